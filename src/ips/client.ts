@@ -1,0 +1,327 @@
+// The IPS client: one typed function per job operation over our own WSDL, node-soap for the
+// envelope, our transport for HTTP. Raw SOAP shapes never leave this module; errors are typed.
+import { fileURLToPath } from 'node:url';
+import { authHeaderXml } from './auth-header.js';
+import {
+  AuthenticationError,
+  AuthorizationError,
+  IpsApiFaultError,
+  IpsError,
+  ProtocolError,
+  TransportError,
+  type IpsFaultElement,
+} from './errors.js';
+import * as normalise from './normalise.js';
+import { IpsTransport, type Exchange } from './transport.js';
+import type {
+  ActiveJob,
+  CheckLoginInput,
+  Company,
+  CompanyMembership,
+  GetActiveJobsInput,
+  GetCompanyInfoInput,
+  GetJobLogDetailsInput,
+  GetJobLogsInput,
+  GetScheduledJobsInput,
+  JobControlInput,
+  JobLog,
+  ScheduledJob,
+} from './types.js';
+
+export interface IpsClientOptions {
+  /** The SOAP service URL, e.g. https://s7sps1apissl.scene7.com/scene7/services/IpsApiService */
+  endpoint: string;
+  username: string;
+  password: string;
+  appName?: string;
+  appVersion: string;
+  locale?: string;
+  /** Total deadline of one request, connection to last byte. Default 30 s. */
+  requestTimeoutMs?: number;
+  /** Largest response accepted, compressed or not. Default 256 MB. */
+  maxResponseBytes?: number;
+  /** Aborts every request in flight. */
+  signal?: AbortSignal;
+  /** Called after every exchange, successful or not (for --debug traces). */
+  onExchange?: (exchange: Exchange, error?: IpsError) => void;
+}
+
+export interface IpsClient {
+  readonly endpoint: string;
+  getActiveJobs(input?: GetActiveJobsInput): Promise<ActiveJob[]>;
+  getJobLogs(input?: GetJobLogsInput): Promise<JobLog[]>;
+  getJobLogDetails(input: GetJobLogDetailsInput): Promise<JobLog[]>;
+  getScheduledJobs(input?: GetScheduledJobsInput): Promise<ScheduledJob[]>;
+  stopJob(input: JobControlInput): Promise<void>;
+  pauseJob(input: JobControlInput): Promise<void>;
+  resumeJob(input: JobControlInput): Promise<void>;
+  deleteJob(input: JobControlInput): Promise<void>;
+  executeJob(input: JobControlInput): Promise<void>;
+  getCompanyInfo(input: GetCompanyInfoInput): Promise<Company>;
+  getCompanyMembership(input?: { userHandle?: string }): Promise<CompanyMembership[]>;
+  checkLogin(input: CheckLoginInput): Promise<string>;
+  /** "Now" by the server's clock (the latest response's Date header), else the local clock. */
+  now(): Date;
+  /** Whether now() comes from the server. */
+  hasServerClock(): boolean;
+  close(): void;
+}
+
+export const WSDL_PATH = fileURLToPath(new URL('./wsdl/ips-jobs.wsdl', import.meta.url));
+
+const FAULT_CLASSES = {
+  authenticationFault: AuthenticationError,
+  authorizationFault: AuthorizationError,
+  ipsApiFault: IpsApiFaultError,
+} as const;
+
+type Raw = Record<string, unknown>;
+
+/** Arguments in schema order with unset fields left out (node-soap writes keys in insertion order). */
+function args(pairs: Array<[string, unknown]>): Raw {
+  const out: Raw = {};
+  for (const [key, value] of pairs) {
+    if (value === undefined || value === null) continue;
+    out[key] = value;
+  }
+  return out;
+}
+
+/** Finds an IPS fault element under a SOAP Fault's detail, or a bare one at the root. */
+function findIpsFault(node: unknown, depth = 0): { element: IpsFaultElement; code?: number; reason: string } | undefined {
+  const obj = normalise.record(node);
+  if (!obj || depth > 4) return undefined;
+  for (const [key, value] of Object.entries(obj)) {
+    const local = key.includes(':') ? key.slice(key.indexOf(':') + 1) : key;
+    if (local in FAULT_CLASSES) {
+      const fault = normalise.record(value) ?? {};
+      return {
+        element: local as IpsFaultElement,
+        code: normalise.number(fault.code),
+        reason: normalise.text(fault.reason) ?? '(no reason given)',
+      };
+    }
+  }
+  for (const value of Object.values(obj)) {
+    const found = findIpsFault(value, depth + 1);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+function faultError(
+  fault: { element: IpsFaultElement; code?: number; reason: string },
+  exchange: Exchange,
+): IpsError {
+  const FaultClass = FAULT_CLASSES[fault.element];
+  return new FaultClass(fault.element, fault.code, fault.reason, exchange.status, {
+    operation: exchange.operation,
+    endpoint: exchange.endpoint,
+  });
+}
+
+/** Whatever node-soap rejected with → one of our typed errors. */
+function classify(error: unknown, exchange: Exchange): IpsError {
+  if (error instanceof IpsError) return error;
+  const where = { operation: exchange.operation, endpoint: exchange.endpoint, cause: error };
+  const root = normalise.record(error)?.root;
+  const soapFault = normalise.record(normalise.record(normalise.record(root)?.Envelope)?.Body)?.Fault;
+  if (soapFault !== undefined) {
+    const fault = findIpsFault(normalise.record(soapFault)?.detail) ?? findIpsFault(soapFault);
+    if (fault) return faultError(fault, exchange);
+    const faultstring = normalise.text(normalise.record(soapFault)?.faultstring) ?? 'unknown fault';
+    return new ProtocolError('unexpected', `a SOAP fault without an IPS fault element: ${faultstring}`, exchange.status, where);
+  }
+  const parseFault = normalise.record(normalise.record(error)?.Fault);
+  if (parseFault) {
+    const detail = normalise.text(parseFault.detail) ?? '';
+    const truncated = /unclosed|unexpected end/i.test(detail);
+    return new ProtocolError(
+      truncated ? 'truncated' : 'malformed',
+      truncated ? 'the XML response is truncated' : `the response is not well-formed XML${detail ? ` (${firstLine(detail)})` : ''}`,
+      exchange.status,
+      where,
+    );
+  }
+  if (exchange.responseXml !== undefined && !hasReturnElement(exchange.responseXml, exchange.operation)) {
+    return new ProtocolError('unexpected', `the response has no ${exchange.operation}Return element`, exchange.status, where);
+  }
+  const message = error instanceof Error && error.message ? firstLine(error.message) : 'unreadable response';
+  return new ProtocolError('malformed', `the response could not be read as SOAP (${message})`, exchange.status, where);
+}
+
+function hasReturnElement(xml: string, operation: string): boolean {
+  return new RegExp(`<([\\w.-]+:)?${operation}Return[\\s/>]`).test(xml);
+}
+
+function firstLine(text: string): string {
+  return text.split('\n')[0]!.trim();
+}
+
+export async function createIpsClient(options: IpsClientOptions): Promise<IpsClient> {
+  const { createClientAsync } = await import('soap');
+  const transport = new IpsTransport({
+    requestTimeoutMs: options.requestTimeoutMs ?? 30_000,
+    maxResponseBytes: options.maxResponseBytes ?? 256 * 1024 * 1024,
+    userAgent: `ips-jobs/${options.appVersion}`,
+    signal: options.signal,
+  });
+  const soapClient = await createClientAsync(WSDL_PATH, {
+    endpoint: options.endpoint,
+    httpClient: transport as never,
+    // Keep xsd:dateTime as the server's string: node-soap's Date loses the offset.
+    customDeserializer: { dateTime: (text: string) => text, date: (text: string) => text },
+  });
+  soapClient.addSoapHeader(
+    authHeaderXml({
+      user: options.username,
+      password: options.password,
+      locale: options.locale ?? 'en-US',
+      appName: options.appName ?? 'ips-jobs',
+      appVersion: options.appVersion,
+      gzipResponse: true,
+    }),
+  );
+
+  let serverClock: { serverMs: number; localMs: number } | undefined;
+
+  function noteClock(exchange: Exchange): void {
+    const header = exchange.headers?.date;
+    const serverMs = header ? Date.parse(header) : Number.NaN;
+    if (!Number.isNaN(serverMs)) serverClock = { serverMs, localMs: exchange.receivedAt ?? Date.now() };
+  }
+
+  async function call(operation: string, body: Raw): Promise<Raw> {
+    const exchange: Exchange = { operation, endpoint: options.endpoint, startedAt: Date.now() };
+    const method = (soapClient as unknown as Record<string, (a: Raw, o: object) => Promise<unknown[]>>)[`${operation}Async`]!;
+    try {
+      const [result] = await method.call(soapClient, body, { exchange });
+      noteClock(exchange);
+      const bare = findIpsFault(result);
+      if (bare) throw faultError(bare, exchange);
+      if (result === undefined || result === null) {
+        if (exchange.responseXml && hasReturnElement(exchange.responseXml, operation)) return {};
+        throw new ProtocolError('unexpected', `the response has no ${operation}Return element`, exchange.status, {
+          operation,
+          endpoint: options.endpoint,
+        });
+      }
+      options.onExchange?.(exchange);
+      return normalise.record(result) ?? {};
+    } catch (error) {
+      noteClock(exchange);
+      const typed = classify(error, exchange);
+      options.onExchange?.(exchange, typed);
+      throw typed;
+    }
+  }
+
+  const control = (operation: string) => async (input: JobControlInput) => {
+    await call(
+      operation,
+      args([
+        ['companyHandle', input.companyHandle],
+        ['jobHandle', input.jobHandle],
+      ]),
+    );
+  };
+
+  return {
+    endpoint: options.endpoint,
+    async getActiveJobs(input = {}) {
+      const result = await call(
+        'getActiveJobs',
+        args([
+          ['companyHandle', input.companyHandle],
+          ['jobHandle', input.jobHandle],
+          ['originalName', input.originalName],
+          ['includeWaitingJobs', input.includeWaitingJobs],
+        ]),
+      );
+      return normalise.items(result.jobArray, normalise.activeJob);
+    },
+    async getJobLogs(input = {}) {
+      const result = await call(
+        'getJobLogs',
+        args([
+          ['companyHandle', input.companyHandle],
+          ['userHandle', input.userHandle],
+          ['sortBy', input.sortBy],
+          ['sortDirection', input.sortDirection],
+          ['startDate', input.startDate],
+          ['endDate', input.endDate],
+          ['numRows', input.numRows],
+        ]),
+      );
+      return normalise.items(result.jobLogArray, normalise.jobLog);
+    },
+    async getJobLogDetails(input) {
+      const result = await call(
+        'getJobLogDetails',
+        args([
+          ['companyHandle', input.companyHandle],
+          ['jobHandle', input.jobHandle],
+          ['originalName', input.originalName],
+          ['logTypeArray', input.logTypeArray ? { items: input.logTypeArray } : undefined],
+          ['recordsPerPage', input.recordsPerPage],
+          ['resultsPage', input.resultsPage],
+          ['sortBy', input.sortBy],
+          ['sortDirection', input.sortDirection],
+        ]),
+      );
+      return normalise.items(result.jobLogArray, normalise.jobLog);
+    },
+    async getScheduledJobs(input = {}) {
+      const result = await call(
+        'getScheduledJobs',
+        args([
+          ['companyHandle', input.companyHandle],
+          ['jobHandle', input.jobHandle],
+          ['originalName', input.originalName],
+        ]),
+      );
+      return normalise.items(result.jobArray, normalise.scheduledJob);
+    },
+    stopJob: control('stopJob'),
+    pauseJob: control('pauseJob'),
+    resumeJob: control('resumeJob'),
+    deleteJob: control('deleteJob'),
+    executeJob: control('executeJob'),
+    async getCompanyInfo(input) {
+      const result = await call(
+        'getCompanyInfo',
+        args([
+          ['companyHandle', input.companyHandle],
+          ['companyName', input.companyName],
+          ['imsOrgId', input.imsOrgId],
+        ]),
+      );
+      return normalise.company(normalise.record(result.companyInfo) ?? {});
+    },
+    async getCompanyMembership(input = {}) {
+      const result = await call('getCompanyMembership', args([['userHandle', input.userHandle]]));
+      return normalise.items(result.membershipArray, normalise.companyMembership);
+    },
+    async checkLogin(input) {
+      const result = await call(
+        'checkLogin',
+        args([
+          ['companyHandle', input.companyHandle],
+          ['email', input.email],
+          ['password', input.password],
+        ]),
+      );
+      return normalise.text(result.status) ?? '';
+    },
+    now() {
+      return serverClock ? new Date(serverClock.serverMs + (Date.now() - serverClock.localMs)) : new Date();
+    },
+    hasServerClock() {
+      return serverClock !== undefined;
+    },
+    close() {
+      transport.close();
+    },
+  };
+}
+

@@ -1,0 +1,6 @@
+// The IPS client's public surface.
+export { createIpsClient, WSDL_PATH, type IpsClient, type IpsClientOptions } from './client.js';
+export * from './errors.js';
+export * from './types.js';
+export { regionEndpoint, serviceUrl, REGIONS, type Region } from './endpoints.js';
+export type { Exchange } from './transport.js';

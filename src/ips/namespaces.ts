@@ -1,0 +1,6 @@
+// XML namespaces of the IPS API 2014-04-03 (see shared/ips/API-FACTS.md §1).
+
+/** Versioned types namespace: every …Param/…Return element and, in 2014-04-03, the authHeader. */
+export const TYPES_NS = 'http://www.scene7.com/IpsApi/xsd/2014-04-03';
+/** Unversioned namespace of the three fault elements. */
+export const FAULT_NS = 'http://www.scene7.com/IpsApi/xsd';

@@ -1,0 +1,243 @@
+// Our HTTP transport for node-soap (its `httpClient` hook): node:http(s) with a keep-alive agent,
+// a total deadline per request (not node-soap's idle timeout), a response size cap, gzip, and the
+// checks that turn HTML, empty bodies and DOCTYPEs into protocol errors before XML parsing starts.
+import http from 'node:http';
+import https from 'node:https';
+import { createGunzip, createInflate } from 'node:zlib';
+import type { Readable } from 'node:stream';
+import { ProtocolError, TransportError, type TransportFailure } from './errors.js';
+
+export interface TransportOptions {
+  requestTimeoutMs: number;
+  maxResponseBytes: number;
+  userAgent: string;
+  /** Cancels every request in flight (SIGINT, SIGTERM). */
+  signal?: AbortSignal;
+}
+
+/** What one exchange looked like; filled in by the transport for the client's diagnostics and clock. */
+export interface Exchange {
+  operation: string;
+  endpoint: string;
+  requestXml?: string;
+  status?: number;
+  headers?: http.IncomingHttpHeaders;
+  responseXml?: string;
+  /** Local clock when the response headers arrived. */
+  receivedAt?: number;
+  startedAt: number;
+  elapsedMs?: number;
+  reusedSocket?: boolean;
+}
+
+export interface RawResponse {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  body: string;
+}
+
+type SoapCallback = (error: unknown, response?: unknown, body?: unknown) => void;
+
+const NODE_ERROR_FAILURES: Record<string, TransportFailure> = {
+  ECONNREFUSED: 'refused',
+  ENOTFOUND: 'dns',
+  EAI_AGAIN: 'dns',
+  ECONNRESET: 'reset',
+  EPIPE: 'reset',
+  ECONNABORTED: 'reset',
+  ETIMEDOUT: 'timeout',
+  EHOSTUNREACH: 'refused',
+  ENETUNREACH: 'refused',
+};
+
+function classifyNodeError(error: NodeJS.ErrnoException): TransportFailure {
+  const code = error.code ?? '';
+  if (code in NODE_ERROR_FAILURES) return NODE_ERROR_FAILURES[code]!;
+  if (/CERT|TLS|SSL|EPROTO|SELF_SIGNED|UNABLE_TO_VERIFY/.test(code) || /certificate|TLS|SSL/i.test(error.message)) return 'tls';
+  if (/socket hang up/i.test(error.message)) return 'reset';
+  return 'other';
+}
+
+const FAILURE_WORDS: Record<TransportFailure, string> = {
+  refused: 'connection refused',
+  dns: 'host not found',
+  tls: 'TLS handshake failed',
+  timeout: 'request timed out',
+  reset: 'connection reset by the server',
+  other: 'network error',
+};
+
+export class IpsTransport {
+  private readonly httpAgent = new http.Agent({ keepAlive: true, maxSockets: 4 });
+  private readonly httpsAgent = new https.Agent({ keepAlive: true, maxSockets: 4 });
+
+  constructor(private readonly options: TransportOptions) {}
+
+  /** node-soap's IHttpClient entry point. `exoptions.exchange` is the per-call context from the client. */
+  request(
+    rurl: string,
+    data: string,
+    callback: SoapCallback,
+    exheaders?: Record<string, string>,
+    exoptions?: { exchange?: Exchange },
+  ): void {
+    const exchange = exoptions?.exchange ?? { operation: 'unknown', endpoint: rurl, startedAt: Date.now() };
+    exchange.requestXml = data;
+    this.post(rurl, data, exheaders ?? {}, exchange).then(
+      (response) => callback(null, { status: response.status, headers: response.headers, data: response.body }, response.body),
+      (error: unknown) => callback(error),
+    );
+  }
+
+  /** One POST with a total deadline; resolves with a checked body or rejects with a typed error. */
+  async post(url: string, body: string, headers: Record<string, string>, exchange: Exchange): Promise<RawResponse> {
+    const deadline = AbortSignal.timeout(this.options.requestTimeoutMs);
+    const signal = this.options.signal ? AbortSignal.any([deadline, this.options.signal]) : deadline;
+    const where = { operation: exchange.operation, endpoint: url };
+    try {
+      const response = await this.send(url, body, headers, signal, exchange);
+      exchange.status = response.status;
+      exchange.headers = response.headers;
+      exchange.responseXml = response.body;
+      exchange.elapsedMs = Date.now() - exchange.startedAt;
+      checkBody(response, where);
+      return response;
+    } catch (error) {
+      exchange.elapsedMs = Date.now() - exchange.startedAt;
+      if (error instanceof ProtocolError || error instanceof TransportError) {
+        error.operation ??= where.operation;
+        error.endpoint ??= where.endpoint;
+        throw error;
+      }
+      if (deadline.aborted) {
+        throw new TransportError('timeout', `no complete answer within ${formatSeconds(this.options.requestTimeoutMs)}`, {
+          cause: error,
+          ...where,
+        });
+      }
+      if (signal.aborted) throw new TransportError('other', 'request cancelled', { cause: error, ...where });
+      const failure = classifyNodeError(error as NodeJS.ErrnoException);
+      throw new TransportError(failure, `${FAILURE_WORDS[failure]} (${(error as Error).message})`, { cause: error, ...where });
+    }
+  }
+
+  private send(
+    url: string,
+    body: string,
+    extraHeaders: Record<string, string>,
+    signal: AbortSignal,
+    exchange: Exchange,
+  ): Promise<RawResponse> {
+    const target = new URL(url);
+    const isHttps = target.protocol === 'https:';
+    const payload = Buffer.from(body, 'utf8');
+    const headers: Record<string, string | number> = {
+      ...extraHeaders,
+      'Content-Type': 'text/xml; charset=utf-8',
+      'Content-Length': payload.length,
+      'Accept-Encoding': 'gzip, deflate',
+      'User-Agent': this.options.userAgent,
+    };
+    return new Promise<RawResponse>((resolve, reject) => {
+      const request = (isHttps ? https : http).request(target, {
+        method: 'POST',
+        headers,
+        agent: isHttps ? this.httpsAgent : this.httpAgent,
+        signal,
+      });
+      request.on('error', reject);
+      request.on('response', (response) => {
+        exchange.receivedAt = Date.now();
+        exchange.reusedSocket = request.reusedSocket;
+        this.readBody(response).then(
+          (text) => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: text }),
+          (error: unknown) => {
+            request.destroy();
+            reject(error);
+          },
+        );
+      });
+      request.end(payload);
+    });
+  }
+
+  /** Reads the body through gzip/deflate when sent so, capping both the wire and the inflated size. */
+  private readBody(response: http.IncomingMessage): Promise<string> {
+    const max = this.options.maxResponseBytes;
+    const status = response.statusCode;
+    const encoding = String(response.headers['content-encoding'] ?? '').toLowerCase();
+    let stream: Readable = response;
+    if (encoding === 'gzip' || encoding === 'x-gzip') stream = response.pipe(createGunzip());
+    else if (encoding === 'deflate') stream = response.pipe(createInflate());
+    const inflating = stream !== response;
+    return new Promise<string>((resolve, reject) => {
+      const chunks: Buffer[] = [];
+      let size = 0;
+      let wire = 0;
+      const tooLarge = () =>
+        new ProtocolError('too-large', `response larger than the ${formatBytes(max)} limit (--max-response-size)`, status);
+      response.on('data', (chunk: Buffer) => {
+        wire += chunk.length;
+        if (wire > max) {
+          response.destroy();
+          reject(tooLarge());
+        }
+      });
+      response.on('close', () => {
+        if (!response.complete) reject(new TransportError('reset', 'the connection closed before the response was complete'));
+      });
+      response.on('error', (error) => reject(error));
+      stream.on('data', (chunk: Buffer) => {
+        size += chunk.length;
+        if (size > max) {
+          response.destroy();
+          reject(tooLarge());
+          return;
+        }
+        chunks.push(chunk);
+      });
+      if (inflating) {
+        stream.on('error', (error) =>
+          reject(new ProtocolError('bad-gzip', `the compressed response could not be decoded (${error.message})`, status)),
+        );
+      }
+      stream.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    });
+  }
+
+  close(): void {
+    this.httpAgent.destroy();
+    this.httpsAgent.destroy();
+  }
+}
+
+/** Rejects what is plainly not a SOAP answer before XML parsing: empty, HTML, a DOCTYPE. */
+function checkBody(response: RawResponse, where: { operation: string; endpoint: string }): void {
+  const { status, body } = response;
+  const contentType = String(response.headers['content-type'] ?? '').toLowerCase();
+  const start = body.trimStart().slice(0, 512).toLowerCase();
+  if (start.length === 0) {
+    throw new ProtocolError('empty', `empty response (HTTP ${status})`, status, where);
+  }
+  if (contentType.includes('text/html') || start.startsWith('<!doctype html') || start.startsWith('<html')) {
+    throw new ProtocolError('html', `an HTML page instead of a SOAP response (HTTP ${status})`, status, where);
+  }
+  if (/<!doctype/i.test(body.slice(0, body.search(/<[A-Za-z]/) === -1 ? body.length : body.search(/<[A-Za-z]/)))) {
+    throw new ProtocolError('doctype', `response carries a DOCTYPE, which IPS never sends (HTTP ${status})`, status, where);
+  }
+}
+
+export function formatSeconds(ms: number): string {
+  return ms % 1000 === 0 ? `${ms / 1000}s` : `${(ms / 1000).toFixed(1)}s`;
+}
+
+export function formatBytes(bytes: number): string {
+  const units = ['B', 'KB', 'MB', 'GB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  return `${Number.isInteger(value) ? value : value.toFixed(1)}${units[unit]}`;
+}
