@@ -1,0 +1,32 @@
+// The resolved settings of one run, each value paired with where it came from (for `config show` and errors).
+
+import type { CompanySpec } from './company.js';
+import type { Region } from './region.js';
+import type { Secret } from './secret.js';
+
+/** name: '--username', 'IPS_JOBS_USERNAME', '~/.config/ips-jobs/config.json profile "prod"', 'default', … */
+export type SettingSource = { kind: 'flag' | 'env' | 'file' | 'default' | 'stdin'; name: string };
+
+export interface Setting<T> {
+  value: T;
+  source: SettingSource;
+}
+
+export interface Settings {
+  profile?: Setting<string>;
+  username?: Setting<string>;
+  password?: Setting<Secret>;
+  company?: Setting<CompanySpec>;
+  region: Setting<Region>;
+  staging: Setting<boolean>;
+  endpoint?: Setting<string>;
+  /** The config file looked at, found or not. */
+  configPath: string;
+  /** `configPath` as messages show it, with `~` for HOME. */
+  configPathShown: string;
+  configFileFound: boolean;
+  /** Things worth telling the user that do not stop the run (unknown keys, a named config file that is missing). */
+  warnings: string[];
+}
+
+export const DEFAULT_SOURCE: SettingSource = { kind: 'default', name: 'default' };
