@@ -1,0 +1,86 @@
+import type { Style } from './palette.js';
+import { truncateToWidth, visibleWidth } from './text-width.js';
+
+export interface AlignedColumn {
+  align: 'left' | 'right';
+  /** Lower numbers give up width first when the table is wider than `width`; absent = fixed. */
+  shrinkOrder?: number;
+  /** Narrowest a shrinkable column gets before the next one is shrunk. */
+  minWidth: number;
+}
+
+export interface AlignedCell {
+  /** Plain text without ANSI codes: widths are measured and cut on it before styling. */
+  text: string;
+  style?: Style;
+}
+
+const GAP = '  ';
+
+function fitColumns(columns: readonly AlignedColumn[], natural: number[], width: number): number[] {
+  const widths = [...natural];
+  let excess = widths.reduce((sum, w) => sum + w, 0) + GAP.length * Math.max(0, widths.length - 1) - width;
+  const shrinkable = columns
+    .map((column, index) => ({ column, index }))
+    .filter(({ column }) => column.shrinkOrder !== undefined)
+    .sort((a, b) => (a.column.shrinkOrder ?? 0) - (b.column.shrinkOrder ?? 0));
+  for (const { column, index } of shrinkable) {
+    if (excess <= 0) break;
+    const current = widths[index] ?? 0;
+    const give = Math.min(excess, Math.max(0, current - column.minWidth));
+    widths[index] = current - give;
+    excess -= give;
+  }
+  return widths;
+}
+
+/**
+ * Borderless, aligned lines (two spaces between columns, no trailing blanks). With `width`, shrinkable
+ * columns are cut with `…` and, as a last resort, each line is clipped so none is wider; without it nothing is cut.
+ */
+export function renderAlignedLines(columns: readonly AlignedColumn[], rows: readonly AlignedCell[][], width?: number): string[] {
+  // One width measurement per cell keeps this linear in the number of rows.
+  const cellWidths = rows.map((row) => row.map((cell) => visibleWidth(cell.text)));
+  const natural = columns.map((_, c) => cellWidths.reduce((max, widths) => Math.max(max, widths[c] ?? 0), 0));
+  const widths = width === undefined ? natural : fitColumns(columns, natural, width);
+  const limit = width ?? Number.POSITIVE_INFINITY;
+
+  return rows.map((row, r) => {
+    let last = row.length - 1;
+    while (last >= 0 && row[last]?.text === '') last--;
+    let line = '';
+    let used = 0;
+    for (let c = 0; c <= last; c++) {
+      const cell = row[c] ?? { text: '' };
+      const right = columns[c]?.align === 'right';
+      const columnWidth = widths[c] ?? 0;
+      const gap = c === 0 ? '' : GAP;
+      const room = limit - used - gap.length;
+      if (room <= 0) break;
+      let text = cell.text;
+      let textWidth = cellWidths[r]?.[c] ?? 0;
+      if (textWidth > columnWidth) {
+        text = truncateToWidth(text, columnWidth);
+        textWidth = visibleWidth(text);
+      }
+      const padding = columnWidth - textWidth;
+      let before = right ? padding : 0;
+      // The last cell of a line is not padded after, so lines carry no trailing blanks.
+      let after = right || c === last ? 0 : padding;
+      const clipped = before + textWidth + after > room;
+      if (clipped) {
+        // Fixed columns alone are wider than the terminal: cut this cell and drop the rest of the line.
+        before = Math.min(before, room);
+        text = truncateToWidth(text, room - before);
+        textWidth = visibleWidth(text);
+        after = 0;
+      }
+      const styled = cell.style && text !== '' ? cell.style(text) : text;
+      line += gap + ' '.repeat(before) + styled + ' '.repeat(after);
+      used += gap.length + before + textWidth + after;
+      if (clipped) break;
+    }
+    // A line cut mid-padding would otherwise end in blanks.
+    return line.replace(/ +$/, '');
+  });
+}

@@ -1,0 +1,211 @@
+import type { ActiveJob } from '../ips/types.js';
+import { isStale } from '../jobs/staleness.js';
+import { taskSummary } from '../jobs/tasks.js';
+import { type BarStyle, progressBar } from './progress-bar.js';
+import { formatRelative, formatTimestamp } from './relative-time.js';
+import { sanitizeForTerminal } from './sanitize.js';
+
+export const COLUMN_IDS = [
+  'name',
+  'type',
+  'state',
+  'progress',
+  'tasks',
+  'message',
+  'started',
+  'updated',
+  'user',
+  'handle',
+  'server',
+  'company',
+  'trigger',
+  'size',
+  'description',
+] as const;
+
+export type ColumnId = (typeof COLUMN_IDS)[number];
+
+/** The table's columns when no --columns is given. */
+export const DEFAULT_COLUMNS: readonly ColumnId[] = [
+  'name',
+  'type',
+  'state',
+  'progress',
+  'tasks',
+  'message',
+  'started',
+  'updated',
+  'user',
+];
+
+/** `-o wide`: the default columns plus the job's identifiers, server, schedule, size and description. */
+export const WIDE_COLUMNS: readonly ColumnId[] = [
+  ...DEFAULT_COLUMNS,
+  'handle',
+  'server',
+  'company',
+  'trigger',
+  'size',
+  'description',
+];
+
+export interface ColumnContext {
+  /** The server's clock. */
+  now: Date;
+  /** A running job silent for longer than this is flagged; 0 = never. */
+  staleAfterMs: number;
+  barStyle: BarStyle;
+}
+
+export interface JobColumn {
+  id: ColumnId;
+  /** Table header. */
+  header: string;
+  /** The IPS field (or summary) this column shows; the csv/tsv header for it. */
+  field: string;
+  align: 'left' | 'right';
+  /** Lower numbers give up width first when a terminal is too narrow; absent = never shrunk. */
+  shrinkOrder?: number;
+  /** Table cell: plain text, server text already sanitised, no ANSI codes. */
+  text(job: ActiveJob, ctx: ColumnContext): string;
+  /** Raw value for csv/tsv (not sanitised, dates as received); '' when absent. */
+  value(job: ActiveJob): string;
+  /** True when the cell should be shown as an alert (red) rather than in the row's state colour. */
+  alert?(job: ActiveJob, ctx: ColumnContext): boolean;
+}
+
+/** The marker after UPDATED for a stale job, so it shows without colour too. */
+export const STALE_MARKER = ' !';
+
+const BAR_WIDTH = 10;
+
+function raw(value: string | number | undefined): string {
+  return value === undefined ? '' : String(value);
+}
+
+function shown(value: string | undefined): string {
+  return value === undefined ? '' : sanitizeForTerminal(value);
+}
+
+function tasksText(job: ActiveJob): string {
+  const summary = taskSummary(job);
+  return summary === undefined ? '' : `${summary.processed}/${summary.total}`;
+}
+
+function progressText(job: ActiveJob, ctx: ColumnContext): string {
+  if (job.progress === undefined || Number.isNaN(job.progress)) return '';
+  const percent = Math.floor(Math.min(100, Math.max(0, job.progress)));
+  return `${progressBar(job.progress, BAR_WIDTH, ctx.barStyle)} ${`${percent}%`.padStart(4)}`;
+}
+
+function plainField(
+  id: ColumnId,
+  header: string,
+  field: 'name' | 'type' | 'state' | 'progressMessage' | 'submitUserEmail' | 'jobHandle' | 'serverName' | 'companyHandle' | 'description',
+  shrinkOrder?: number,
+): JobColumn {
+  return {
+    id,
+    header,
+    field,
+    align: 'left',
+    shrinkOrder,
+    text: (job) => shown(job[field]),
+    value: (job) => raw(job[field]),
+  };
+}
+
+const COLUMN_LIST: readonly JobColumn[] = [
+  {
+    ...plainField('name', 'NAME', 'name', 2),
+    // A job with no name is still recognisable by the name it was submitted under.
+    text: (job) => shown(job.name ?? job.originalName),
+  },
+  plainField('type', 'TYPE', 'type'),
+  plainField('state', 'STATE', 'state'),
+  {
+    id: 'progress',
+    header: 'PROGRESS',
+    field: 'progress',
+    align: 'left',
+    text: progressText,
+    value: (job) => raw(job.progress),
+  },
+  { id: 'tasks', header: 'TASKS', field: 'tasks', align: 'right', text: tasksText, value: tasksText },
+  plainField('message', 'MESSAGE', 'progressMessage', 1),
+  {
+    id: 'started',
+    header: 'STARTED',
+    field: 'startDate',
+    align: 'left',
+    text: (job, ctx) => formatRelative(job.startDate, ctx.now),
+    value: (job) => raw(job.startDate),
+  },
+  {
+    id: 'updated',
+    header: 'UPDATED',
+    field: 'lastProgressUpdate',
+    align: 'left',
+    text: (job, ctx) =>
+      formatRelative(job.lastProgressUpdate, ctx.now) + (isStale(job, ctx.now, ctx.staleAfterMs) ? STALE_MARKER : ''),
+    value: (job) => raw(job.lastProgressUpdate),
+    alert: (job, ctx) => isStale(job, ctx.now, ctx.staleAfterMs),
+  },
+  plainField('user', 'USER', 'submitUserEmail'),
+  plainField('handle', 'HANDLE', 'jobHandle'),
+  plainField('server', 'SERVER', 'serverName'),
+  plainField('company', 'COMPANY', 'companyHandle'),
+  {
+    id: 'trigger',
+    header: 'TRIGGER',
+    field: 'triggerTime',
+    align: 'left',
+    text: (job) => (job.triggerTime === undefined ? '' : formatTimestamp(job.triggerTime)),
+    value: (job) => raw(job.triggerTime),
+  },
+  {
+    id: 'size',
+    header: 'SIZE',
+    field: 'totalSize',
+    align: 'right',
+    text: (job) => raw(job.totalSize),
+    value: (job) => raw(job.totalSize),
+  },
+  plainField('description', 'DESCRIPTION', 'description', 3),
+];
+
+/** Every column by id: the one registry the table and csv/tsv renderers share. */
+export const COLUMNS: Readonly<Record<ColumnId, JobColumn>> = Object.fromEntries(
+  COLUMN_LIST.map((column) => [column.id, column]),
+) as Record<ColumnId, JobColumn>;
+
+/** --columns named something that is not a column (or, for csv/tsv, not a field either). */
+export class ColumnsError extends Error {
+  override name = 'ColumnsError';
+  constructor(
+    readonly unknown: readonly string[],
+    readonly valid: readonly string[],
+  ) {
+    super(
+      unknown.length === 0
+        ? `no columns given; valid columns: ${valid.join(', ')}`
+        : `unknown column${unknown.length === 1 ? '' : 's'} ${unknown.map((u) => `"${u}"`).join(', ')}; valid columns: ${valid.join(', ')}`,
+    );
+  }
+}
+
+function isColumnId(text: string): text is ColumnId {
+  return (COLUMN_IDS as readonly string[]).includes(text);
+}
+
+/** Splits a comma list like `name,state,updated` into column ids (case-insensitive, duplicates dropped); throws ColumnsError. */
+export function parseColumns(text: string): ColumnId[] {
+  const names = text
+    .split(',')
+    .map((part) => part.trim())
+    .filter((part) => part !== '');
+  const ids = names.map((n) => n.toLowerCase());
+  const unknown = names.filter((_, i) => !isColumnId(ids[i] ?? ''));
+  if (names.length === 0 || unknown.length > 0) throw new ColumnsError(unknown, COLUMN_IDS);
+  return [...new Set(ids.filter(isColumnId))];
+}
