@@ -1,0 +1,83 @@
+// Companies and users of the emulated IPS (fixed: only job data depends on the seed).
+import type { Company } from '../ips/types.js';
+
+export interface EmulatorMembership {
+  companyHandle: string;
+  /** IPS role, e.g. IpsCompanyAdmin, IpsUser (not enforced per operation by the emulator). */
+  role: string;
+  isActive?: boolean;
+}
+
+export interface EmulatorUser {
+  email: string;
+  password: string;
+  /** Defaults to `u|<n>|<email>`. */
+  userHandle?: string;
+  memberships: EmulatorMembership[];
+}
+
+export const DEMO_CREDENTIALS = {
+  username: 'demo@ips-jobs.example',
+  password: 'demo-password',
+  company: 'Demo Company',
+  companyHandle: 'c|1001',
+} as const;
+
+export const COMPANIES: readonly Company[] = [
+  { companyHandle: 'c|1001', name: 'Demo Company', rootPath: 'DemoCompany/', expires: '2101-01-31T23:00:00.000-08:00', imsOrgId: '5A1C0B7E5C2D4A1F0A495E21@AdobeOrg' },
+  { companyHandle: 'c|1002', name: 'Kestrel Outdoor', rootPath: 'KestrelOutdoor/', expires: '2101-01-31T23:00:00.000-08:00', imsOrgId: '7F3E2D1C0B9A8E7D0A495E22@AdobeOrg' },
+  { companyHandle: 'c|1003', name: 'Northwind Media', rootPath: 'NorthwindMedia/', expires: '2027-06-30T23:59:59.000-07:00', imsOrgId: '1D2C3B4A5F6E7D8C0A495E23@AdobeOrg' },
+];
+
+export const DEMO_USERS: readonly EmulatorUser[] = [
+  {
+    email: DEMO_CREDENTIALS.username,
+    password: DEMO_CREDENTIALS.password,
+    userHandle: 'u|501|demo@ips-jobs.example',
+    memberships: [
+      { companyHandle: 'c|1001', role: 'IpsCompanyAdmin' },
+      { companyHandle: 'c|1002', role: 'IpsUser' },
+    ],
+  },
+  {
+    email: 'ana.lima@ips-jobs.example',
+    password: 'ana-password',
+    userHandle: 'u|502|ana.lima@ips-jobs.example',
+    memberships: [{ companyHandle: 'c|1001', role: 'IpsUser' }],
+  },
+  {
+    email: 'raj.patel@ips-jobs.example',
+    password: 'raj-password',
+    userHandle: 'u|503|raj.patel@ips-jobs.example',
+    memberships: [
+      { companyHandle: 'c|1001', role: 'IpsUser' },
+      { companyHandle: 'c|1002', role: 'IpsCompanyAdmin' },
+    ],
+  },
+  {
+    email: 'publisher@ips-jobs.example',
+    password: 'publisher-password',
+    userHandle: 'u|504|publisher@ips-jobs.example',
+    memberships: [
+      { companyHandle: 'c|1001', role: 'IpsUser' },
+      { companyHandle: 'c|1002', role: 'IpsUser' },
+    ],
+  },
+  {
+    email: 'ops@northwind-media.example',
+    password: 'northwind-password',
+    userHandle: 'u|601|ops@northwind-media.example',
+    memberships: [{ companyHandle: 'c|1003', role: 'IpsCompanyAdmin' }],
+  },
+];
+
+/** Submitters the generator puts on jobs, per company. */
+export const SUBMITTERS: Readonly<Record<string, readonly string[]>> = {
+  'c|1001': ['demo@ips-jobs.example', 'ana.lima@ips-jobs.example', 'raj.patel@ips-jobs.example', 'publisher@ips-jobs.example'],
+  'c|1002': ['raj.patel@ips-jobs.example', 'publisher@ips-jobs.example', 'demo@ips-jobs.example'],
+  'c|1003': ['ops@northwind-media.example'],
+};
+
+export function userHandleOf(user: EmulatorUser, index: number): string {
+  return user.userHandle ?? `u|${700 + index}|${user.email}`;
+}

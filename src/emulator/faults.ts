@@ -1,0 +1,180 @@
+// Fault plan: scripted misbehaviour (latency, bad statuses, HTML, SOAP faults, broken bodies, hangs, resets)
+// aimed at an operation, optionally only its Nth call. Evaluated before authentication.
+import { IPS_OPERATIONS, isIpsOperation, type IpsOperation } from './operations.js';
+
+export type IpsFaultKind = 'authentication' | 'authorization' | 'ipsApi';
+
+export type FaultAction =
+  | { kind: 'latency'; ms: number }
+  | { kind: 'status'; status: 500 | 502 | 503 }
+  | { kind: 'html'; status: 200 | 502 }
+  /** status: HTTP status of the fault response; default authHeader.faultHttpStatusCode, else 500. */
+  | { kind: 'fault'; fault: IpsFaultKind; status?: number }
+  | { kind: 'malformed' }
+  | { kind: 'truncated' }
+  | { kind: 'hang' }
+  | { kind: 'reset' };
+
+export type FaultKind = FaultAction['kind'];
+
+/** A rule: `operation` (or `*`), `call` = only the Nth call (1-based, counted per operation), and what to do. */
+export type FaultRule = { operation: IpsOperation | '*'; call?: number } & FaultAction;
+
+/** What the server does for one request: wait `latencyMs`, then `action` (undefined = answer normally). */
+export interface FaultDecision {
+  latencyMs: number;
+  action?: Exclude<FaultAction, { kind: 'latency' }>;
+}
+
+export const FAULT_SYNTAX =
+  'OP[#N]:KIND[=ARG] joined by commas, OP = an operation name or *, KIND = latency=MS | status=500|502|503 | ' +
+  'html=200|502 | fault=authentication|authorization|ipsApi[/STATUS] | malformed | truncated | hang | reset ' +
+  '(e.g. getActiveJobs#2:status=503,*:latency=1500)';
+
+export class FaultPlanSyntaxError extends Error {
+  override name = 'FaultPlanSyntaxError';
+  constructor(
+    readonly part: string,
+    problem: string,
+  ) {
+    super(`Invalid fault rule '${part}': ${problem}. Expected ${FAULT_SYNTAX}`);
+  }
+}
+
+const FAULT_KINDS: readonly IpsFaultKind[] = ['authentication', 'authorization', 'ipsApi'];
+
+function parseAction(part: string, kind: string, arg: string | undefined): FaultAction {
+  const needArg = (): string => {
+    if (arg === undefined || arg === '') throw new FaultPlanSyntaxError(part, `'${kind}' needs a value`);
+    return arg;
+  };
+  const noArg = <T extends FaultAction>(action: T): T => {
+    if (arg !== undefined) throw new FaultPlanSyntaxError(part, `'${kind}' takes no value`);
+    return action;
+  };
+  switch (kind) {
+    case 'latency': {
+      const value = needArg();
+      if (!/^\d+$/.test(value)) throw new FaultPlanSyntaxError(part, `latency must be milliseconds, got '${value}'`);
+      return { kind, ms: Number(value) };
+    }
+    case 'status': {
+      const value = needArg();
+      if (value !== '500' && value !== '502' && value !== '503')
+        throw new FaultPlanSyntaxError(part, `status must be 500, 502 or 503, got '${value}'`);
+      return { kind, status: Number(value) as 500 | 502 | 503 };
+    }
+    case 'html': {
+      const value = needArg();
+      if (value !== '200' && value !== '502') throw new FaultPlanSyntaxError(part, `html must be 200 or 502, got '${value}'`);
+      return { kind, status: Number(value) as 200 | 502 };
+    }
+    case 'fault': {
+      const [fault, status, extra] = needArg().split('/');
+      if (!FAULT_KINDS.includes(fault as IpsFaultKind) || extra !== undefined)
+        throw new FaultPlanSyntaxError(part, `fault must be authentication, authorization or ipsApi, optionally /STATUS`);
+      if (status === undefined) return { kind, fault: fault as IpsFaultKind };
+      if (!/^[1-5]\d\d$/.test(status)) throw new FaultPlanSyntaxError(part, `fault status must be an HTTP status, got '${status}'`);
+      return { kind, fault: fault as IpsFaultKind, status: Number(status) };
+    }
+    case 'malformed':
+    case 'truncated':
+    case 'hang':
+    case 'reset':
+      return noArg({ kind });
+    default:
+      throw new FaultPlanSyntaxError(part, `unknown kind '${kind}'`);
+  }
+}
+
+/** Parses the `--faults` text syntax; throws FaultPlanSyntaxError naming the bad part. Empty text = no rules. */
+export function parseFaultPlan(text: string): FaultRule[] {
+  const rules: FaultRule[] = [];
+  for (const raw of text.split(',')) {
+    const part = raw.trim();
+    if (part === '') {
+      if (text.trim() === '') continue;
+      throw new FaultPlanSyntaxError(raw, 'empty rule');
+    }
+    const m = /^([^#:=\s]+)(?:#([^:]*))?:([A-Za-z]+)(?:=(.*))?$/.exec(part);
+    if (!m) throw new FaultPlanSyntaxError(part, 'not of the form OP[#N]:KIND[=ARG]');
+    const [, operation = '', call, kind = '', arg] = m;
+    if (operation !== '*' && !isIpsOperation(operation))
+      throw new FaultPlanSyntaxError(part, `unknown operation '${operation}' (known: ${IPS_OPERATIONS.join(', ')})`);
+    if (call !== undefined && !/^[1-9]\d*$/.test(call))
+      throw new FaultPlanSyntaxError(part, `#N must be a call number from 1, got '#${call}'`);
+    const action = parseAction(part, kind, arg);
+    rules.push({ operation, ...(call === undefined ? {} : { call: Number(call) }), ...action } as FaultRule);
+  }
+  return rules;
+}
+
+/** The text form of a rule, the inverse of parseFaultPlan (for listings and messages). */
+export function formatFaultRule(rule: FaultRule): string {
+  const target = `${rule.operation}${rule.call === undefined ? '' : `#${rule.call}`}`;
+  switch (rule.kind) {
+    case 'latency':
+      return `${target}:latency=${rule.ms}`;
+    case 'status':
+    case 'html':
+      return `${target}:${rule.kind}=${rule.status}`;
+    case 'fault':
+      return `${target}:fault=${rule.fault}${rule.status === undefined ? '' : `/${rule.status}`}`;
+    default:
+      return `${target}:${rule.kind}`;
+  }
+}
+
+/** Rules built in code go through the same checks as parsed text (round trip through the syntax). */
+function checkRule(rule: FaultRule): FaultRule {
+  const parsed = parseFaultPlan(formatFaultRule(rule));
+  if (parsed.length !== 1) throw new FaultPlanSyntaxError(formatFaultRule(rule), 'not a single rule');
+  return parsed[0] as FaultRule;
+}
+
+export class FaultPlan {
+  private rules: FaultRule[] = [];
+  /** Calls seen per operation since the plan was last set/cleared (what `#N` counts). */
+  private readonly calls = new Map<string, number>();
+
+  constructor(initial?: FaultRule[] | string) {
+    if (initial !== undefined) this.set(initial);
+  }
+
+  /** Replaces the plan and restarts the per-operation call counters. */
+  set(rules: FaultRule[] | string): void {
+    this.rules = typeof rules === 'string' ? parseFaultPlan(rules) : rules.map(checkRule);
+    this.calls.clear();
+  }
+
+  /** Appends rules; call counters keep running. */
+  add(rule: FaultRule | string): void {
+    this.rules.push(...(typeof rule === 'string' ? parseFaultPlan(rule) : [checkRule(rule)]));
+  }
+
+  clear(): void {
+    this.rules = [];
+    this.calls.clear();
+  }
+
+  list(): FaultRule[] {
+    return this.rules.map((rule) => ({ ...rule }));
+  }
+
+  /** Counts one call to `operation` and decides its fate: latencies add up, the first other matching rule wins. */
+  next(operation: string): FaultDecision {
+    const call = (this.calls.get(operation) ?? 0) + 1;
+    this.calls.set(operation, call);
+    const decision: FaultDecision = { latencyMs: 0 };
+    for (const rule of this.rules) {
+      if (rule.operation !== '*' && rule.operation !== operation) continue;
+      if (rule.call !== undefined && rule.call !== call) continue;
+      if (rule.kind === 'latency') decision.latencyMs += rule.ms;
+      else if (!decision.action) {
+        const { operation: _op, call: _call, ...action } = rule;
+        decision.action = action as FaultDecision['action'];
+      }
+    }
+    return decision;
+  }
+}

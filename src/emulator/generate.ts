@@ -1,0 +1,314 @@
+// Deterministic job data: realistic names, types, files and timelines from a seeded PRNG.
+import type { ActiveJob, JobDetails, JobLog } from '../ips/types.js';
+import { formatJobStamp } from './clock.js';
+import { COMPANIES, SUBMITTERS } from './directory.js';
+import { buildJobLog } from './joblog.js';
+import { jobEndAt, type EmulatedJob, type FileResult, type JobOutcome, type JobPlan, type PlannedFile, type PlannedTask } from './lifecycle.js';
+import type { Rng } from './random.js';
+
+/** What addJob/executeJob/the generator need to create an active job; times are epoch ms. */
+export interface JobSpec {
+  originalName: string;
+  type: string;
+  companyHandle: string;
+  submitUserEmail: string;
+  outcome: JobOutcome;
+  triggerAt: number;
+  newUntil: number;
+  runAt: number;
+  waitState?: 'WaitingCoordinator' | 'WaitingClient';
+  /** Running time for all files; default files × a per-type time per file. */
+  durationMs?: number;
+  files?: number;
+  failAt?: number;
+  stallAt?: number;
+  description?: string;
+  details?: JobDetails;
+}
+
+export interface JobFactory {
+  rng: Rng;
+  offsetMinutes: number;
+  usedIds: Set<number>;
+  usedNames: Set<string>;
+}
+
+interface TypeProfile {
+  files: [number, number];
+  msPerFile: [number, number];
+  folder: string;
+  ext: readonly string[];
+  assetType: string;
+  tasks: PlannedTask[];
+  detail(rng: Rng, root: string): JobDetails;
+}
+
+const EMAIL_SETTINGS = ['All', 'Error', 'ErrorAndWarning', 'JobCompletion', 'None'] as const;
+const SERVERS = ['sj1-ips-job-03', 'sj1-ips-job-07', 'sj1-ips-job-11', 'sj1-ips-job-14'] as const;
+
+const uploadDetail = (rng: Rng, root: string): JobDetails => ({
+  uploadDirectoryJob: {
+    destFolder: `${root}incoming/`,
+    serverDir: `/ftp/${root.replace(/\/$/, '').toLowerCase()}/incoming`,
+    overwrite: rng.chance(0.7),
+    readyForPublish: true,
+    includeSubfolders: rng.chance(0.5),
+    createMask: false,
+    processMetadataFiles: rng.chance(0.4),
+    emailSetting: rng.pick(EMAIL_SETTINGS),
+    postImageServingPublishJob: { publishType: 'Incremental', emailSetting: 'Error' },
+  },
+});
+
+const PROFILES: Record<string, TypeProfile> = {
+  ImageServingPublish: {
+    files: [120, 480], msPerFile: [300, 900], folder: 'catalog', ext: ['tif', 'jpg', 'psd'], assetType: 'MasterImage',
+    tasks: [{ taskType: 'CatalogExport', from: 0, to: 0.25 }, { taskType: 'ImageServingPublish', from: 0.2, to: 1 }],
+    detail: (rng) => ({ imageServingPublishJob: { publishType: rng.pick(['Full', 'Incremental', 'FullWithSearch']), emailSetting: rng.pick(EMAIL_SETTINGS) } }),
+  },
+  ImageRenderingPublish: {
+    files: [40, 160], msPerFile: [600, 1500], folder: 'renders', ext: ['vnt', 'psd'], assetType: 'Vignette',
+    tasks: [{ taskType: 'ImageRenderingPublish', from: 0, to: 1 }],
+    detail: (rng) => ({ imageRenderingPublishJob: { emailSetting: rng.pick(EMAIL_SETTINGS) } }),
+  },
+  VideoPublish: {
+    files: [4, 14], msPerFile: [15_000, 40_000], folder: 'video', ext: ['mp4', 'mov'], assetType: 'Video',
+    tasks: [{ taskType: 'VideoEncoding', from: 0, to: 0.8 }, { taskType: 'VideoPublish', from: 0.6, to: 1 }],
+    detail: (rng) => ({ videoPublishJob: { emailSetting: rng.pick(EMAIL_SETTINGS) } }),
+  },
+  ServerDirectoryPublish: {
+    files: [20, 90], msPerFile: [300, 800], folder: 'static', ext: ['css', 'js', 'xml', 'svg'], assetType: 'NoType',
+    tasks: [],
+    detail: (rng) => ({ serverDirectoryPublishJob: { emailSetting: rng.pick(EMAIL_SETTINGS) } }),
+  },
+  UploadFromServerDirectory: {
+    files: [30, 220], msPerFile: [800, 2000], folder: 'incoming', ext: ['tif', 'jpg', 'png', 'psd'], assetType: 'MasterImage',
+    tasks: [{ taskType: 'Upload', from: 0, to: 0.6 }, { taskType: 'Optimize', from: 0.15, to: 0.9 }, { taskType: 'ImageServingPublish', from: 0.85, to: 1 }],
+    detail: uploadDetail,
+  },
+  UrlUpload: {
+    files: [10, 60], msPerFile: [1000, 2500], folder: 'supplier-feed', ext: ['jpg', 'png'], assetType: 'MasterImage',
+    tasks: [{ taskType: 'UrlDownload', from: 0, to: 0.7 }, { taskType: 'Optimize', from: 0.2, to: 1 }],
+    detail: (rng) => ({ uploadUrlsJob: { numUrls: rng.int(10, 60), overwrite: true, readyForPublish: true, createMask: false, emailSetting: rng.pick(EMAIL_SETTINGS) } }),
+  },
+  // No job-detail element of the schema fits a metadata upload, so none is sent.
+  MetadataUpload: {
+    files: [80, 400], msPerFile: [100, 300], folder: 'metadata', ext: ['jpg', 'tif'], assetType: 'MasterImage',
+    tasks: [],
+    detail: () => ({}),
+  },
+  ImageOptimization: {
+    files: [50, 200], msPerFile: [500, 1200], folder: 'masters', ext: ['tif', 'jpg'], assetType: 'MasterImage',
+    tasks: [{ taskType: 'Optimize', from: 0, to: 1 }],
+    detail: (rng) => ({ optimizeImagesJob: { emailSetting: rng.pick(EMAIL_SETTINGS) } }),
+  },
+};
+
+const WARNINGS = [
+  'Embedded color profile missing; sRGB assumed',
+  'Image exceeds 50 megapixels; a downsampled master was created',
+  'Unsupported clipping path ignored',
+  'XMP metadata could not be parsed; file metadata ignored',
+];
+const ERRORS = ['Unsupported or corrupt file format', 'File is truncated (unexpected end of file)', 'Source could not be read (permission denied)'];
+const FATALS = [
+  'Lost connection to image server sj1-is-02 (ECONNRESET); job aborted',
+  'Catalog export failed: disk quota exceeded on publish server',
+  'Job server restarted during processing; job aborted',
+];
+const STEMS = ['trail-jacket', 'summit-pack', 'camp-stove', 'rain-shell', 'hero-banner', 'lookbook', 'sku', 'gift-card', 'boot'];
+
+function companyRoot(companyHandle: string): string {
+  return COMPANIES.find((c) => c.companyHandle === companyHandle)?.rootPath ?? 'Company/';
+}
+
+function fileResult(rng: Rng, outcome: JobOutcome, type: string): FileResult {
+  if (outcome === 'warnings' && rng.chance(0.07)) return 'warning';
+  if (outcome === 'failure' && rng.chance(0.03)) return 'error';
+  if (type === 'MetadataUpload') return 'update';
+  if (type === 'UploadFromServerDirectory' || type === 'UrlUpload') return rng.chance(0.04) ? 'duplicate' : rng.chance(0.06) ? 'update' : 'success';
+  return 'success';
+}
+
+function planFiles(rng: Rng, spec: JobSpec, profile: TypeProfile, count: number): PlannedFile[] {
+  const root = companyRoot(spec.companyHandle);
+  const companyNumber = spec.companyHandle.replace(/^c\|/, '');
+  const video = profile.assetType === 'Video';
+  const files: PlannedFile[] = [];
+  for (let i = 0; i < count; i++) {
+    const result = fileResult(rng, spec.outcome, spec.type);
+    files.push({
+      name: `${root}${profile.folder}/${rng.pick(STEMS)}-${rng.int(10000, 99999)}.${rng.pick(profile.ext)}`,
+      assetType: profile.assetType,
+      assetHandle: `a|${companyNumber}|1|${rng.int(100000, 999999)}`,
+      size: video ? rng.int(20_000_000, 150_000_000) : rng.int(300_000, 6_000_000),
+      result,
+      ...(result === 'warning' ? { note: rng.pick(WARNINGS) } : result === 'error' ? { note: rng.pick(ERRORS) } : {}),
+    });
+  }
+  // A "warnings" job must end with warnings even when the dice said otherwise.
+  if (spec.outcome === 'warnings' && !files.some((f) => f.result === 'warning')) {
+    for (const f of files.slice(1, 3)) Object.assign(f, { result: 'warning', note: rng.pick(WARNINGS) });
+  }
+  return files;
+}
+
+/** Creates one active job (state is filled in by the lifecycle). */
+export function createJob(factory: JobFactory, spec: JobSpec): EmulatedJob {
+  const { rng } = factory;
+  const profile = PROFILES[spec.type] ?? (PROFILES.UploadFromServerDirectory as TypeProfile);
+  const count = spec.files ?? rng.int(...profile.files);
+  const files = planFiles(rng, spec, profile, count);
+  const plan: JobPlan = {
+    outcome: spec.outcome,
+    triggerAt: spec.triggerAt,
+    newUntil: Math.min(spec.newUntil, spec.runAt),
+    waitState: spec.waitState ?? 'WaitingCoordinator',
+    runAt: spec.runAt,
+    durationMs: Math.max(1000, spec.durationMs ?? count * rng.int(...profile.msPerFile)),
+    ...(spec.outcome === 'failure' ? { failAt: spec.failAt ?? rng.float(0.45, 0.75), fatalMessage: rng.pick(FATALS) } : {}),
+    ...(spec.outcome === 'stall' ? { stallAt: spec.stallAt ?? rng.float(0.35, 0.65) } : {}),
+    files,
+    tasks: profile.tasks,
+  };
+  let name = `${spec.originalName}-${formatJobStamp(spec.triggerAt, factory.offsetMinutes)}`;
+  for (let n = 2; factory.usedNames.has(name); n++) name = `${spec.originalName}-${formatJobStamp(spec.triggerAt, factory.offsetMinutes)}_${n}`;
+  factory.usedNames.add(name);
+  let id = rng.int(10000, 99999);
+  while (factory.usedIds.has(id)) id = rng.int(10000, 99999);
+  factory.usedIds.add(id);
+  const companyNumber = spec.companyHandle.replace(/^c\|/, '');
+  const job: ActiveJob = {
+    companyHandle: spec.companyHandle,
+    jobHandle: `j|${companyNumber}||${name}|${id}`,
+    name,
+    originalName: spec.originalName,
+    type: spec.type,
+    state: 'New',
+    submitUserEmail: spec.submitUserEmail,
+    locale: 'en-US',
+    ...(spec.description === undefined ? {} : { description: spec.description }),
+    serverName: rng.pick(SERVERS),
+    totalSize: Math.min(2 ** 31 - 1, files.reduce((sum, f) => sum + f.size, 0)),
+    taskProgressArray: [],
+    ...(spec.details ?? profile.detail(rng, companyRoot(spec.companyHandle))),
+  };
+  return { job, plan };
+}
+
+interface Template {
+  originalName: string;
+  type: string;
+  companyHandle: string;
+  description?: string;
+}
+
+const TEMPLATES: readonly Template[] = [
+  { originalName: 'Spring-Catalog-Publish', type: 'ImageServingPublish', companyHandle: 'c|1001', description: 'Spring 2027 catalog' },
+  { originalName: 'Kestrel-Spring-Upload', type: 'UploadFromServerDirectory', companyHandle: 'c|1002' },
+  { originalName: 'Holiday-Banner-Renders', type: 'ImageRenderingPublish', companyHandle: 'c|1001' },
+  { originalName: 'Product-Video-Publish', type: 'VideoPublish', companyHandle: 'c|1001' },
+  { originalName: 'Supplier-Feed-Url-Upload', type: 'UrlUpload', companyHandle: 'c|1001' },
+  { originalName: 'Kestrel-Metadata-Import', type: 'MetadataUpload', companyHandle: 'c|1002' },
+  { originalName: 'Legacy-Masters-Reoptimize', type: 'ImageOptimization', companyHandle: 'c|1001' },
+  { originalName: 'Kestrel-Static-Content-Publish', type: 'ServerDirectoryPublish', companyHandle: 'c|1002' },
+  { originalName: 'Winter-Lookbook-Upload', type: 'UploadFromServerDirectory', companyHandle: 'c|1001', description: 'Winter lookbook shoot, batch 3' },
+  { originalName: 'Kestrel-Trail-Video-Publish', type: 'VideoPublish', companyHandle: 'c|1002' },
+  { originalName: 'Outlet-Incremental-Publish', type: 'ImageServingPublish', companyHandle: 'c|1001' },
+];
+const NORTHWIND: Template = { originalName: 'Northwind-Press-Kit-Upload', type: 'UploadFromServerDirectory', companyHandle: 'c|1003' };
+
+type Phase = 'running' | 'new' | 'coordinator';
+interface Role {
+  outcome: JobOutcome;
+  phase: Phase;
+  /** Seconds already running (running) or until it runs (waiting). */
+  elapsed: [number, number];
+  /** Seconds from start until the job ends / fails / stalls (running only). */
+  remaining: [number, number];
+}
+
+/** The scenario of each generated job by index; indexes 0–3 are the ones tests and demos rely on. */
+const ROLES: readonly Role[] = [
+  { outcome: 'success', phase: 'running', elapsed: [60, 240], remaining: [60, 180] },
+  { outcome: 'failure', phase: 'running', elapsed: [120, 300], remaining: [180, 360] },
+  { outcome: 'warnings', phase: 'running', elapsed: [120, 360], remaining: [240, 480] },
+  { outcome: 'stall', phase: 'running', elapsed: [300, 900], remaining: [45, 120] },
+  { outcome: 'success', phase: 'new', elapsed: [60, 120], remaining: [0, 0] },
+  { outcome: 'success', phase: 'coordinator', elapsed: [150, 300], remaining: [0, 0] },
+  { outcome: 'success', phase: 'running', elapsed: [300, 900], remaining: [900, 2100] },
+  { outcome: 'success', phase: 'running', elapsed: [60, 600], remaining: [300, 1200] },
+];
+const EXTRA_ROLES: readonly Role[] = [
+  { outcome: 'success', phase: 'running', elapsed: [30, 1200], remaining: [300, 3600] },
+  { outcome: 'warnings', phase: 'running', elapsed: [30, 1200], remaining: [300, 3600] },
+  { outcome: 'success', phase: 'coordinator', elapsed: [60, 900], remaining: [0, 0] },
+];
+
+function roleSpec(rng: Rng, role: Role, template: Template, startMs: number): JobSpec {
+  const s = 1000;
+  const base = {
+    originalName: template.originalName,
+    type: template.type,
+    companyHandle: template.companyHandle,
+    submitUserEmail: rng.pick(SUBMITTERS[template.companyHandle] ?? ['demo@ips-jobs.example']),
+    outcome: role.outcome,
+    ...(template.description === undefined ? {} : { description: template.description }),
+  };
+  if (role.phase === 'new') {
+    const triggerAt = startMs - rng.int(2, 8) * s;
+    return { ...base, triggerAt, newUntil: startMs + rng.int(20, 40) * s, runAt: startMs + rng.int(...role.elapsed) * s };
+  }
+  if (role.phase === 'coordinator') {
+    const triggerAt = startMs - rng.int(30, 90) * s;
+    return { ...base, triggerAt, newUntil: triggerAt + 3 * s, runAt: startMs + rng.int(...role.elapsed) * s };
+  }
+  const elapsed = rng.int(...role.elapsed) * s;
+  const remaining = rng.int(...role.remaining) * s;
+  // The job reaches its end / fatal error / stall point `remaining` after start: stretch the duration to match.
+  const fraction = role.outcome === 'failure' ? rng.float(0.45, 0.75) : role.outcome === 'stall' ? rng.float(0.35, 0.65) : 1;
+  const runAt = startMs - elapsed;
+  const triggerAt = runAt - rng.int(3, 30) * s;
+  return {
+    ...base,
+    triggerAt,
+    newUntil: triggerAt + rng.int(1, 3) * s,
+    runAt,
+    durationMs: Math.round((elapsed + remaining) / fraction),
+    ...(role.outcome === 'failure' ? { failAt: fraction } : role.outcome === 'stall' ? { stallAt: fraction } : {}),
+  };
+}
+
+/** The active jobs at start: `count` jobs following ROLES (index 7 is the Northwind job the demo user cannot see). */
+export function generateActiveJobs(factory: JobFactory, count: number, startMs: number): EmulatedJob[] {
+  const { rng } = factory;
+  const templates = rng.shuffle(TEMPLATES);
+  const jobs: EmulatedJob[] = [];
+  for (let i = 0; i < count; i++) {
+    const role = ROLES[i] ?? rng.pick(EXTRA_ROLES);
+    const template = i === 7 ? NORTHWIND : i < 7 ? (templates[i] as Template) : rng.pick(TEMPLATES);
+    jobs.push(createJob(factory, roleSpec(rng, role, template, startMs)));
+  }
+  return jobs;
+}
+
+/** Logs of jobs that finished earlier in the day (06:00–08:50 local at the default start). */
+export function generateHistory(factory: JobFactory, startMs: number): JobLog[] {
+  const { rng } = factory;
+  const outcomes: JobOutcome[] = ['success', 'success', 'warnings', 'success', 'failure', 'success', 'warnings'];
+  const templates = [...rng.shuffle(TEMPLATES).slice(0, outcomes.length - 1), NORTHWIND];
+  const logs: JobLog[] = [];
+  const spacing = (150 * 60_000) / templates.length;
+  templates.forEach((template, i) => {
+    // Evenly spread from start-3h; each lasts at most ~13 min, so all end well before start.
+    const triggerAt = startMs - 3 * 3600_000 + Math.round(i * spacing) + rng.int(0, 300) * 1000;
+    const runAt = triggerAt + rng.int(5, 60) * 1000;
+    const rec = createJob(factory, {
+      originalName: template.originalName, type: template.type, companyHandle: template.companyHandle,
+      submitUserEmail: rng.pick(SUBMITTERS[template.companyHandle] ?? ['demo@ips-jobs.example']),
+      outcome: outcomes[i] ?? 'success', triggerAt, newUntil: triggerAt + 2000, runAt, durationMs: rng.int(120, 720) * 1000,
+    });
+    logs.push(buildJobLog(rec, jobEndAt(rec.plan), factory.offsetMinutes));
+  });
+  return logs;
+}
