@@ -1,0 +1,48 @@
+// `ips-jobs config show|check`: the effective settings and where each came from; a live login check.
+import type { Command } from 'commander';
+import { describeSettings } from '../config/index.js';
+import { ExitCode } from '../exit-codes.js';
+import type { CommandContext } from './command-context.js';
+import { write } from './io.js';
+import { runSettings } from './session.js';
+
+function table(rows: Array<[string, string, string]>): string {
+  const keyWidth = Math.max(...rows.map((r) => r[0].length));
+  const valueWidth = Math.max(...rows.map((r) => r[1].length));
+  return rows
+    .map(([key, value, source]) =>
+      `${key.padEnd(keyWidth)}  ${source ? `${value.padEnd(valueWidth)}  (${source})` : value}`.trimEnd(),
+    )
+    .join('\n');
+}
+
+export function registerConfig(program: Command, context: CommandContext): void {
+  const config = program.command('config').description('show or check the effective configuration');
+
+  config
+    .command('show')
+    .description('print the effective settings and where each came from (password masked)')
+    .option('-o, --output <format>', 'table or json', 'table')
+    .action(async (flags: { output: string }, command: Command) => {
+      const settings = await runSettings(context.globals(command), context.io);
+      const rows = describeSettings(settings);
+      if (flags.output === 'json') {
+        await write(context.io.stdout, `${JSON.stringify({ schemaVersion: 1, settings: rows }, null, 2)}\n`);
+      } else {
+        await write(context.io.stdout, `${table(rows.map((r) => [r.key, r.value, r.source]))}\n`);
+      }
+    });
+
+  config
+    .command('check')
+    .description('log in (checkLogin), resolve the company, and report both')
+    .action(async (_flags: unknown, command: Command) => {
+      await context.runWithSession(command, { needsCompany: true }, async (session, _globals, io) => {
+        const status = await session.checkLogin();
+        await write(io.stdout, `login     ${session.username} at ${session.endpoint}: ${status || '(no status)'}\n`);
+        const company = session.company;
+        await write(io.stdout, `company   ${company?.name ? `${company.name} ` : ''}${company?.companyHandle ?? '(none)'}\n`);
+        return ExitCode.ok;
+      });
+    });
+}

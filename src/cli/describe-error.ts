@@ -1,0 +1,85 @@
+// Every error a run can end with → one line naming the problem and what to do, and its exit code.
+import { CommanderError } from 'commander';
+import { ConfigError } from '../config/index.js';
+import { ExitCode } from '../exit-codes.js';
+import {
+  AuthenticationError,
+  AuthorizationError,
+  IpsApiFaultError,
+  IpsError,
+  ProtocolError,
+  TransportError,
+} from '../ips/errors.js';
+import { UsageError } from './usage-error.js';
+
+export interface DescribedError {
+  exitCode: number;
+  message: string;
+}
+
+function where(error: IpsError): string {
+  return error.operation ? ` (${error.operation})` : '';
+}
+
+function host(error: IpsError): string {
+  if (!error.endpoint) return 'IPS';
+  try {
+    return new URL(error.endpoint).host;
+  } catch {
+    return error.endpoint;
+  }
+}
+
+export function describeError(error: unknown): DescribedError {
+  if (error instanceof UsageError) return { exitCode: ExitCode.usage, message: error.message };
+  if (error instanceof CommanderError) {
+    return { exitCode: ExitCode.usage, message: error.message.replace(/^error: /, '') };
+  }
+  if (error instanceof ConfigError) {
+    // A bad flag value is a usage error; a bad environment or file value is configuration.
+    const exitCode = error.source?.kind === 'flag' ? ExitCode.usage : ExitCode.config;
+    return { exitCode, message: error.message };
+  }
+  if (error instanceof AuthenticationError) {
+    return {
+      exitCode: ExitCode.auth,
+      message: `login refused by ${host(error)}: ${error.reason} (authenticationFault ${error.code ?? '?'}). Check the username (--username, IPS_JOBS_USERNAME) and the password source (IPS_JOBS_PASSWORD, --password-file, --password-stdin).`,
+    };
+  }
+  if (error instanceof AuthorizationError) {
+    return {
+      exitCode: ExitCode.auth,
+      message: `not authorised${where(error)}: ${error.reason} (authorizationFault ${error.code ?? '?'}). Check --company and this user's role in it.`,
+    };
+  }
+  if (error instanceof IpsApiFaultError) {
+    return {
+      exitCode: ExitCode.service,
+      message: `IPS rejected the request${where(error)}: ${error.reason} (ipsApiFault ${error.code ?? '?'}). Try again; if it persists, report it with --debug output.`,
+    };
+  }
+  if (error instanceof TransportError) {
+    const hint =
+      error.failure === 'timeout'
+        ? 'Try again, or allow more time with --request-timeout.'
+        : error.failure === 'tls'
+          ? 'Check the endpoint and the certificate chain.'
+          : 'Check --endpoint/--region and the network, then try again.';
+    return { exitCode: ExitCode.service, message: `cannot reach ${host(error)}${where(error)}: ${error.message}. ${hint}` };
+  }
+  if (error instanceof ProtocolError) {
+    const hint =
+      error.failure === 'too-large'
+        ? 'Narrow the request, or raise --max-response-size.'
+        : 'The service may be failing or the endpoint may not be IPS; try again later or check --endpoint.';
+    return {
+      exitCode: ExitCode.service,
+      message: `unexpected answer from ${host(error)}${where(error)}: ${error.message}. ${hint}`,
+    };
+  }
+  if (error instanceof IpsError) {
+    return { exitCode: ExitCode.service, message: `${error.message}${where(error)}` };
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return { exitCode: ExitCode.service, message: `unexpected error: ${message}. Run again with --debug for details.` };
+}

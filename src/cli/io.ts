@@ -1,0 +1,58 @@
+// One I/O object per run: streams, TTY facts and the colour decision, made once and passed down.
+// Commands never look at process.stdout themselves, so tests hand in their own streams.
+import type { Readable, Writable } from 'node:stream';
+
+export interface IO {
+  stdout: Writable;
+  stderr: Writable;
+  stdin: Readable;
+  env: Record<string, string | undefined>;
+  stdoutIsTTY: boolean;
+  stderrIsTTY: boolean;
+  stdinIsTTY: boolean;
+  /** Terminal width of stdout when it is a TTY. */
+  columns(): number | undefined;
+}
+
+export function processIO(): IO {
+  return {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    stdin: process.stdin,
+    env: process.env,
+    stdoutIsTTY: process.stdout.isTTY === true,
+    stderrIsTTY: process.stderr.isTTY === true,
+    stdinIsTTY: process.stdin.isTTY === true,
+    columns: () => (process.stdout.isTTY ? process.stdout.columns : undefined),
+  };
+}
+
+/** Colour for one stream: --color/--no-color > NO_COLOR > FORCE_COLOR > TERM=dumb > is-a-TTY. */
+export function colorEnabled(flag: boolean | undefined, env: IO['env'], isTTY: boolean): boolean {
+  if (flag !== undefined) return flag;
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
+  if (env.FORCE_COLOR !== undefined) return !['0', 'false'].includes(env.FORCE_COLOR.toLowerCase());
+  if (env.TERM === 'dumb') return false;
+  return isTTY;
+}
+
+/** Writes and waits for the stream to take it, so large outputs keep memory flat and exit never cuts them. */
+export function write(stream: Writable, text: string): Promise<void> {
+  if (text === '') return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    stream.write(text, (error) => (error ? reject(error) : resolve()));
+  });
+}
+
+/** Streams lines in chunks of about 64 KB: memory stays flat and each write waits for the stream. */
+export async function writeLines(stream: Writable, lines: Iterable<string>): Promise<void> {
+  let chunk = '';
+  for (const line of lines) {
+    chunk += line;
+    if (chunk.length >= 65_536) {
+      await write(stream, chunk);
+      chunk = '';
+    }
+  }
+  await write(stream, chunk);
+}

@@ -1,0 +1,163 @@
+// `ips-jobs list`: one getActiveJobs call, filtered, sorted and rendered.
+import { Option, type Command } from 'commander';
+import type { ActiveJob } from '../ips/types.js';
+import { filterJobs, type JobCriteria } from '../jobs/filter.js';
+import { parseSortSpec, sortJobs, type SortSpec } from '../jobs/sort.js';
+import { DEFAULT_COLUMNS, WIDE_COLUMNS, parseColumns, type ColumnId } from '../render/columns.js';
+import { resolveDelimitedFields, renderDelimitedLines } from '../render/delimited.js';
+import { jobsDocument, renderJson, renderNdjsonLines } from '../render/jobs-json.js';
+import { renderJobsTable } from '../render/jobs-table.js';
+import { createPalette } from '../render/palette.js';
+import { ExitCode } from '../exit-codes.js';
+import { colorEnabled, write, writeLines, type IO } from './io.js';
+import { choiceOption, durationOption, listOption } from './option-parsers.js';
+import type { Session } from './session.js';
+import { startSpinner } from './spinner.js';
+import { UsageError } from './usage-error.js';
+import type { CommandContext } from './command-context.js';
+
+export const OUTPUT_FORMATS = ['table', 'wide', 'json', 'ndjson', 'csv', 'tsv'] as const;
+export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+
+export interface ListOptions {
+  output: OutputFormat;
+  criteria: JobCriteria;
+  sort?: SortSpec;
+  columns?: string[];
+  headers: boolean;
+  includeWaitingJobs: boolean;
+  staleAfterMs: number;
+  color: boolean;
+  session: Session;
+}
+
+interface ListFlags {
+  output: OutputFormat;
+  state?: string[];
+  type?: string[];
+  name?: string;
+  user?: string;
+  sort?: string;
+  columns?: string;
+  headers: boolean;
+  waiting: boolean;
+  stallTimeout: number;
+}
+
+export function registerList(program: Command, context: CommandContext): void {
+  program
+    .command('list')
+    .alias('ls')
+    .description('list the active jobs of the company')
+    .addOption(
+      new Option('-o, --output <format>', `output format: ${OUTPUT_FORMATS.join(', ')}`)
+        .argParser(choiceOption(OUTPUT_FORMATS))
+        .default('table'),
+    )
+    .option('--state <states>', 'only jobs in these states (comma-separated, repeatable)', listOption)
+    .option('--type <types>', 'only jobs of these types (comma-separated, repeatable)', listOption)
+    .option('--name <glob>', 'only jobs whose name or original name matches (* and ?)')
+    .option('--user <email>', 'only jobs submitted by this user')
+    .option('--sort <field>', 'sort by a column or IPS field; prefix - for descending (e.g. -started)')
+    .option('--columns <list>', 'columns to show (comma-separated; csv/tsv also take IPS field names)')
+    .option('--no-headers', 'leave out the header row (table, csv, tsv)')
+    .option('--no-waiting', 'leave out jobs still waiting to run (do not send includeWaitingJobs)')
+    .addOption(
+      new Option('--stall-timeout <duration>', 'flag running jobs without progress for this long (0 = off)')
+        .argParser(durationOption)
+        .default(30 * 60_000, '30m'),
+    )
+    .action(async (flags: ListFlags, command: Command) => {
+      const options = parseListFlags(flags);
+      await context.runWithSession(command, { needsCompany: true }, async (session, globals, io) => {
+        const color = colorEnabled(globals.color, io.env, io.stdoutIsTTY);
+        return runList({ ...options, color, session }, io);
+      });
+    });
+}
+
+/** Flag values that need checking beyond commander's (sort field, columns) fail here, before any request. */
+export function parseListFlags(flags: ListFlags): Omit<ListOptions, 'color' | 'session'> {
+  let sort: SortSpec | undefined;
+  let columns: string[] | undefined;
+  try {
+    sort = flags.sort === undefined ? undefined : parseSortSpec(flags.sort);
+    if (flags.columns !== undefined) {
+      columns =
+        flags.output === 'csv' || flags.output === 'tsv'
+          ? resolveDelimitedFields(flags.columns.split(','))
+          : parseColumns(flags.columns);
+    }
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  return {
+    output: flags.output,
+    criteria: { states: flags.state, types: flags.type, name: flags.name, user: flags.user },
+    sort,
+    columns,
+    headers: flags.headers,
+    includeWaitingJobs: flags.waiting,
+    staleAfterMs: flags.stallTimeout,
+  };
+}
+
+export async function runList(options: ListOptions, io: IO): Promise<number> {
+  const { session } = options;
+  const spinner = await startSpinner(io, 'Fetching active jobs…');
+  let fetched: ActiveJob[];
+  try {
+    fetched = await session.client.getActiveJobs({
+      companyHandle: session.company?.companyHandle,
+      includeWaitingJobs: options.includeWaitingJobs ? true : undefined,
+    });
+  } finally {
+    spinner.stop();
+  }
+  let jobs = filterJobs(fetched, options.criteria);
+  if (options.sort) jobs = sortJobs(jobs, options.sort);
+
+  switch (options.output) {
+    case 'json':
+      await write(io.stdout, renderJson(jobsDocument(session.company, jobs)));
+      break;
+    case 'ndjson':
+      await writeLines(io.stdout, renderNdjsonLines(jobs));
+      break;
+    case 'csv':
+    case 'tsv':
+      await writeLines(
+        io.stdout,
+        renderDelimitedLines(jobs, { format: options.output, headers: options.headers, fields: options.columns }),
+      );
+      break;
+    case 'table':
+    case 'wide': {
+      if (jobs.length === 0) {
+        if (io.stdoutIsTTY) await write(io.stderr, noJobsLine(options, session, fetched.length));
+        break;
+      }
+      const columns = (options.columns as ColumnId[] | undefined) ?? (options.output === 'wide' ? WIDE_COLUMNS : DEFAULT_COLUMNS);
+      await write(
+        io.stdout,
+        renderJobsTable(jobs, {
+          columns,
+          headers: options.headers,
+          palette: createPalette(options.color),
+          now: session.client.now(),
+          staleAfterMs: options.staleAfterMs,
+          barStyle: io.stdoutIsTTY ? 'unicode' : 'ascii',
+          width: io.columns(),
+        }),
+      );
+      break;
+    }
+  }
+  return ExitCode.ok;
+}
+
+function noJobsLine(options: ListOptions, session: Session, unfiltered: number): string {
+  const where = session.company?.name ?? session.company?.companyHandle ?? 'this company';
+  if (unfiltered > 0) return `No active jobs in ${where} match the filters (${unfiltered} active in all).\n`;
+  return `No active jobs in ${where}${options.includeWaitingJobs ? '' : ' (waiting jobs left out)'}.\n`;
+}

@@ -1,0 +1,80 @@
+// The commander program: global flags shared by every command, and the commands themselves.
+// Command modules hold only their flag definitions; their work is loaded when they run.
+import { Command, Option } from 'commander';
+import type { CommandContext } from './command-context.js';
+import { registerConfig } from './config-command.js';
+import { registerEmulator } from './emulator-command.js';
+import { registerHelp } from './help-command.js';
+import { registerList } from './list.js';
+import { positiveDurationOption, sizeOption } from './option-parsers.js';
+import { UsageError } from './usage-error.js';
+import { packageVersion } from './version.js';
+
+function addGlobalOptions(program: Command): void {
+  program
+    .option('--profile <name>', 'use this profile of the config file (IPS_JOBS_PROFILE)')
+    .option('--username <email>', 'IPS login e-mail (IPS_JOBS_USERNAME)')
+    .option('--password-file <path>', 'read the password from this file (IPS_JOBS_PASSWORD_FILE)')
+    .option('--password-stdin', 'read the password from standard input')
+    .option('--company <name|handle>', 'company: a name, or a handle such as c|1234 (IPS_JOBS_COMPANY)')
+    .option('--region <region>', 'IPS region: na, emea or apac (IPS_JOBS_REGION; default na)')
+    .option('--staging', 'use the staging host of the region')
+    .option('--endpoint <url>', 'IPS service URL, overriding --region (IPS_JOBS_ENDPOINT)')
+    .addOption(
+      new Option('--request-timeout <duration>', 'total deadline of each request')
+        .argParser(positiveDurationOption)
+        .default(30_000, '30s'),
+    )
+    .addOption(
+      new Option('--max-response-size <size>', 'largest response accepted').argParser(sizeOption).default(256 * 1024 ** 2, '256MB'),
+    )
+    .option('--demo', 'run against a built-in IPS emulator with demo data (no account needed)')
+    .option('--color', 'force colour on')
+    .option('--no-color', 'turn colour off (also NO_COLOR)')
+    .option('--debug', 'show each SOAP exchange and stack traces on stderr')
+    // A password is never a flag value (it would show in `ps` and shell history): refuse it clearly.
+    .addOption(
+      new Option('--password <value>').hideHelp().argParser(() => {
+        throw new UsageError(
+          '--password is not accepted: a password on the command line leaks into process lists and shell history. Use IPS_JOBS_PASSWORD, --password-file or --password-stdin.',
+        );
+      }),
+    );
+}
+
+export function buildProgram(context: CommandContext): Command {
+  const { io } = context;
+  const program = new Command('ips-jobs')
+    .description('Monitor the jobs of Adobe Dynamic Media Classic (Scene7) IPS from the terminal, cron and CI.')
+    .version(packageVersion(), '-V, --version', 'print the version')
+    .helpOption('-h, --help', 'show help')
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => io.stdout.write(text),
+      writeErr: (text) => io.stderr.write(text),
+      // Usage errors are reported once, by main, as one line with the exit code 2.
+      outputError: () => {},
+      getOutHelpWidth: () => io.columns() ?? 100,
+      getErrHelpWidth: () => 100,
+    })
+    .helpCommand(false);
+  addGlobalOptions(program);
+
+  registerList(program, context);
+  registerConfig(program, context);
+  registerEmulator(program, context);
+  registerHelp(program, context);
+
+  program.addHelpText(
+    'after',
+    `
+Examples:
+  ips-jobs list --demo                   try it against the built-in emulator
+  ips-jobs list --state Running -o wide  running jobs with handles and servers
+  ips-jobs list -o json | jq '.jobs[].name'
+  ips-jobs help exit-codes               what each exit code means
+`,
+  );
+  return program;
+}

@@ -1,0 +1,15 @@
+// A spinner on stderr while a request is in flight — only on a TTY, and never eating stdin.
+import type { IO } from './io.js';
+
+export interface Spinner {
+  stop(): void;
+}
+
+const NO_SPINNER: Spinner = { stop() {} };
+
+export async function startSpinner(io: IO, text: string): Promise<Spinner> {
+  if (!io.stderrIsTTY) return NO_SPINNER;
+  const { default: ora } = await import('ora');
+  const spinner = ora({ text, stream: io.stderr as NodeJS.WritableStream, discardStdin: false, isEnabled: true }).start();
+  return { stop: () => spinner.stop() };
+}
