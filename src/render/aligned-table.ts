@@ -7,6 +7,8 @@ export interface AlignedColumn {
   shrinkOrder?: number;
   /** Narrowest a shrinkable column gets before the next one is shrunk. */
   minWidth: number;
+  /** When shrinking is not enough, lower numbers are left out first; absent = never left out. */
+  dropOrder?: number;
 }
 
 export interface AlignedCell {
@@ -17,9 +19,13 @@ export interface AlignedCell {
 
 const GAP = '  ';
 
+function tableWidth(widths: readonly number[]): number {
+  return widths.reduce((sum, w) => sum + w, 0) + GAP.length * Math.max(0, widths.length - 1);
+}
+
 function fitColumns(columns: readonly AlignedColumn[], natural: number[], width: number): number[] {
   const widths = [...natural];
-  let excess = widths.reduce((sum, w) => sum + w, 0) + GAP.length * Math.max(0, widths.length - 1) - width;
+  let excess = tableWidth(widths) - width;
   const shrinkable = columns
     .map((column, index) => ({ column, index }))
     .filter(({ column }) => column.shrinkOrder !== undefined)
@@ -34,14 +40,41 @@ function fitColumns(columns: readonly AlignedColumn[], natural: number[], width:
   return widths;
 }
 
+/** The columns kept when shrinking alone cannot fit `width`: droppable ones leave, lowest dropOrder first. */
+function columnsThatFit(columns: readonly AlignedColumn[], natural: readonly number[], width: number): number[] {
+  let shown = columns.map((_, c) => c);
+  for (;;) {
+    const widths = fitColumns(
+      shown.map((c) => columns[c]!),
+      shown.map((c) => natural[c]!),
+      width,
+    );
+    if (tableWidth(widths) <= width) return shown;
+    const droppable = shown.filter((c) => columns[c]!.dropOrder !== undefined);
+    if (droppable.length === 0) return shown;
+    const next = droppable.reduce((a, b) => (columns[a]!.dropOrder! <= columns[b]!.dropOrder! ? a : b));
+    shown = shown.filter((c) => c !== next);
+  }
+}
+
 /**
  * Borderless, aligned lines (two spaces between columns, no trailing blanks). With `width`, shrinkable
  * columns are cut with `…` and, as a last resort, each line is clipped so none is wider; without it nothing is cut.
  */
 export function renderAlignedLines(columns: readonly AlignedColumn[], rows: readonly AlignedCell[][], width?: number): string[] {
   // One width measurement per cell keeps this linear in the number of rows.
-  const cellWidths = rows.map((row) => row.map((cell) => visibleWidth(cell.text)));
-  const natural = columns.map((_, c) => cellWidths.reduce((max, widths) => Math.max(max, widths[c] ?? 0), 0));
+  const allCellWidths = rows.map((row) => row.map((cell) => visibleWidth(cell.text)));
+  const allNatural = columns.map((_, c) => allCellWidths.reduce((max, widths) => Math.max(max, widths[c] ?? 0), 0));
+  const shown = width === undefined ? columns.map((_, c) => c) : columnsThatFit(columns, allNatural, width);
+  if (shown.length < columns.length) {
+    return renderAlignedLines(
+      shown.map((c) => columns[c]!),
+      rows.map((row) => shown.map((c) => row[c] ?? { text: '' })),
+      width,
+    );
+  }
+  const cellWidths = allCellWidths;
+  const natural = allNatural;
   const widths = width === undefined ? natural : fitColumns(columns, natural, width);
   const limit = width ?? Number.POSITIVE_INFINITY;
 

@@ -66,6 +66,10 @@ export interface JobColumn {
   align: 'left' | 'right';
   /** Lower numbers give up width first when a terminal is too narrow; absent = never shrunk. */
   shrinkOrder?: number;
+  /** Narrowest this column is shrunk to before columns are dropped. */
+  minWidth?: number;
+  /** When shrinking is not enough, lower numbers are left out first; absent = always shown. */
+  dropOrder?: number;
   /** Table cell: plain text, server text already sanitised, no ANSI codes. */
   text(job: ActiveJob, ctx: ColumnContext): string;
   /** Raw value for csv/tsv (not sanitised, dates as received); '' when absent. */
@@ -174,9 +178,28 @@ const COLUMN_LIST: readonly JobColumn[] = [
   plainField('description', 'DESCRIPTION', 'description', 3),
 ];
 
+// On a narrow terminal the least telling columns go first; name and state always stay.
+const DROP_ORDER: Partial<Record<ColumnId, number>> = {
+  description: 1,
+  trigger: 2,
+  size: 3,
+  server: 4,
+  company: 5,
+  handle: 6,
+  started: 7,
+  tasks: 8,
+  user: 9,
+  message: 10,
+  type: 11,
+  updated: 12,
+  progress: 13,
+};
+
+const MIN_WIDTH: Partial<Record<ColumnId, number>> = { name: 28, message: 16 };
+
 /** Every column by id: the one registry the table and csv/tsv renderers share. */
 export const COLUMNS: Readonly<Record<ColumnId, JobColumn>> = Object.fromEntries(
-  COLUMN_LIST.map((column) => [column.id, column]),
+  COLUMN_LIST.map((column) => [column.id, { ...column, dropOrder: DROP_ORDER[column.id], minWidth: MIN_WIDTH[column.id] }]),
 ) as Record<ColumnId, JobColumn>;
 
 /** --columns named something that is not a column (or, for csv/tsv, not a field either). */

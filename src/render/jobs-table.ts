@@ -31,7 +31,8 @@ export function renderJobsTable(jobs: readonly ActiveJob[], opts: JobsTableOptio
   const layout: AlignedColumn[] = columns.map((column) => ({
     align: column.align,
     shrinkOrder: column.shrinkOrder,
-    minWidth: Math.max(MIN_FLEXIBLE_WIDTH, column.header.length),
+    dropOrder: column.dropOrder,
+    minWidth: Math.max(column.minWidth ?? MIN_FLEXIBLE_WIDTH, column.header.length),
   }));
 
   const rows: AlignedCell[][] = [];

@@ -84,12 +84,24 @@ describe('renderJobsTable', () => {
     expect(output).not.toContain('\x1b');
   });
 
-  it('on an 80-column terminal shortens the message with … and keeps every line within 80, colour codes included', () => {
+  it('on an 80-column terminal leaves out the least telling columns and keeps every line within 80, colour codes included', () => {
     const chatty = makeJob({ progressMessage: 'Publishing image 1,234 of 9,876 to the image server cache in region us-west', name: 'spring-catalogue-2026-final' });
     const narrow = renderJobsTable([chatty, waiting, stuck], { ...coloured, width: 80 });
     expect(narrow).toContain('\x1b[36m');
     for (const line of lines(narrow)) expect(visibleWidth(line)).toBeLessThanOrEqual(80);
-    expect(stripAnsi(narrow)).toContain('…');
+    const header = stripAnsi(lines(narrow)[0]!);
+    expect(header).toMatch(/^NAME\s+STATE\s+PROGRESS\s+UPDATED$/);
+    expect(stripAnsi(narrow)).toContain('spring-catalogue-2026-final');
+  });
+
+  it('drops wide columns in order, description first, once shrinking is not enough', () => {
+    const wide = stripAnsi(renderJobsTable([publishing], { ...plain, columns: WIDE_COLUMNS }));
+    const fullWidth = visibleWidth(lines(wide)[0]!);
+    // MESSAGE can give one column; the other four cost DESCRIPTION its place.
+    const oneLess = stripAnsi(renderJobsTable([publishing], { ...plain, columns: WIDE_COLUMNS, width: fullWidth - 5 }));
+    expect(lines(oneLess)[0]).not.toContain('DESCRIPTION');
+    expect(lines(oneLess)[0]).toContain('TRIGGER');
+    expect(oneLess).toContain(publishing.name);
   });
 
   it('shrinks MESSAGE before NAME', () => {
