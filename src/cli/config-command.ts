@@ -40,6 +40,11 @@ export function registerConfig(program: Command, context: CommandContext): void 
       await context.runWithSession(command, { needsCompany: true }, async (session, _globals, io) => {
         const status = await session.checkLogin();
         await write(io.stdout, `login     ${session.username} at ${session.endpoint}: ${status || '(no status)'}\n`);
+        // IPS answers ValidLogin or InvalidLogin (e.g. not a member of the company checked).
+        if (!/^valid/i.test(status)) {
+          await write(io.stderr, `ips-jobs: IPS did not accept the login for this company (${status || 'no status'}).\n`);
+          return ExitCode.auth;
+        }
         const company = session.company;
         await write(io.stdout, `company   ${company?.name ? `${company.name} ` : ''}${company?.companyHandle ?? '(none)'}\n`);
         return ExitCode.ok;

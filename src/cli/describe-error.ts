@@ -33,7 +33,7 @@ function host(error: IpsError): string {
 export function describeError(error: unknown): DescribedError {
   if (error instanceof UsageError) return { exitCode: ExitCode.usage, message: error.message };
   if (error instanceof CommanderError) {
-    return { exitCode: ExitCode.usage, message: error.message.replace(/^error: /, '') };
+    return { exitCode: ExitCode.usage, message: error.message.replace(/^error: /, '').replace(/\s*\n\s*/g, ' ') };
   }
   if (error instanceof ConfigError) {
     // A bad flag value is a usage error; a bad environment or file value is configuration.

@@ -20,6 +20,8 @@ export interface CliOptions {
   input?: string;
   /** Kill the child after this long (the test then fails on the code, never hangs). */
   killAfterMs?: number;
+  /** Send this signal to the child after `afterMs`. */
+  signal?: { name: NodeJS.Signals; afterMs: number };
 }
 
 /** A HOME and XDG_CONFIG_HOME of its own, so no real config file or credentials leak into a test. */
@@ -47,6 +49,10 @@ export function runCli(args: string[], options: CliOptions = {}): Promise<CliRes
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
     const timer = setTimeout(() => child.kill('SIGKILL'), options.killAfterMs ?? 15_000);
+    if (options.signal) {
+      const { name, afterMs } = options.signal;
+      setTimeout(() => child.kill(name), afterMs);
+    }
     child.on('error', reject);
     child.on('close', (code, signal) => {
       clearTimeout(timer);
