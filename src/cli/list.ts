@@ -28,6 +28,7 @@ export interface ListOptions {
   includeWaitingJobs: boolean;
   staleAfterMs: number;
   color: boolean;
+  colorStderr: boolean;
   session: Session;
 }
 
@@ -71,13 +72,14 @@ export function registerList(program: Command, context: CommandContext): void {
       const options = parseListFlags(flags);
       await context.runWithSession(command, { needsCompany: true }, async (session, globals, io) => {
         const color = colorEnabled(globals.color, io.env, io.stdoutIsTTY);
-        return runList({ ...options, color, session }, io);
+        const colorStderr = colorEnabled(globals.color, io.env, io.stderrIsTTY);
+        return runList({ ...options, color, colorStderr, session }, io);
       });
     });
 }
 
 /** Flag values that need checking beyond commander's (sort field, columns) fail here, before any request. */
-export function parseListFlags(flags: ListFlags): Omit<ListOptions, 'color' | 'session'> {
+export function parseListFlags(flags: ListFlags): Omit<ListOptions, 'color' | 'colorStderr' | 'session'> {
   let sort: SortSpec | undefined;
   let columns: string[] | undefined;
   try {
@@ -104,7 +106,7 @@ export function parseListFlags(flags: ListFlags): Omit<ListOptions, 'color' | 's
 
 export async function runList(options: ListOptions, io: IO): Promise<number> {
   const { session } = options;
-  const spinner = await startSpinner(io, 'Fetching active jobs…');
+  const spinner = await startSpinner(io, 'Fetching active jobs…', options.colorStderr);
   let fetched: ActiveJob[];
   try {
     fetched = await session.client.getActiveJobs({

@@ -7,9 +7,15 @@ export interface Spinner {
 
 const NO_SPINNER: Spinner = { stop() {} };
 
-export async function startSpinner(io: IO, text: string): Promise<Spinner> {
+export async function startSpinner(io: IO, text: string, color: boolean): Promise<Spinner> {
   if (!io.stderrIsTTY) return NO_SPINNER;
   const { default: ora } = await import('ora');
-  const spinner = ora({ text, stream: io.stderr as NodeJS.WritableStream, discardStdin: false, isEnabled: true }).start();
+  const spinner = ora({
+    text,
+    stream: io.stderr as NodeJS.WritableStream,
+    discardStdin: false,
+    isEnabled: true,
+    color: color ? 'cyan' : false,
+  }).start();
   return { stop: () => spinner.stop() };
 }
