@@ -37,16 +37,17 @@ export function registerConfig(program: Command, context: CommandContext): void 
     .command('check')
     .description('log in (checkLogin), resolve the company, and report both')
     .action(async (_flags: unknown, command: Command) => {
-      await context.runWithSession(command, { needsCompany: true }, async (session, _globals, io) => {
+      await context.runWithSession(command, { company: 'optional' }, async (session, _globals, io) => {
         const status = await session.checkLogin();
         await write(io.stdout, `login     ${session.username} at ${session.endpoint}: ${status || '(no status)'}\n`);
+        const company = session.company;
         // IPS answers ValidLogin or InvalidLogin (e.g. not a member of the company checked).
         if (!/^valid/i.test(status)) {
-          await write(io.stderr, `ips-jobs: IPS did not accept the login for this company (${status || 'no status'}).\n`);
+          const forCompany = company ? ` for company ${company.companyHandle}` : '';
+          await write(io.stderr, `ips-jobs: IPS did not accept the login${forCompany} (${status || 'no status'}).\n`);
           return ExitCode.auth;
         }
-        const company = session.company;
-        await write(io.stdout, `company   ${company?.name ? `${company.name} ` : ''}${company?.companyHandle ?? '(none)'}\n`);
+        await write(io.stdout, `company   ${company ? `${company.name ? `${company.name} ` : ''}${company.companyHandle}` : '(not set)'}\n`);
         return ExitCode.ok;
       });
     });

@@ -70,7 +70,7 @@ export function registerList(program: Command, context: CommandContext): void {
     )
     .action(async (flags: ListFlags, command: Command) => {
       const options = parseListFlags(flags);
-      await context.runWithSession(command, { needsCompany: true }, async (session, globals, io) => {
+      await context.runWithSession(command, { company: 'required' }, async (session, globals, io) => {
         const color = colorEnabled(globals.color, io.env, io.stdoutIsTTY);
         const colorStderr = colorEnabled(globals.color, io.env, io.stderrIsTTY);
         return runList({ ...options, color, colorStderr, session }, io);

@@ -40,7 +40,8 @@ export interface Session {
 }
 
 export interface SessionRequest {
-  needsCompany: boolean;
+  /** required: missing is exit 78; optional: resolved when configured; none: never looked at. */
+  company: 'required' | 'optional' | 'none';
   signal?: AbortSignal;
   onExchange?: (exchange: Exchange, error?: IpsError) => void;
 }
@@ -124,7 +125,7 @@ export async function resolveCompany(client: IpsClient, spec: CompanySpec): Prom
 }
 
 export async function openSession(globals: GlobalOptions, io: IO, request: SessionRequest): Promise<Session> {
-  const target = globals.demo ? await demoTarget(globals) : await configuredTarget(globals, io, request.needsCompany);
+  const target = globals.demo ? await demoTarget(globals) : await configuredTarget(globals, io, request.company === 'required');
   try {
     const { createIpsClient } = await import('../ips/client.js');
     const client = await createIpsClient({
@@ -139,7 +140,7 @@ export async function openSession(globals: GlobalOptions, io: IO, request: Sessi
     });
     let company: CompanyRef | undefined;
     try {
-      company = request.needsCompany && target.company ? await resolveCompany(client, target.company) : undefined;
+      company = request.company !== 'none' && target.company ? await resolveCompany(client, target.company) : undefined;
     } catch (error) {
       client.close();
       throw error;

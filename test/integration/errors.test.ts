@@ -221,6 +221,19 @@ describe('config', () => {
     expect(result.stdout).toMatch(/^login\s+demo@ips-jobs\.example at http:\/\/127\.0\.0\.1:\d+\/scene7\/services\/IpsApiService: ValidLogin$/m);
     expect(result.stdout).toMatch(/^company\s+Demo Company c\|1001$/m);
   });
+
+  it('config check without a company still checks the login', async () => {
+    const result = await runCli(['config', 'check'], { env: env({ IPS_JOBS_COMPANY: undefined }) });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/: ValidLogin$/m);
+    expect(result.stdout).toMatch(/^company\s+\(not set\)$/m);
+  });
+
+  it('config check with a wrong password is refused (4)', async () => {
+    const result = await runCli(['config', 'check'], { env: env({ IPS_JOBS_PASSWORD: 'nope' }) });
+    expect(result.code).toBe(4);
+    expect(expectOneLine(result)).toContain('authenticationFault 10001');
+  });
 });
 
 describe('signals', () => {

@@ -66,7 +66,10 @@ describe('list on a terminal', () => {
     expect(stripAnsi(screen)).toContain('No active jobs in c|1001.');
   });
 
-  it.each([{ how: 'NO_COLOR', args: [], env: { NO_COLOR: '1' } }, { how: '--no-color', args: ['--no-color'], env: {} }])(
+  it.each<{ how: string; args: string[]; env: Record<string, string> }>([
+    { how: 'NO_COLOR', args: [], env: { NO_COLOR: '1' } },
+    { how: '--no-color', args: ['--no-color'], env: {} },
+  ])(
     '$how on a terminal turns colour off, the spinner\'s too',
     async ({ args, env }) => {
       const { screen } = await onTerminal(['list', ...args], busy.url, 200, env);

@@ -159,7 +159,7 @@ describe('responses that are not SOAP become protocol errors', () => {
     { name: 'a corrupt gzip body', answer: { headers: { 'Content-Encoding': 'gzip' }, body: Buffer.from('not gzip at all') }, failure: 'bad-gzip' },
     { name: 'a well-formed answer to another question', answer: { body: envelope(`<ns1:somethingElse xmlns:ns1="${TYPES}"/>`) }, failure: 'unexpected' },
   ])('$name', async ({ answer, failure: kind }) => {
-    const ips = await clientAnswering(answer);
+    const ips = await clientAnswering(answer as ScriptedAnswer);
     const error = await failure(ips.getActiveJobs());
     expect(error).toBeInstanceOf(ProtocolError);
     expect((error as ProtocolError).failure).toBe(kind);
