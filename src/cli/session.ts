@@ -1,6 +1,15 @@
 // From global flags to a connected IPS client and a resolved company: settings, credentials,
 // endpoint, the in-process emulator for --demo, and the company name resolved once.
-import { ConfigError, classifyCompany, requireCredentials, resolveSettings, type CompanySpec, type Settings } from '../config/index.js';
+import {
+  ConfigError,
+  classifyCompany,
+  readAllStdin,
+  requireCredentials,
+  resolveSettings,
+  type CompanySpec,
+  type ConfigFlags,
+  type Settings,
+} from '../config/index.js';
 import { AuthorizationError, IpsApiFaultError, type IpsError } from '../ips/errors.js';
 import { regionEndpoint, serviceUrl } from '../ips/endpoints.js';
 import type { IpsClient } from '../ips/client.js';
@@ -8,15 +17,8 @@ import type { Exchange } from '../ips/transport.js';
 import type { IO } from './io.js';
 import { packageVersion } from './version.js';
 
-export interface GlobalOptions {
-  profile?: string;
-  username?: string;
-  passwordFile?: string;
-  passwordStdin?: boolean;
-  company?: string;
-  region?: string;
-  staging?: boolean;
-  endpoint?: string;
+/** Every command's global flags: the config layer's flags plus how to talk to IPS and print. */
+export interface GlobalOptions extends ConfigFlags {
   requestTimeout: number;
   maxResponseSize: number;
   demo?: boolean;
@@ -46,16 +48,6 @@ export interface SessionRequest {
   onExchange?: (exchange: Exchange, error?: IpsError) => void;
 }
 
-function readAll(stream: NodeJS.ReadableStream): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let text = '';
-    stream.setEncoding('utf8');
-    stream.on('data', (chunk: string) => (text += chunk));
-    stream.on('end', () => resolve(text));
-    stream.on('error', reject);
-  });
-}
-
 interface Target {
   endpoint: string;
   username: string;
@@ -80,18 +72,9 @@ async function demoTarget(globals: GlobalOptions): Promise<Target> {
 /** Settings from flags, environment and config file; warnings (unknown keys, …) go to stderr. */
 export async function runSettings(globals: GlobalOptions, io: IO): Promise<Settings> {
   const settings = await resolveSettings({
-    flags: {
-      profile: globals.profile,
-      username: globals.username,
-      passwordFile: globals.passwordFile,
-      passwordStdin: globals.passwordStdin,
-      company: globals.company,
-      region: globals.region,
-      staging: globals.staging,
-      endpoint: globals.endpoint,
-    },
+    flags: globals,
     env: io.env,
-    readStdin: () => readAll(io.stdin),
+    readStdin: () => readAllStdin(io.stdin),
   });
   for (const warning of settings.warnings) io.stderr.write(`ips-jobs: warning: ${warning}\n`);
   return settings;

@@ -10,3 +10,4 @@ export { REGIONS, type Region } from './region.js';
 export { defaultConfigPath } from './paths.js';
 export type { ConfigFlags } from './flags.js';
 export type { Setting, SettingSource, Settings } from './settings.js';
+export { readAllStdin } from './stdin.js';

@@ -4,3 +4,4 @@ export * from './errors.js';
 export * from './types.js';
 export { regionEndpoint, serviceUrl, REGIONS, type Region } from './endpoints.js';
 export type { Exchange } from './transport.js';
+export { IPS_OPERATIONS, type IpsOperation } from './operations.js';

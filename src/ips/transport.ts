@@ -104,18 +104,19 @@ export class IpsTransport {
       return response;
     } catch (error) {
       exchange.elapsedMs = Date.now() - exchange.startedAt;
-      if (error instanceof ProtocolError || error instanceof TransportError) {
-        error.operation ??= where.operation;
-        error.endpoint ??= where.endpoint;
-        throw error;
-      }
-      if (deadline.aborted) {
+      // The deadline first: aborting a request also surfaces as a reset or a cancelled read.
+      if (deadline.aborted && !(error instanceof ProtocolError)) {
         throw new TransportError('timeout', `no complete answer within ${formatSeconds(this.options.requestTimeoutMs)}`, {
           cause: error,
           ...where,
         });
       }
       if (signal.aborted) throw new TransportError('other', 'request cancelled', { cause: error, ...where });
+      if (error instanceof ProtocolError || error instanceof TransportError) {
+        error.operation ??= where.operation;
+        error.endpoint ??= where.endpoint;
+        throw error;
+      }
       const failure = classifyNodeError(error as NodeJS.ErrnoException);
       throw new TransportError(failure, `${FAILURE_WORDS[failure]} (${(error as Error).message})`, { cause: error, ...where });
     }
