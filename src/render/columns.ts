@@ -1,5 +1,5 @@
 import type { ActiveJob } from '../ips/types.js';
-import { isStale } from '../jobs/staleness.js';
+import { isStalled } from '../jobs/stall.js';
 import { taskSummary } from '../jobs/tasks.js';
 import { type BarStyle, progressBar } from './progress-bar.js';
 import { formatRelative, formatTimestamp } from './relative-time.js';
@@ -151,9 +151,9 @@ const COLUMN_LIST: readonly JobColumn[] = [
     field: 'lastProgressUpdate',
     align: 'left',
     text: (job, ctx) =>
-      formatRelative(job.lastProgressUpdate, ctx.now) + (isStale(job, ctx.now, ctx.staleAfterMs) ? STALE_MARKER : ''),
+      formatRelative(job.lastProgressUpdate, ctx.now) + (isStalled(job, ctx.now, ctx.staleAfterMs) ? STALE_MARKER : ''),
     value: (job) => raw(job.lastProgressUpdate),
-    alert: (job, ctx) => isStale(job, ctx.now, ctx.staleAfterMs),
+    alert: (job, ctx) => isStalled(job, ctx.now, ctx.staleAfterMs),
   },
   plainField('user', 'USER', 'submitUserEmail'),
   plainField('handle', 'HANDLE', 'jobHandle'),
