@@ -12,6 +12,12 @@ export interface IO {
   stdinIsTTY: boolean;
   /** Terminal width of stdout when it is a TTY. */
   columns(): number | undefined;
+  /** Terminal height of stdout when it is a TTY. */
+  rows(): number | undefined;
+  /** Terminal width of stderr when it is a TTY (spinners and progress lines live there). */
+  stderrColumns(): number | undefined;
+  /** Calls `listener` when the terminal is resized; returns the way to stop. */
+  onResize(listener: () => void): () => void;
 }
 
 export function processIO(): IO {
@@ -24,6 +30,12 @@ export function processIO(): IO {
     stderrIsTTY: process.stderr.isTTY === true,
     stdinIsTTY: process.stdin.isTTY === true,
     columns: () => (process.stdout.isTTY ? process.stdout.columns : undefined),
+    rows: () => (process.stdout.isTTY ? process.stdout.rows : undefined),
+    stderrColumns: () => (process.stderr.isTTY ? process.stderr.columns : undefined),
+    onResize: (listener) => {
+      process.stdout.on('resize', listener);
+      return () => process.stdout.off('resize', listener);
+    },
   };
 }
 

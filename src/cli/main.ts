@@ -9,11 +9,9 @@ import { buildProgram } from './program.js';
 
 const COMMANDER_SUCCESS = new Set(['commander.helpDisplayed', 'commander.version']);
 
-function commandHint(argv: readonly string[]): string {
+function commandHint(argv: readonly string[], commands: readonly string[]): string {
   const command = argv.find((arg) => !arg.startsWith('-'));
-  return command && ['list', 'ls', 'config', 'emulator', 'help'].includes(command)
-    ? `ips-jobs ${command} --help`
-    : 'ips-jobs --help';
+  return command && commands.includes(command) ? `ips-jobs ${command} --help` : 'ips-jobs --help';
 }
 
 export async function main(argv: readonly string[], io: IO = processIO()): Promise<number> {
@@ -26,6 +24,12 @@ export async function main(argv: readonly string[], io: IO = processIO()): Promi
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
+  // The reader went away (`ips-jobs watch | head`): nothing more to say to anyone, so end quietly.
+  const onStdoutError = (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(ExitCode.ok);
+    throw error;
+  };
+  io.stdout.on('error', onStdoutError);
 
   const context = createCommandContext(io, abort.signal);
   const program = buildProgram(context);
@@ -39,12 +43,14 @@ export async function main(argv: readonly string[], io: IO = processIO()): Promi
     // A bare `ips-jobs`: commander has printed the help on stderr already.
     if (error instanceof CommanderError && error.code === 'commander.help') return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
     const described = describeError(error);
-    const hint = error instanceof CommanderError ? ` (see '${commandHint(argv)}')` : '';
+    const commands = program.commands.flatMap((c) => [c.name(), ...c.aliases()]);
+    const hint = error instanceof CommanderError ? ` (see '${commandHint(argv, commands)}')` : '';
     io.stderr.write(`ips-jobs: ${described.message}${hint}\n`);
     if (debug && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
     return described.exitCode;
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
+    io.stdout.off('error', onStdoutError);
   }
 }

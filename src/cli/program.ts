@@ -6,6 +6,8 @@ import { registerConfig } from './config-command.js';
 import { registerEmulator } from './emulator-command.js';
 import { registerHelp } from './help-command.js';
 import { registerList } from './list.js';
+import { registerWait } from './wait.js';
+import { registerWatch } from './watch.js';
 import { positiveDurationOption, sizeOption } from './option-parsers.js';
 import { UsageError } from './usage-error.js';
 import { packageVersion } from './version.js';
@@ -62,6 +64,8 @@ export function buildProgram(context: CommandContext): Command {
   addGlobalOptions(program);
 
   registerList(program, context);
+  registerWatch(program, context);
+  registerWait(program, context);
   registerConfig(program, context);
   registerEmulator(program, context);
   registerHelp(program, context);
@@ -73,6 +77,8 @@ Examples:
   ips-jobs list --demo                   try it against the built-in emulator
   ips-jobs list --state Running -o wide  running jobs with handles and servers
   ips-jobs list -o json | jq '.jobs[].name'
+  ips-jobs watch                         a live view of every active job
+  ips-jobs wait Spring-Catalog-Publish   exit 0 when it succeeds, 1 when it fails (for CI)
   ips-jobs help exit-codes               what each exit code means
 `,
   );

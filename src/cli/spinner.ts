@@ -2,10 +2,11 @@
 import type { IO } from './io.js';
 
 export interface Spinner {
+  update(text: string): void;
   stop(): void;
 }
 
-const NO_SPINNER: Spinner = { stop() {} };
+const NO_SPINNER: Spinner = { update() {}, stop() {} };
 
 export async function startSpinner(io: IO, text: string, color: boolean): Promise<Spinner> {
   if (!io.stderrIsTTY) return NO_SPINNER;
@@ -17,5 +18,10 @@ export async function startSpinner(io: IO, text: string, color: boolean): Promis
     isEnabled: true,
     color: color ? 'cyan' : false,
   }).start();
-  return { stop: () => spinner.stop() };
+  return {
+    update: (next) => {
+      spinner.text = next;
+    },
+    stop: () => spinner.stop(),
+  };
 }

@@ -61,3 +61,41 @@ export function runCli(args: string[], options: CliOptions = {}): Promise<CliRes
     child.stdin.end(options.input ?? '');
   });
 }
+
+export interface RunningCli {
+  result: Promise<CliResult>;
+  stdout(): string;
+  stderr(): string;
+  exited(): boolean;
+  kill(signal: NodeJS.Signals): void;
+}
+
+/** Starts the CLI and returns at once, so the test can drive the emulator's clock while it runs. */
+export function startCli(args: string[], options: CliOptions = {}): RunningCli {
+  const child = spawn(process.execPath, [BIN, ...args], { cwd: REPO_ROOT, env: cleanEnv(options.env), stdio: ['pipe', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  let done = false;
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  const timer = setTimeout(() => child.kill('SIGKILL'), options.killAfterMs ?? 15_000);
+  const result = new Promise<CliResult>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      done = true;
+      resolve({ code, signal, stdout, stderr });
+    });
+  });
+  child.stdin.end(options.input ?? '');
+  return { result, stdout: () => stdout, stderr: () => stderr, exited: () => done, kill: (signal) => child.kill(signal) };
+}
+
+/** Resolves once `predicate` holds, checking every 20 ms; fails after `timeoutMs`. */
+export async function until(predicate: () => boolean, timeoutMs = 10_000, what = 'condition'): Promise<void> {
+  const started = Date.now();
+  while (!predicate()) {
+    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
