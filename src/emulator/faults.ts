@@ -1,5 +1,5 @@
 // Fault plan: scripted misbehaviour (latency, bad statuses, HTML, SOAP faults, broken bodies, hangs, resets)
-// aimed at an operation, optionally only its Nth call. Evaluated before authentication.
+// aimed at an operation, optionally only its Nth call or a range of its calls. Evaluated before authentication.
 import { IPS_OPERATIONS, isIpsOperation, type IpsOperation } from './operations.js';
 
 export type IpsFaultKind = 'authentication' | 'authorization' | 'ipsApi';
@@ -17,8 +17,14 @@ export type FaultAction =
 
 export type FaultKind = FaultAction['kind'];
 
-/** A rule: `operation` (or `*`), `call` = only the Nth call (1-based, counted per operation), and what to do. */
-export type FaultRule = { operation: IpsOperation | '*'; call?: number } & FaultAction;
+/**
+ * A rule: `operation` (or `*`), which of its calls (1-based, counted per operation), and what to do.
+ * - no `call`: every call;
+ * - `call: N`: only the Nth call (`OP#N`);
+ * - `call: N, lastCall: M` (M ≥ N): calls N through M inclusive (`OP#N-M`), e.g. a service down for 3 polls then back;
+ * - `call: N, lastCall: Infinity`: call N and every later one (`OP#N-`).
+ */
+export type FaultRule = { operation: IpsOperation | '*'; call?: number; lastCall?: number } & FaultAction;
 
 /** What the server does for one request: wait `latencyMs`, then `action` (undefined = answer normally). */
 export interface FaultDecision {
@@ -27,9 +33,10 @@ export interface FaultDecision {
 }
 
 export const FAULT_SYNTAX =
-  'OP[#N]:KIND[=ARG] joined by commas, OP = an operation name or *, KIND = latency=MS | status=500|502|503 | ' +
+  'OP[#N]:KIND[=ARG] joined by commas, OP = an operation name or *, #N = only its Nth call, #N-M = calls N to M, ' +
+  '#N- = call N on (counted per operation), KIND = latency=MS | status=500|502|503 | ' +
   'html=200|502 | fault=authentication|authorization|ipsApi[/STATUS] | malformed | truncated | hang | reset ' +
-  '(e.g. getActiveJobs#2:status=503,*:latency=1500)';
+  '(e.g. getActiveJobs#2:status=503,getActiveJobs#4-6:status=502,*:latency=1500)';
 
 export class FaultPlanSyntaxError extends Error {
   override name = 'FaultPlanSyntaxError';
@@ -87,6 +94,28 @@ function parseAction(part: string, kind: string, arg: string | undefined): Fault
   }
 }
 
+/** `N` → { call }, `N-M` → { call, lastCall }, `N-` → { call, lastCall: Infinity }; undefined → {} (every call). */
+function parseCalls(part: string, calls: string | undefined): { call?: number; lastCall?: number } {
+  if (calls === undefined) return {};
+  const m = /^([1-9]\d*)(?:(-)([1-9]\d*)?)?$/.exec(calls);
+  if (!m) throw new FaultPlanSyntaxError(part, `#N must be a call number from 1 (or a range #N-M / #N-), got '#${calls}'`);
+  const call = Number(m[1]);
+  if (m[2] === undefined) return { call };
+  if (m[3] === undefined) return { call, lastCall: Infinity };
+  const lastCall = Number(m[3]);
+  if (lastCall < call) throw new FaultPlanSyntaxError(part, `#N-M needs M ≥ N, got '#${calls}'`);
+  return { call, lastCall };
+}
+
+function formatCalls(rule: FaultRule): string {
+  if (rule.call === undefined) {
+    if (rule.lastCall !== undefined) throw new FaultPlanSyntaxError(`${rule.operation}:${rule.kind}`, 'lastCall needs call (the first call of the range)');
+    return '';
+  }
+  if (rule.lastCall === undefined) return `#${rule.call}`;
+  return rule.lastCall === Infinity ? `#${rule.call}-` : `#${rule.call}-${rule.lastCall}`;
+}
+
 /** Parses the `--faults` text syntax; throws FaultPlanSyntaxError naming the bad part. Empty text = no rules. */
 export function parseFaultPlan(text: string): FaultRule[] {
   const rules: FaultRule[] = [];
@@ -98,20 +127,19 @@ export function parseFaultPlan(text: string): FaultRule[] {
     }
     const m = /^([^#:=\s]+)(?:#([^:]*))?:([A-Za-z]+)(?:=(.*))?$/.exec(part);
     if (!m) throw new FaultPlanSyntaxError(part, 'not of the form OP[#N]:KIND[=ARG]');
-    const [, operation = '', call, kind = '', arg] = m;
+    const [, operation = '', calls, kind = '', arg] = m;
     if (operation !== '*' && !isIpsOperation(operation))
       throw new FaultPlanSyntaxError(part, `unknown operation '${operation}' (known: ${IPS_OPERATIONS.join(', ')})`);
-    if (call !== undefined && !/^[1-9]\d*$/.test(call))
-      throw new FaultPlanSyntaxError(part, `#N must be a call number from 1, got '#${call}'`);
+    const range = parseCalls(part, calls);
     const action = parseAction(part, kind, arg);
-    rules.push({ operation, ...(call === undefined ? {} : { call: Number(call) }), ...action } as FaultRule);
+    rules.push({ operation, ...range, ...action } as FaultRule);
   }
   return rules;
 }
 
 /** The text form of a rule, the inverse of parseFaultPlan (for listings and messages). */
 export function formatFaultRule(rule: FaultRule): string {
-  const target = `${rule.operation}${rule.call === undefined ? '' : `#${rule.call}`}`;
+  const target = `${rule.operation}${formatCalls(rule)}`;
   switch (rule.kind) {
     case 'latency':
       return `${target}:latency=${rule.ms}`;
@@ -134,7 +162,7 @@ function checkRule(rule: FaultRule): FaultRule {
 
 export class FaultPlan {
   private rules: FaultRule[] = [];
-  /** Calls seen per operation since the plan was last set/cleared (what `#N` counts). */
+  /** Calls seen per operation since the plan was last set/cleared (what `#N`, `#N-M`, `#N-` count). */
   private readonly calls = new Map<string, number>();
 
   constructor(initial?: FaultRule[] | string) {
@@ -168,10 +196,10 @@ export class FaultPlan {
     const decision: FaultDecision = { latencyMs: 0 };
     for (const rule of this.rules) {
       if (rule.operation !== '*' && rule.operation !== operation) continue;
-      if (rule.call !== undefined && rule.call !== call) continue;
+      if (rule.call !== undefined && (call < rule.call || call > (rule.lastCall ?? rule.call))) continue;
       if (rule.kind === 'latency') decision.latencyMs += rule.ms;
       else if (!decision.action) {
-        const { operation: _op, call: _call, ...action } = rule;
+        const { operation: _op, call: _call, lastCall: _last, ...action } = rule;
         decision.action = action as FaultDecision['action'];
       }
     }

@@ -3,7 +3,7 @@ import type { ActiveJob, JobDetails, JobLog } from '../ips/types.js';
 import { formatJobStamp } from './clock.js';
 import { COMPANIES, SUBMITTERS } from './directory.js';
 import { buildJobLog } from './joblog.js';
-import { jobEndAt, type EmulatedJob, type FileResult, type JobOutcome, type JobPlan, type PlannedFile, type PlannedTask } from './lifecycle.js';
+import { filesDone, jobEndAt, jobTimes, type EmulatedJob, type FileResult, type JobOutcome, type JobPlan, type PlannedFile, type PlannedTask } from './lifecycle.js';
 import type { Rng } from './random.js';
 
 /** What addJob/executeJob/the generator need to create an active job; times are epoch ms. */
@@ -21,7 +21,15 @@ export interface JobSpec {
   durationMs?: number;
   files?: number;
   failAt?: number;
+  /** Outcome failure: false = no fatal error, runs to the end with file errors. */
+  fatal?: boolean;
   stallAt?: number;
+  /** Outcome stall: progress continues this many ms after runAt (must not be before the stall). */
+  resumeAfterRunMs?: number;
+  /** Exact number of files that end with an error / a warning (instead of the outcome's dice). */
+  errorFiles?: number;
+  warningFiles?: number;
+  logDelayMs?: number;
   description?: string;
   details?: JobDetails;
 }
@@ -153,12 +161,61 @@ function planFiles(rng: Rng, spec: JobSpec, profile: TypeProfile, count: number)
   return files;
 }
 
+/** The result a file has when it is neither a warning nor an error (no dice: used when exact counts are asked for). */
+function plainResult(type: string): FileResult {
+  return type === 'MetadataUpload' ? 'update' : 'success';
+}
+
+/** `count` distinct indexes spread evenly over `slots` (ascending). */
+function spread(slots: readonly number[], count: number): number[] {
+  return Array.from({ length: count }, (_, i) => slots[Math.floor(((i + 0.5) * slots.length) / count)] as number);
+}
+
+/**
+ * Exact error / warning counts among the files the job gets through (before a fatal error or endless stall);
+ * a non-fatal failure without an exact count gets at least one error. Uses no random numbers.
+ */
+function applyExactResults(plan: JobPlan, spec: JobSpec): void {
+  const { files } = plan;
+  const processed = filesDone(plan, jobEndAt(plan));
+  const exact = (result: 'error' | 'warning', count: number | undefined, notes: readonly string[]): void => {
+    if (count === undefined) return;
+    for (const f of files) {
+      if (f.result === result) {
+        f.result = plainResult(spec.type);
+        delete f.note;
+      }
+    }
+    const free = files.slice(0, processed).flatMap((f, i) => (f.result === 'error' || f.result === 'warning' ? [] : [i]));
+    if (count > free.length)
+      throw new Error(`addJob: ${result}Files ${count} is more than the ${free.length} files '${spec.originalName}' processes without another result`);
+    spread(free, count).forEach((index, k) => Object.assign(files[index] as PlannedFile, { result, note: notes[k % notes.length] }));
+  };
+  exact('error', spec.errorFiles, ERRORS);
+  exact('warning', spec.warningFiles, WARNINGS);
+  if (plan.outcome === 'failure' && plan.fatal === false && spec.errorFiles === undefined && processed > 0) {
+    if (!files.slice(0, processed).some((f) => f.result === 'error')) exact('error', 1, ERRORS);
+  }
+}
+
+function checkCount(name: string, value: number | undefined): void {
+  if (value !== undefined && !(Number.isInteger(value) && value >= 0)) throw new Error(`addJob: ${name} must be a whole number ≥ 0, got ${value}`);
+}
+
 /** Creates one active job (state is filled in by the lifecycle). */
 export function createJob(factory: JobFactory, spec: JobSpec): EmulatedJob {
   const { rng } = factory;
   const profile = PROFILES[spec.type] ?? (PROFILES.UploadFromServerDirectory as TypeProfile);
+  checkCount('files', spec.files);
+  checkCount('errorFiles', spec.errorFiles);
+  checkCount('warningFiles', spec.warningFiles);
+  if (spec.fatal !== undefined && spec.outcome !== 'failure') throw new Error(`addJob: fatal only applies to outcome 'failure'`);
+  if (spec.resumeAfterRunMs !== undefined && spec.outcome !== 'stall') throw new Error(`addJob: resumeAt only applies to outcome 'stall'`);
+  if (spec.logDelayMs !== undefined && !(Number.isFinite(spec.logDelayMs) && spec.logDelayMs >= 0))
+    throw new Error(`addJob: logDelayMs must be ≥ 0, got ${spec.logDelayMs}`);
   const count = spec.files ?? rng.int(...profile.files);
   const files = planFiles(rng, spec, profile, count);
+  const fatal = spec.outcome === 'failure' && spec.fatal !== false;
   const plan: JobPlan = {
     outcome: spec.outcome,
     triggerAt: spec.triggerAt,
@@ -166,11 +223,18 @@ export function createJob(factory: JobFactory, spec: JobSpec): EmulatedJob {
     waitState: spec.waitState ?? 'WaitingCoordinator',
     runAt: spec.runAt,
     durationMs: Math.max(1000, spec.durationMs ?? count * rng.int(...profile.msPerFile)),
-    ...(spec.outcome === 'failure' ? { failAt: spec.failAt ?? rng.float(0.45, 0.75), fatalMessage: rng.pick(FATALS) } : {}),
+    ...(fatal ? { failAt: spec.failAt ?? rng.float(0.45, 0.75), fatalMessage: rng.pick(FATALS) } : {}),
+    ...(spec.outcome === 'failure' && !fatal ? { fatal: false } : {}),
     ...(spec.outcome === 'stall' ? { stallAt: spec.stallAt ?? rng.float(0.35, 0.65) } : {}),
+    ...(spec.resumeAfterRunMs === undefined ? {} : { resumeAt: spec.runAt + spec.resumeAfterRunMs }),
+    ...(spec.logDelayMs === undefined ? {} : { logDelayMs: spec.logDelayMs }),
     files,
     tasks: profile.tasks,
   };
+  const stallStart = jobTimes(plan).stallAt;
+  if (plan.resumeAt !== undefined && stallStart !== undefined && plan.resumeAt < stallStart)
+    throw new Error(`addJob: resumeAt ${spec.resumeAfterRunMs} ms is before the stall (${stallStart - spec.runAt} ms after the job started running)`);
+  applyExactResults(plan, spec);
   let name = `${spec.originalName}-${formatJobStamp(spec.triggerAt, factory.offsetMinutes)}`;
   for (let n = 2; factory.usedNames.has(name); n++) name = `${spec.originalName}-${formatJobStamp(spec.triggerAt, factory.offsetMinutes)}_${n}`;
   factory.usedNames.add(name);
@@ -193,7 +257,7 @@ export function createJob(factory: JobFactory, spec: JobSpec): EmulatedJob {
     taskProgressArray: [],
     ...(spec.details ?? profile.detail(rng, companyRoot(spec.companyHandle))),
   };
-  return { job, plan };
+  return { job, plan, jobHandle: job.jobHandle as string, name, originalName: spec.originalName, companyHandle: spec.companyHandle };
 }
 
 interface Template {

@@ -1,4 +1,28 @@
 // Local IPS emulator: real SOAP over HTTP on loopback, deterministic jobs on a virtual clock, scripted faults.
+/*
+ * Scenarios for tests of commands that follow jobs (watch, wait). Start with `startEmulator({ speed: 0 })` so only
+ * `clock.advance(ms)` / `clock.set(iso)` move time; `jobs: 0` gives an empty list to start from. Every job below is
+ * `const rec = emu.ips.addJob({ originalName, type, ... })`; `rec.jobHandle`, `rec.name`, `rec.originalName` identify it
+ * and `jobTimes(rec.plan)` gives its moments (epoch ms): triggerAt, runAt, stallAt, resumeAt, endAt, leftAt, logAt.
+ *
+ * - Success / warnings: `outcome: 'success' | 'warnings'` (+ `files`, `durationMs`, `waitMs: 0` to run at once).
+ *   Running → Done at endAt (log readable from then) → gone from getActiveJobs at leftAt = endAt + DONE_LINGER_MS.
+ * - Fatal failure: `outcome: 'failure'` (+ `failAt` fraction): Done at the fatal error; log fatalError true, …Failure.
+ * - Non-fatal failure: `outcome: 'failure', fatal: false, errorFiles: 3`: runs to the end; log fatalError false,
+ *   fileErrorCount 3, logType …Warning. Exact counts on any outcome: `errorFiles`, `warningFiles`.
+ * - Stall: `outcome: 'stall', stallAt: 0.5` (fraction of durationMs): Running forever, progress and
+ *   lastProgressUpdate frozen from runAt + 0.5 × durationMs. Add `resumeAt: ms after runAt` to resume (then Done).
+ * - Vanish: `outcome: 'vanish'`: Running until runAt + durationMs, then gone from getActiveJobs at once (never Done)
+ *   and never a log: getJobLogs / getJobLogDetails do not know it, ever.
+ * - Late log: `logDelayMs: 30_000`: no log at all (getJobLogDetails → empty jobLogArray) until 30 s after leftAt.
+ * - Appears late: `triggerAt` in the future: not listed nor known by handle until the clock gets there (then `New`,
+ *   listed without includeWaitingJobs only once Running at triggerAt + waitMs).
+ * - Finished before the command started: `triggerAt` in the past by more than waitMs + durationMs + DONE_LINGER_MS:
+ *   not active, log already there.
+ * - Service failing N polls in a row, then recovering: `emu.faults.set('getActiveJobs#3-5:status=503')` (calls 3–5
+ *   fail), or from a call on: `getActiveJobs#3-:…`; counters restart with faults.set()/clear(). `emu.stats` counts
+ *   requests, connections and requests per operation.
+ */
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_START_TIME, EmulatorClock, type VirtualClock } from './clock.js';
@@ -21,7 +45,20 @@ export {
   type FaultRule,
   type IpsFaultKind,
 } from './faults.js';
-export { DONE_LINGER_MS, STOP_MS, jobEndAt, type EmulatedJob, type JobOutcome, type JobPlan, type PlannedFile, type PlannedTask } from './lifecycle.js';
+export {
+  DONE_LINGER_MS,
+  STOP_MS,
+  jobEndAt,
+  jobLeftAt,
+  jobLogAt,
+  jobTimes,
+  type EmulatedJob,
+  type JobOutcome,
+  type JobPlan,
+  type JobTimes,
+  type PlannedFile,
+  type PlannedTask,
+} from './lifecycle.js';
 export { EmulatedIps, type AddJobOptions } from './model.js';
 export { IPS_OPERATIONS, SOAP_PATH, type IpsOperation } from './operations.js';
 export type { EmulatorStats } from './server.js';

@@ -4,7 +4,12 @@
 import type { ActiveJob, TaskItemProgress, TaskProgress } from '../ips/types.js';
 import { formatIso } from './clock.js';
 
-export type JobOutcome = 'success' | 'warnings' | 'failure' | 'stall';
+/**
+ * How a job ends: `success`; `warnings` (files with warnings); `failure` (a fatal error at `failAt`, or with
+ * `fatal: false` a completed job with file errors); `stall` (progress freezes at `stallAt`, forever unless `resumeAt`);
+ * `vanish` (runs, then drops off the active list while still Running and never gets a job log).
+ */
+export type JobOutcome = 'success' | 'warnings' | 'failure' | 'stall' | 'vanish';
 export type FileResult = 'success' | 'warning' | 'error' | 'duplicate' | 'update';
 
 export interface PlannedFile {
@@ -36,10 +41,19 @@ export interface JobPlan {
   runAt: number;
   /** Running time for 100 % of the files. */
   durationMs: number;
-  /** Fraction of files after which the job dies (outcome failure). */
+  /** Fraction of files after which the job dies (outcome failure, unless fatal is false). */
   failAt?: number;
-  /** Fraction of files after which progress freezes forever (outcome stall). */
+  /** Outcome failure only: false = no fatal error, the job runs to the end with file errors. Default true. */
+  fatal?: boolean;
+  /** Fraction of the running time after which progress freezes (outcome stall): forever, or until resumeAt. */
   stallAt?: number;
+  /** Outcome stall only: epoch ms at which progress continues (the stall lasts resumeAt − stall start). */
+  resumeAt?: number;
+  /**
+   * Undefined: the log is readable while the job runs and final once it is Done. Set: no log at all (not even the
+   * log so far) until this many ms after the job left the active list.
+   */
+  logDelayMs?: number;
   fatalMessage?: string;
   files: PlannedFile[];
   tasks: PlannedTask[];
@@ -48,9 +62,16 @@ export interface JobPlan {
 }
 
 export interface EmulatedJob {
-  /** The job as getActiveJobs returns it; updated in place by applyLifecycle. */
+  /** The job as getActiveJobs returns it; updated in place by applyLifecycle (while it is in the active list). */
   readonly job: ActiveJob;
   readonly plan: JobPlan;
+  /** `j|<company number>||<name>|<id>`, e.g. `j|1001||Test-Upload-2026-11-28-09:00:00|48213`: what getActiveJobs / getJobLogDetails take. */
+  readonly jobHandle: string;
+  /** The unique job name: originalName + `-` + trigger time stamp (+ `_2`, `_3`… when taken), e.g. `Test-Upload-2026-11-28-09:00:00`. */
+  readonly name: string;
+  /** The name the job was submitted with (AddJobOptions.originalName); logs call it originalJobName. */
+  readonly originalName: string;
+  readonly companyHandle: string;
 }
 
 /** A stopped job shows `Stopping` this long before it is Done. */
@@ -63,44 +84,124 @@ export const WAITING_STATES: readonly string[] = ['New', 'WaitingClient', 'Waiti
 const clamp01 = (x: number): number => Math.min(1, Math.max(0, x));
 const round = (x: number, digits: number): number => Number(x.toFixed(digits));
 
-/** When file i (0-based) is finished. */
-export function fileDoneAt(plan: JobPlan, i: number): number {
+/** The pause of a stall that resumes, in wall time [from, to); undefined for any other plan. */
+function pauseOf(plan: JobPlan): { from: number; to: number } | undefined {
+  if (plan.outcome !== 'stall' || plan.resumeAt === undefined) return undefined;
+  const from = plan.runAt + Math.round((plan.stallAt ?? 1) * plan.durationMs);
+  return { from, to: Math.max(from, plan.resumeAt) };
+}
+
+/** Wall time → work time: the clock of the job's progress, which stands still during a resumed stall's pause. */
+function workTime(plan: JobPlan, t: number): number {
+  const pause = pauseOf(plan);
+  if (!pause || t <= pause.from) return t;
+  return t < pause.to ? pause.from : t - (pause.to - pause.from);
+}
+
+/** Work time → wall time (inverse of workTime outside the pause). */
+function wallTime(plan: JobPlan, w: number): number {
+  const pause = pauseOf(plan);
+  return !pause || w <= pause.from ? w : w + (pause.to - pause.from);
+}
+
+/** When file i (0-based) is finished, in work time. */
+function fileDoneWork(plan: JobPlan, i: number): number {
   return plan.runAt + Math.ceil(((i + 1) * plan.durationMs) / Math.max(1, plan.files.length));
 }
 
-/** Time at which progress stops for good (fatal error / stall / stop request), if any. */
-function progressCapAt(plan: JobPlan): number {
-  const cap = plan.outcome === 'failure' ? (plan.failAt ?? 1) : plan.outcome === 'stall' ? (plan.stallAt ?? 1) : 1;
-  const capAt = plan.runAt + Math.round(cap * plan.durationMs);
-  return plan.stop ? Math.min(capAt, Math.max(plan.stop.requestedAt, plan.runAt)) : capAt;
+/** When file i (0-based) is finished. */
+export function fileDoneAt(plan: JobPlan, i: number): number {
+  return wallTime(plan, fileDoneWork(plan, i));
 }
 
-/** When the job is Done (Infinity for a stall nobody stops). */
+/** A failure that ends in a fatal error (the default for outcome failure). */
+function isFatal(plan: JobPlan): boolean {
+  return plan.outcome === 'failure' && plan.fatal !== false;
+}
+
+/** Work time at which progress stops for good (fatal error / endless stall / stop request); the end otherwise. */
+function progressCapWork(plan: JobPlan): number {
+  const cap = isFatal(plan) ? (plan.failAt ?? 1) : plan.outcome === 'stall' && plan.resumeAt === undefined ? (plan.stallAt ?? 1) : 1;
+  const capAt = plan.runAt + Math.round(cap * plan.durationMs);
+  return plan.stop ? Math.min(capAt, Math.max(workTime(plan, plan.stop.requestedAt), plan.runAt)) : capAt;
+}
+
+/** When the job is Done (Infinity for a stall that neither resumes nor is stopped); a vanishing job disappears then. */
 export function jobEndAt(plan: JobPlan): number {
-  const natural = plan.outcome === 'stall' ? Infinity : progressCapAt({ ...plan, stop: undefined });
+  const natural = plan.outcome === 'stall' && plan.resumeAt === undefined ? Infinity : wallTime(plan, progressCapWork({ ...plan, stop: undefined }));
   if (plan.stop && plan.stop.requestedAt < natural) return plan.stop.requestedAt + STOP_MS;
   return natural;
 }
 
+/** When the job leaves the active list: DONE_LINGER_MS after Done; a vanishing job at its end, never seen Done. */
+export function jobLeftAt(plan: JobPlan): number {
+  const end = jobEndAt(plan);
+  return plan.outcome === 'vanish' ? end : end + DONE_LINGER_MS;
+}
+
+/** When the final log is written, i.e. readable by getJobLogs / getJobLogDetails (Infinity: never). */
+export function jobLogAt(plan: JobPlan): number {
+  if (plan.outcome === 'vanish') return Infinity;
+  return plan.logDelayMs === undefined ? jobEndAt(plan) : jobLeftAt(plan) + plan.logDelayMs;
+}
+
+/** From when getJobLogDetails knows the job at all (the log so far while it runs), Infinity: never. */
+export function jobLogVisibleFrom(plan: JobPlan): number {
+  if (plan.outcome === 'vanish') return Infinity;
+  return plan.logDelayMs === undefined ? plan.triggerAt : jobLogAt(plan);
+}
+
+/** The moments of a job's life as the plan stands (a stop request changes them); epoch ms, Infinity = never. */
+export interface JobTimes {
+  /** Listed by getActiveJobs (state `New`; without includeWaitingJobs only from runAt) and known by handle from here. */
+  triggerAt: number;
+  /** State `Running`. */
+  runAt: number;
+  /** Outcome stall: progress and lastProgressUpdate freeze here (state stays Running). */
+  stallAt?: number;
+  /** Outcome stall with resumeAt: progress continues here. */
+  resumeAt?: number;
+  /** State `Done` (a vanishing job disappears here instead). */
+  endAt: number;
+  /** No longer listed by getActiveJobs. */
+  leftAt: number;
+  /** The final log is readable (getJobLogs, getJobLogDetails). */
+  logAt: number;
+}
+
+export function jobTimes(plan: JobPlan): JobTimes {
+  const pause = pauseOf(plan);
+  const stallAt = plan.outcome === 'stall' ? plan.runAt + Math.round((plan.stallAt ?? 1) * plan.durationMs) : undefined;
+  return {
+    triggerAt: plan.triggerAt,
+    runAt: plan.runAt,
+    ...(stallAt === undefined ? {} : { stallAt }),
+    ...(pause ? { resumeAt: pause.to } : {}),
+    endAt: jobEndAt(plan),
+    leftAt: jobLeftAt(plan),
+    logAt: jobLogAt(plan),
+  };
+}
+
 /** True when the job ended by its fatal error (not stopped before it). */
 export function endedByFailure(plan: JobPlan): boolean {
-  return plan.outcome === 'failure' && !(plan.stop && plan.stop.requestedAt < jobEndAt({ ...plan, stop: undefined }));
+  return isFatal(plan) && !(plan.stop && plan.stop.requestedAt < jobEndAt({ ...plan, stop: undefined }));
 }
 
 /** Files finished at time t. */
 export function filesDone(plan: JobPlan, t: number): number {
   const n = plan.files.length;
-  const effective = Math.min(t, progressCapAt(plan));
+  const effective = Math.min(workTime(plan, t), progressCapWork(plan));
   if (n === 0 || effective < plan.runAt) return 0;
   let done = Math.min(n, Math.max(0, Math.floor(((effective - plan.runAt) * n) / plan.durationMs)));
-  while (done < n && fileDoneAt(plan, done) <= effective) done++;
-  while (done > 0 && fileDoneAt(plan, done - 1) > effective) done--;
+  while (done < n && fileDoneWork(plan, done) <= effective) done++;
+  while (done > 0 && fileDoneWork(plan, done - 1) > effective) done--;
   return done;
 }
 
 /** Continuous running fraction (for in-flight item progress), frozen like the file count. */
 function continuousFraction(plan: JobPlan, t: number): number {
-  return clamp01((Math.min(t, progressCapAt(plan)) - plan.runAt) / plan.durationMs);
+  return clamp01((Math.min(workTime(plan, t), progressCapWork(plan)) - plan.runAt) / plan.durationMs);
 }
 
 export function stateAt(plan: JobPlan, t: number): string {

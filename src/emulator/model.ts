@@ -17,26 +17,69 @@ import { COMPANIES, DEMO_CREDENTIALS, userHandleOf, type EmulatorUser } from './
 import { createJob, generateActiveJobs, generateHistory, type JobFactory } from './generate.js';
 import { ipsApiFault } from './ipsfault.js';
 import { buildJobLog } from './joblog.js';
-import { applyLifecycle, DONE_LINGER_MS, jobEndAt, WAITING_STATES, type EmulatedJob, type JobOutcome } from './lifecycle.js';
+import { applyLifecycle, jobEndAt, jobLeftAt, jobLogAt, jobLogVisibleFrom, WAITING_STATES, type EmulatedJob, type JobOutcome } from './lifecycle.js';
 import { Rng, subSeed } from './random.js';
 import { defaultSchedules, nextFireTime, type ScheduleRecord } from './schedule.js';
 
-/** A job added by a test (or a demo script). Times default to "now"; durations are virtual ms. */
+/**
+ * A job added by a test (or a demo script). Times default to "now"; durations are virtual ms. `jobTimes(rec.plan)`
+ * gives the resulting moments (runAt, stallAt, endAt, leftAt, logAt…) as epoch ms.
+ */
 export interface AddJobOptions {
+  /** The submitted name; the unique `name` is `<originalName>-<trigger stamp>` (see EmulatedJob). */
   originalName: string;
+  /** IPS job type, e.g. `UploadFromServerDirectory`, `ImageServingPublish` (sets tasks, file names and log-type prefix). */
   type: string;
+  /** Default the demo company `c|1001`. */
   companyHandle?: string;
   submitUserEmail?: string;
+  /**
+   * Default `success`.
+   * - `success` / `warnings`: runs to the end, Done, leaves the list DONE_LINGER_MS later; log with …Success / …Warning.
+   * - `failure`: with `fatal` (default) dies at `failAt`: Done, log fatalError true, logType …Failure, FatalError row.
+   *   With `fatal: false` runs to the end: log fatalError false, fileErrorCount > 0, logType …Warning.
+   * - `stall`: Running forever with progress and lastProgressUpdate frozen from `stallAt`, unless `resumeAt`.
+   * - `vanish`: Running until its end (durationMs after runAt), then gone from getActiveJobs at once (never `Done`),
+   *   and never known by getJobLogs / getJobLogDetails (not even while it runs).
+   */
   outcome?: JobOutcome;
-  /** ISO instant the job was queued; default now. */
+  /**
+   * ISO instant the job was queued; default now. In the future: the job does not exist (getActiveJobs, handle
+   * lookups, getJobLogDetails) until the clock reaches it ("appears late"). Far enough in the past: the job has
+   * already run, left the list and has its log ("finished before the command started").
+   */
   triggerAt?: string;
-  /** Queued → Running delay; default 5000 (first 2000 ms `New`, then `waitState`). */
+  /** Queued → Running delay; default 5000 (first 2000 ms `New`, then `waitState`). Waiting jobs are listed only with includeWaitingJobs. */
   waitMs?: number;
   waitState?: 'WaitingCoordinator' | 'WaitingClient';
+  /** Running time for all files (not counting a stall's pause); default files × a per-type time per file. */
   durationMs?: number;
+  /** Number of files; default random per type. */
   files?: number;
+  /** Outcome failure (fatal): fraction 0–1 of the running time at which the fatal error ends the job; default random 0.45–0.75. */
   failAt?: number;
+  /** Outcome failure: false = no fatal error; the job completes with file errors (at least one, or exactly `errorFiles`). Default true. */
+  fatal?: boolean;
+  /** Exact number of files that end with an error (fileErrorCount), placed among the files the job gets through. Default: dice of the outcome. */
+  errorFiles?: number;
+  /** Exact number of files that end with a warning (fileWarningCount), as errorFiles. Default: dice of the outcome (`warnings`: at least one). */
+  warningFiles?: number;
+  /**
+   * Outcome stall: a FRACTION 0–1 of durationMs (not ms): progress freezes at runAt + stallAt × durationMs; default
+   * random 0.35–0.65. State stays Running; progress and lastProgressUpdate stop changing.
+   */
   stallAt?: number;
+  /**
+   * Outcome stall: virtual ms after runAt (when the job started Running) at which progress continues from where it
+   * froze; must not be before the stall. The job then ends at runAt + durationMs + the pause. Default: never.
+   */
+  resumeAt?: number;
+  /**
+   * Job log delay. Undefined (default): the log so far is readable while the job runs and the final log from the
+   * moment it is Done. Set (≥ 0, 0 included): getJobLogs / getJobLogDetails know nothing of the job until this many ms
+   * after it left the active list (leftAt = Done + DONE_LINGER_MS), then the final log.
+   */
+  logDelayMs?: number;
   description?: string;
   details?: JobDetails;
 }
@@ -85,10 +128,16 @@ function detailsOf(job: ScheduledJob): JobDetails {
 export class EmulatedIps {
   readonly companies: readonly Company[] = COMPANIES;
   readonly users: readonly EmulatorUser[];
+  /** Jobs in the active list, plus added ones whose triggerAt is still ahead (hidden until then). */
   private readonly active: EmulatedJob[];
+  /** Jobs that left the active list and get their log later (logDelayMs). */
+  private readonly awaitingLog: EmulatedJob[] = [];
   private readonly finished: JobLog[];
   private readonly schedules: ScheduleRecord[];
   private readonly logged = new WeakSet<EmulatedJob>();
+  /** Creation order of jobs (ties between logs that become due at the same moment). */
+  private readonly sequence = new WeakMap<EmulatedJob, number>();
+  private nextSequence = 0;
   private readonly factory: JobFactory;
   /** Time of the last sync; a sync at the same time without changes in between is skipped. */
   private syncedAt = NaN;
@@ -101,7 +150,8 @@ export class EmulatedIps {
     this.users = options.users;
     const start = clock.nowMs();
     this.factory = { rng: new Rng(options.seed), offsetMinutes: clock.offsetMinutes, usedIds: new Set(), usedNames: new Set() };
-    this.active = generateActiveJobs(this.factory, options.jobs, start);
+    this.active = [];
+    for (const rec of generateActiveJobs(this.factory, options.jobs, start)) this.enlist(rec);
     // Own PRNG stream, so the history does not change with the number of active jobs.
     this.finished = generateHistory({ ...this.factory, rng: new Rng(subSeed(options.seed, 'history')) }, start);
     this.schedules = defaultSchedules().map((job) => ({ job, nextFireAt: nextFireTime(job.execSchedule ?? '', start, clock.offsetMinutes) }));
@@ -123,21 +173,48 @@ export class EmulatedIps {
       this.spawnFromSchedule(schedule.job, schedule.nextFireAt, 'success');
       schedule.nextFireAt = nextFireTime(schedule.job.execSchedule ?? '', now, this.clock.offsetMinutes);
     }
+    const due: EmulatedJob[] = [];
     for (const rec of [...this.active]) {
       applyLifecycle(rec, now, this.clock.offsetMinutes);
-      const endAt = jobEndAt(rec.plan);
-      if (now >= endAt && !this.logged.has(rec)) {
-        this.logged.add(rec);
-        this.finished.push(buildJobLog(rec, endAt, this.clock.offsetMinutes));
+      if (this.isLogDue(rec, now)) due.push(rec);
+      if (now >= jobLeftAt(rec.plan)) {
+        this.active.splice(this.active.indexOf(rec), 1);
+        if (!this.logged.has(rec) && !due.includes(rec) && Number.isFinite(jobLogAt(rec.plan))) this.awaitingLog.push(rec);
       }
-      if (now >= endAt + DONE_LINGER_MS) this.active.splice(this.active.indexOf(rec), 1);
+    }
+    for (const rec of [...this.awaitingLog]) {
+      if (!this.isLogDue(rec, now)) continue;
+      due.push(rec);
+      this.awaitingLog.splice(this.awaitingLog.indexOf(rec), 1);
+    }
+    // Logs are appended in the order they became due (then by creation), so the list — and ties in getJobLogs'
+    // sorting — come out the same whether the clock got here in one jump or in many steps.
+    due.sort((a, b) => jobLogAt(a.plan) - jobLogAt(b.plan) || (this.sequence.get(a) ?? 0) - (this.sequence.get(b) ?? 0));
+    for (const rec of due) {
+      this.logged.add(rec);
+      this.finished.push(buildJobLog(rec, jobEndAt(rec.plan), this.clock.offsetMinutes));
     }
   }
 
-  /** Active-job records (including waiting and just-finished `Done` ones), current at the clock. */
+  /** The job's final log is due (at Done, or logDelayMs after it left the active list) and not written yet. */
+  private isLogDue(rec: EmulatedJob, now: number): boolean {
+    return !this.logged.has(rec) && now >= jobLogAt(rec.plan);
+  }
+
+  /** Puts a job in the active list, numbered in creation order. */
+  private enlist(rec: EmulatedJob): void {
+    this.sequence.set(rec, this.nextSequence++);
+    this.active.push(rec);
+  }
+
+  /**
+   * Active-job records (including waiting and just-finished `Done` ones), current at the clock; jobs whose triggerAt
+   * is still ahead (added for later, or the clock was moved back) are not there yet.
+   */
   get jobs(): readonly EmulatedJob[] {
     this.sync();
-    return this.active;
+    const now = this.clock.nowMs();
+    return this.active.filter((rec) => rec.plan.triggerAt <= now);
   }
 
   activeJobs(): ActiveJob[] {
@@ -181,6 +258,10 @@ export class EmulatedIps {
     return user.memberships.filter((m) => m.isActive !== false).map((m) => m.companyHandle);
   }
 
+  /**
+   * Adds a job (see AddJobOptions for the scenarios) and returns its record: `rec.jobHandle`, `rec.name` (unique),
+   * `rec.originalName`, `rec.job` (live ActiveJob), `rec.plan` (jobTimes(rec.plan) for its moments).
+   */
   addJob(options: AddJobOptions): EmulatedJob {
     const now = this.clock.nowMs();
     const triggerAt = options.triggerAt === undefined ? now : parseIso(options.triggerAt);
@@ -198,11 +279,16 @@ export class EmulatedIps {
       ...(options.durationMs === undefined ? {} : { durationMs: options.durationMs }),
       ...(options.files === undefined ? {} : { files: options.files }),
       ...(options.failAt === undefined ? {} : { failAt: options.failAt }),
+      ...(options.fatal === undefined ? {} : { fatal: options.fatal }),
+      ...(options.errorFiles === undefined ? {} : { errorFiles: options.errorFiles }),
+      ...(options.warningFiles === undefined ? {} : { warningFiles: options.warningFiles }),
       ...(options.stallAt === undefined ? {} : { stallAt: options.stallAt }),
+      ...(options.resumeAt === undefined ? {} : { resumeAfterRunMs: options.resumeAt }),
+      ...(options.logDelayMs === undefined ? {} : { logDelayMs: options.logDelayMs }),
       ...(options.description === undefined ? {} : { description: options.description }),
       ...(options.details ? { details: options.details } : {}),
     });
-    this.active.push(rec);
+    this.enlist(rec);
     this.resync();
     return rec;
   }
@@ -231,7 +317,7 @@ export class EmulatedIps {
         ...(schedule.description === undefined ? {} : { description: schedule.description }),
       },
     );
-    this.active.push(rec);
+    this.enlist(rec);
     return rec;
   }
 
@@ -273,7 +359,13 @@ export class EmulatedIps {
       .map(({ detailArray: _details, detailTotalRows: _rows, ...summary }) => ({ ...summary, detailArray: [] }));
   }
 
-  /** Logs of finished jobs and, for active jobs, the log so far; each with one page of filtered, sorted details. */
+  /**
+   * Logs of finished jobs and, for active jobs, the log so far; each with one page of filtered, sorted details.
+   * A jobHandle IPS has no log for (unknown, not yet triggered, vanished, log still delayed) matches nothing: the
+   * answer is an empty jobLogArray, not a fault. Adobe documents no "no such log" fault for this operation and the
+   * handle is only a filter here (like originalName), so an empty array is the plausible and the safest answer;
+   * the client treats it as "no log yet".
+   */
   queryJobLogDetails(input: GetJobLogDetailsInput): JobLog[] {
     const perPage = Math.min(1000, input.recordsPerPage ?? 1000);
     const page = input.resultsPage ?? 1;
@@ -283,7 +375,9 @@ export class EmulatedIps {
     if (byType === undefined) throw ipsApiFault(30001, `Invalid sortBy '${input.sortBy}' (Date or LogType)`);
     const dir = direction(input.sortDirection, 1);
     const now = this.clock.nowMs();
-    const running = this.jobs.filter((rec) => !this.logged.has(rec)).map((rec) => buildJobLog(rec, now, this.clock.offsetMinutes));
+    const running = this.jobs
+      .filter((rec) => !this.logged.has(rec) && jobLogVisibleFrom(rec.plan) <= now)
+      .map((rec) => buildJobLog(rec, now, this.clock.offsetMinutes));
     const date = (d: JobLogDetail): number => Date.parse(d.dateCreated ?? '') || 0;
     return [...this.finished, ...running]
       .filter(

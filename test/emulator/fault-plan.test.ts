@@ -46,6 +46,25 @@ describe('parseFaultPlan', () => {
     expect(message).toContain('OP[#N]:KIND[=ARG]');
   });
 
+  it('accepts call ranges #N-M and #N- and round-trips them', () => {
+    expect(parseFaultPlan('getActiveJobs#3-5:status=503')).toEqual([{ operation: 'getActiveJobs', call: 3, lastCall: 5, kind: 'status', status: 503 }]);
+    expect(parseFaultPlan('*#2-:reset')).toEqual([{ operation: '*', call: 2, lastCall: Infinity, kind: 'reset' }]);
+    expect(parseFaultPlan('getJobLogDetails#4-4:hang')).toEqual([{ operation: 'getJobLogDetails', call: 4, lastCall: 4, kind: 'hang' }]);
+    const text = 'getActiveJobs#3-5:status=503, *#2-:reset, getActiveJobs#7:html=502, getJobLogDetails#1-10:fault=ipsApi/200';
+    expect(parseFaultPlan(text).map(formatFaultRule).join(', ')).toBe(text);
+  });
+
+  it.each([
+    ['getActiveJobs#5-3:hang', '#N-M needs M ≥ N'],
+    ['getActiveJobs#0-3:hang', '#N must be a call number'],
+    ['getActiveJobs#-3:hang', '#N must be a call number'],
+    ['getActiveJobs#2-x:hang', '#N must be a call number'],
+    ['getActiveJobs#2--:hang', '#N must be a call number'],
+  ])('rejects the range %s', (text, problem) => {
+    expect(() => parseFaultPlan(text)).toThrow(FaultPlanSyntaxError);
+    expect(() => parseFaultPlan(text)).toThrow(problem);
+  });
+
   it('rejects an empty rule between commas', () => {
     expect(() => parseFaultPlan('*:hang,,*:reset')).toThrow(FaultPlanSyntaxError);
   });
@@ -59,6 +78,27 @@ describe('FaultPlan', () => {
     expect(plan.next('getActiveJobs')).toEqual({ latencyMs: 150, action: { kind: 'status', status: 503 } });
     expect(plan.next('getJobLogs')).toEqual({ latencyMs: 100, action: { kind: 'reset' } });
     expect(plan.next('getActiveJobs')).toEqual({ latencyMs: 150 });
+  });
+
+  it('#N-M hits calls N through M, #N- every call from N on, each counted per operation', () => {
+    const plan = new FaultPlan('getActiveJobs#2-4:status=503,getJobLogDetails#3-:html=502,*#6-6:latency=10');
+    const active = Array.from({ length: 7 }, () => plan.next('getActiveJobs'));
+    expect(active.map((d) => d.action?.kind ?? 'ok')).toEqual(['ok', 'status', 'status', 'status', 'ok', 'ok', 'ok']);
+    expect(active.map((d) => d.latencyMs)).toEqual([0, 0, 0, 0, 0, 10, 0]);
+    expect(active[1]).toEqual({ latencyMs: 0, action: { kind: 'status', status: 503 } });
+    const logs = Array.from({ length: 6 }, () => plan.next('getJobLogDetails').action?.kind ?? 'ok');
+    expect(logs).toEqual(['ok', 'ok', 'html', 'html', 'html', 'html']);
+  });
+
+  it('takes ranges as rules built in code (lastCall: Infinity = open), and checks them', () => {
+    const plan = new FaultPlan([{ operation: 'getActiveJobs', call: 2, lastCall: 3, kind: 'reset' }]);
+    plan.add({ operation: 'getJobLogs', call: 2, lastCall: Infinity, kind: 'malformed' });
+    expect(plan.list().map(formatFaultRule)).toEqual(['getActiveJobs#2-3:reset', 'getJobLogs#2-:malformed']);
+    expect([1, 2, 3, 4].map(() => plan.next('getActiveJobs').action?.kind ?? 'ok')).toEqual(['ok', 'reset', 'reset', 'ok']);
+    expect([1, 2, 3, 4].map(() => plan.next('getJobLogs').action?.kind ?? 'ok')).toEqual(['ok', 'malformed', 'malformed', 'malformed']);
+    expect(() => plan.add({ operation: 'getJobLogs', call: 3, lastCall: 2, kind: 'hang' })).toThrow(FaultPlanSyntaxError);
+    expect(() => plan.add({ operation: 'getJobLogs', lastCall: 2, kind: 'hang' })).toThrow(/lastCall needs call/);
+    expect(() => plan.add({ operation: 'getJobLogs', call: 1, lastCall: 2.5, kind: 'hang' })).toThrow(FaultPlanSyntaxError);
   });
 
   it('set() replaces the rules and restarts counting; add() keeps counting; clear() empties', () => {

@@ -1,4 +1,5 @@
 // Every fault-plan kind as a client sees it on the wire (real HTTP over loopback).
+import { Agent, request } from 'node:http';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startEmulator, type Emulator } from '../../src/emulator/index.js';
 import { envelope, FAULT_NS, faultOf, items, parseXml, soapCall } from './soap-helpers.js';
@@ -128,6 +129,22 @@ describe('fault plan over HTTP', () => {
     expect(statuses).toEqual([200, 503, 200, 200, 200]);
   });
 
+  it('#N-M fails exactly calls N through M, then the service recovers', async () => {
+    emu.faults.set('getActiveJobs#2-4:status=503');
+    const statuses = [];
+    for (let i = 0; i < 6; i++) statuses.push((await post()).status);
+    statuses.push((await post('getJobLogs')).status);
+    expect(statuses).toEqual([200, 503, 503, 503, 200, 200, 200]);
+  });
+
+  it('#N- fails every call from N on', async () => {
+    emu.faults.set('getActiveJobs#3-:html=502,getJobLogs#1-1:status=500');
+    const statuses = [];
+    for (let i = 0; i < 6; i++) statuses.push((await post()).status);
+    statuses.push((await post('getJobLogs')).status, (await post('getJobLogs')).status);
+    expect(statuses).toEqual([200, 200, 502, 502, 502, 502, 500, 200]);
+  });
+
   it('counts requests, connections, operations and bytes', async () => {
     const before = { ...emu.stats, byOperation: { ...emu.stats.byOperation } };
     const answer = await soapCall(emu.url, 'getScheduledJobs');
@@ -139,6 +156,36 @@ describe('fault plan over HTTP', () => {
     expect(emu.stats.connections).toBeGreaterThanOrEqual(1);
     // keepAliveTimeout ≥ 65 s, so pollers keep their connection between polls.
     expect(answer.headers.get('keep-alive')).toBe('timeout=65');
+  });
+});
+
+/** A raw POST over node:http with the given agent/headers; resolves with the status once the body is read. */
+function httpPost(url: string, agent: Agent, headers: Record<string, string> = {}): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { method: 'POST', agent, headers: { 'Content-Type': 'text/xml; charset=UTF-8', SOAPAction: 'getActiveJobs', ...headers } }, (res) => {
+      res.resume();
+      res.on('end', () => resolve(res.statusCode ?? 0));
+    });
+    req.on('error', reject);
+    req.end(envelope('getActiveJobs'));
+  });
+}
+
+describe('stats.connections', () => {
+  it('a keep-alive client making 5 calls is 1 connection; 5 calls with Connection: close are 5', async () => {
+    const own = await startEmulator({ speed: 0, jobs: 0 });
+    const keepAlive = new Agent({ keepAlive: true, maxSockets: 1 });
+    const closing = new Agent({ keepAlive: false });
+    try {
+      for (let i = 0; i < 5; i++) expect(await httpPost(own.url, keepAlive)).toBe(200);
+      expect(own.stats).toMatchObject({ requests: 5, connections: 1, byOperation: { getActiveJobs: 5 } });
+      for (let i = 0; i < 5; i++) expect(await httpPost(own.url, closing, { Connection: 'close' })).toBe(200);
+      expect(own.stats).toMatchObject({ requests: 10, connections: 6, byOperation: { getActiveJobs: 10 } });
+    } finally {
+      keepAlive.destroy();
+      closing.destroy();
+      await own.close();
+    }
   });
 });
 
