@@ -10,14 +10,13 @@ import { renderJobsTable } from '../render/jobs-table.js';
 import { createPalette } from '../render/palette.js';
 import { ExitCode } from '../exit-codes.js';
 import { colorEnabled, write, writeLines, type IO } from './io.js';
-import { choiceOption, durationOption, listOption } from './option-parsers.js';
+import { durationOption, listOption } from './option-parsers.js';
+import { outputOption, type OutputFormat } from './output.js';
 import type { Session } from './session.js';
 import { startSpinner } from './spinner.js';
 import { UsageError } from './usage-error.js';
 import type { CommandContext } from './command-context.js';
 
-export const OUTPUT_FORMATS = ['table', 'wide', 'json', 'ndjson', 'csv', 'tsv'] as const;
-export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
 export interface ListOptions {
   output: OutputFormat;
@@ -50,11 +49,7 @@ export function registerList(program: Command, context: CommandContext): void {
     .command('list')
     .alias('ls')
     .description('list the active jobs of the company')
-    .addOption(
-      new Option('-o, --output <format>', `output format: ${OUTPUT_FORMATS.join(', ')}`)
-        .argParser(choiceOption(OUTPUT_FORMATS))
-        .default('table'),
-    )
+    .addOption(outputOption())
     .option('--state <states>', 'only jobs in these states (comma-separated, repeatable)', listOption)
     .option('--type <types>', 'only jobs of these types (comma-separated, repeatable)', listOption)
     .option('--name <glob>', 'only jobs whose name or original name matches (* and ?)')

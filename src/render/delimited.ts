@@ -1,6 +1,7 @@
 import { type ActiveJob, JOB_DETAIL_ELEMENTS } from '../ips/types.js';
 import { taskSummary } from '../jobs/tasks.js';
 import { COLUMN_IDS, COLUMNS, ColumnsError } from './columns.js';
+import { csvField, tsvField } from './records.js';
 
 /** Fields csv/tsv can carry: the ActiveJob scalars by IPS name, plus two summaries of nested data. */
 export const DELIMITED_FIELDS = [
@@ -61,17 +62,6 @@ function fieldValue(job: ActiveJob, field: DelimitedField): string {
   if (field === 'jobDetail') return JOB_DETAIL_ELEMENTS.filter((element) => job[element] !== undefined).join(';');
   const value = job[field];
   return value === undefined ? '' : String(value);
-}
-
-// Values starting with = + - @ are left as they are: this output feeds scripts, and prefixing would corrupt the data.
-function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
-const TSV_ESCAPES: Readonly<Record<string, string>> = { '\\': '\\\\', '\t': '\\t', '\r': '\\r', '\n': '\\n' };
-
-function tsvField(value: string): string {
-  return value.replace(/[\\\t\r\n]/g, (char) => TSV_ESCAPES[char] ?? char);
 }
 
 /**

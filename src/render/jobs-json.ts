@@ -1,3 +1,4 @@
+import { renderNdjson } from './records.js';
 import type { ActiveJob } from '../ips/types.js';
 
 export interface JobsDocument {
@@ -23,6 +24,6 @@ export function renderJson(doc: unknown): string {
 }
 
 /** `-o ndjson`: one compact JSON object per job, each line ending with a newline. */
-export function* renderNdjsonLines(jobs: Iterable<ActiveJob>): Iterable<string> {
-  for (const job of jobs) yield `${JSON.stringify(job)}\n`;
+export function renderNdjsonLines(jobs: Iterable<ActiveJob>): Iterable<string> {
+  return renderNdjson(jobs);
 }
