@@ -44,6 +44,8 @@ export interface FollowedJob {
   /** Server time (ms) when the job was first missing from the active list. */
   goneAt?: number;
   outcome?: FinalOutcome;
+  /** Server time (ms) the outcome became known. */
+  settledAt?: number;
   result?: JobResult;
   /** Kept for reporting a job known only from its log. */
   log?: JobLog;
@@ -59,6 +61,8 @@ export interface FollowOptions {
   since: { atMs: number } | { agoMs: number };
   stallWindowMs: number;
   logGraceMs: number;
+  /** Following every active job for days: finished jobs are forgotten this long after they ended (their outcome is kept). */
+  forgetAfterMs?: number;
   appearTimeoutMs: number;
   failOn: FailOn;
   /** `wait`: a name follows only the newest matching job, never every job of that name. */
@@ -74,6 +78,8 @@ export class Follower {
   readonly jobs = new Map<string, FollowedJob>();
   private observations = new Map<string, Observation>();
   private readonly unmatched: Set<string>;
+  /** Outcomes of finished jobs no longer held in `jobs`. */
+  private readonly forgotten: FinalOutcome[] = [];
   /** The refs in force: with `single`, a name is replaced by the handle of the job it picked. */
   private refs: string[];
   private startedAt: number | undefined;
@@ -150,6 +156,7 @@ export class Follower {
     }
     events.push(...(await this.resolveGone(now)));
     events.push(...this.expireUnmatched(now));
+    this.forgetOld(now);
     return events;
   }
 
@@ -241,6 +248,7 @@ export class Follower {
       if (entry.log) {
         entry.result = outcomeFromLog(entry.log, this.options.failOn);
         entry.outcome = entry.result.outcome;
+        entry.settledAt = now.getTime();
         entry.stalled = false;
         events.push({
           type: 'finished',
@@ -252,6 +260,7 @@ export class Follower {
         });
       } else if (now.getTime() - entry.goneAt >= this.options.logGraceMs) {
         entry.outcome = 'vanished';
+        entry.settledAt = now.getTime();
         events.push({ type: 'vanished', ts: now.toISOString(), jobHandle: entry.key, job: entry.job, detail: 'left the active list and no job log appeared' });
       }
     }
@@ -276,6 +285,18 @@ export class Follower {
     return logs.find((log) => isFinishedLog(log));
   }
 
+  /** Memory stays flat over days of watching everything: old finished jobs go, their outcomes stay. */
+  private forgetOld(now: Date): void {
+    const after = this.options.forgetAfterMs;
+    if (after === undefined) return;
+    for (const [key, entry] of this.jobs) {
+      if (entry.outcome === undefined || entry.outcome === 'stalled' || entry.settledAt === undefined) continue;
+      if (now.getTime() - entry.settledAt < after) continue;
+      if (!this.forgotten.includes(entry.outcome)) this.forgotten.push(entry.outcome);
+      this.jobs.delete(key);
+    }
+  }
+
   /** Every named job has been seen (or given up on) and every followed job has an outcome. */
   allDone(): boolean {
     if (this.unmatched.size > 0 || this.jobs.size === 0) return false;
@@ -291,7 +312,7 @@ export class Follower {
   }
 
   outcomes(): FinalOutcome[] {
-    return [...this.jobs.values()].flatMap((entry) => (entry.outcome === undefined ? [] : [entry.outcome]));
+    return [...this.forgotten, ...[...this.jobs.values()].flatMap((entry) => (entry.outcome === undefined ? [] : [entry.outcome]))];
   }
 
   stallDetail(entry: FollowedJob): string {

@@ -181,6 +181,8 @@ export async function runWatch(options: WatchOptions, io: IO): Promise<number> {
     logGraceMs: options.logGrace,
     appearTimeoutMs: options.appearTimeout,
     failOn: options.failOn,
+    // Watching everything for days: finished jobs leave the screen and memory after 10 minutes.
+    forgetAfterMs: options.refs.length === 0 ? 10 * 60_000 : undefined,
   });
   const view =
     options.output === 'ndjson' ? lineView(io, 'ndjson') : io.stdoutIsTTY ? liveView(io, follower, options) : lineView(io, 'lines');
