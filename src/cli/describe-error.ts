@@ -10,6 +10,7 @@ import {
   ProtocolError,
   TransportError,
 } from '../ips/errors.js';
+import { StateFileError } from './state-file.js';
 import { UsageError } from './usage-error.js';
 
 export interface DescribedError {
@@ -35,6 +36,7 @@ export function describeError(error: unknown): DescribedError {
   if (error instanceof CommanderError) {
     return { exitCode: ExitCode.usage, message: error.message.replace(/^error: /, '').replace(/\s*\n\s*/g, ' ') };
   }
+  if (error instanceof StateFileError) return { exitCode: ExitCode.config, message: error.message };
   if (error instanceof ConfigError) {
     // A bad flag value is a usage error; a bad environment or file value is configuration.
     const exitCode = error.source?.kind === 'flag' ? ExitCode.usage : ExitCode.config;

@@ -14,6 +14,7 @@ import { registerShow } from './show.js';
 import { registerScheduled } from './scheduled.js';
 import { registerCompanies } from './companies.js';
 import { registerControl } from './control.js';
+import { registerCheck } from './check.js';
 import { positiveDurationOption, sizeOption } from './option-parsers.js';
 import { UsageError } from './usage-error.js';
 import { packageVersion } from './version.js';
@@ -78,6 +79,7 @@ export function buildProgram(context: CommandContext): Command {
   registerScheduled(program, context);
   registerCompanies(program, context);
   registerControl(program, context);
+  registerCheck(program, context);
   registerConfig(program, context);
   registerEmulator(program, context);
   registerHelp(program, context);

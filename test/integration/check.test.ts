@@ -1,0 +1,259 @@
+// `ips-jobs check` as cron and CI run it: one run, only problems, the exit code says so; with a state
+// file only what changed. The emulator's clock stands still between runs unless a test moves it.
+import { chmodSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { startEmulator, DEMO_CREDENTIALS, type Emulator } from '../../src/emulator/index.js';
+import { runCli } from '../helpers/cli.js';
+import { findAll, parseXml } from '../helpers/xml.js';
+
+let emulator: Emulator;
+let dir: string;
+
+const MIN = 60_000;
+
+function env(extra: Record<string, string> = {}) {
+  return {
+    IPS_JOBS_ENDPOINT: emulator.url,
+    IPS_JOBS_USERNAME: DEMO_CREDENTIALS.username,
+    IPS_JOBS_PASSWORD: DEMO_CREDENTIALS.password,
+    IPS_JOBS_COMPANY: DEMO_CREDENTIALS.companyHandle,
+    ...extra,
+  };
+}
+
+const check = (args: string[], extra: Record<string, string> = {}) => runCli(['check', ...args], { env: env(extra) });
+
+let serial = 0;
+function submit(options: Omit<Parameters<Emulator['ips']['addJob']>[0], 'originalName' | 'type'> & { originalName?: string; type?: string } = {}) {
+  serial += 1;
+  return emulator.ips.addJob({ originalName: `Check-Test-${serial}`, type: 'ImageServingPublish', waitMs: 0, durationMs: 6 * 3_600_000, files: 20, ...options });
+}
+
+beforeEach(async () => {
+  await emulator?.close();
+  emulator = await startEmulator({ speed: 0, jobs: 0 });
+  dir = mkdtempSync(path.join(tmpdir(), 'ips-jobs-check-'));
+});
+
+afterAll(async () => {
+  await emulator.close();
+});
+
+describe('rules', () => {
+  it('all is well: nothing on stdout and exit 0; -v says so in one line', async () => {
+    submit();
+    const quiet = await check(['--stalled', '30m', '--max-active', '5']);
+    expect(quiet).toMatchObject({ code: 0, stdout: '', stderr: '' });
+    const verbose = await check(['--stalled', '30m', '--max-active', '5', '-v']);
+    expect(verbose.code).toBe(0);
+    expect(verbose.stdout).toBe('ok: 2 checks, no problems\n');
+  });
+
+  it('--stalled: one line per stalled job, exit 3', async () => {
+    const job = submit({ outcome: 'stall', stallAt: 0.01 });
+    emulator.clock.advance(45 * MIN);
+    const result = await check(['--stalled', '30m']);
+    expect(result.code).toBe(3);
+    expect(result.stdout).toMatch(new RegExp(`^stalled: ${job.name} \\(${job.jobHandle.replace(/\|/g, '\\|')}\\): no progress for 4\\dm \\(limit 30m\\) at \\d+%\\n$`));
+  });
+
+  it('--queued: a job waiting longer than the limit', async () => {
+    const job = submit({ waitMs: 3_600_000 });
+    emulator.clock.advance(20 * MIN);
+    const result = await check(['--queued', '15m']);
+    expect(result.code).toBe(3);
+    expect(result.stdout).toContain(`queued: ${job.name}`);
+    expect(result.stdout).toMatch(/for 20m \(limit 15m\)/);
+  });
+
+  it('--running-longer and --max-active', async () => {
+    submit();
+    submit();
+    emulator.clock.advance(90 * MIN);
+    const result = await check(['--running-longer', '1h', '--max-active', '1']);
+    expect(result.code).toBe(3);
+    const lines = result.stdout.trim().split('\n');
+    expect(lines.filter((l) => l.startsWith('running-longer: '))).toHaveLength(2);
+    expect(lines).toContain('max-active: 2 active jobs (limit 1)');
+  });
+
+  it('--failed-since: jobs that ended failed in the window (warnings too with --fail-on warning)', async () => {
+    const failed = submit({ outcome: 'failure', fatal: true, durationMs: 60_000 });
+    const warned = submit({ outcome: 'warnings', warningFiles: 2, durationMs: 60_000 });
+    emulator.clock.advance(5 * MIN);
+    const errors = await check(['--failed-since', '1h']);
+    expect(errors.code).toBe(3);
+    expect(errors.stdout).toContain(`failed: ${failed.name}`);
+    expect(errors.stdout).not.toContain(warned.name);
+    const warnings = await check(['--failed-since', '1h', '--fail-on', 'warning']);
+    expect(warnings.stdout).toContain(warned.name);
+  });
+
+  it('--type, --name and --user narrow what is checked', async () => {
+    submit({ originalName: 'Spring-Upload', type: 'UploadFromServerDirectory', submitUserEmail: 'ana.lima@ips-jobs.example' });
+    submit({ originalName: 'Autumn-Publish' });
+    emulator.clock.advance(90 * MIN);
+    expect((await check(['--running-longer', '1h', '--type', 'UploadFromServerDirectory'])).stdout.trim().split('\n')).toHaveLength(1);
+    expect((await check(['--running-longer', '1h', '--name', 'Autumn-*'])).stdout).toContain('Autumn-Publish');
+    expect((await check(['--running-longer', '1h', '--user', 'nobody@ips-jobs.example'])).code).toBe(0);
+  });
+
+  it('broken checks keep their own exit codes: 4, 78, 5 — never 0 or 3', async () => {
+    expect((await check(['--max-active', '1'], { IPS_JOBS_PASSWORD: 'wrong' })).code).toBe(4);
+    expect((await runCli(['check', '--max-active', '1'], { env: {} })).code).toBe(78);
+    emulator.faults.set('getActiveJobs:status=503');
+    expect((await check(['--max-active', '1'])).code).toBe(5);
+  });
+
+  it('no rule at all is a usage error', async () => {
+    const result = await check([]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('check needs at least one rule');
+  });
+});
+
+describe('alerts on changes only (--state-file)', () => {
+  it('a second run stays quiet, a resolved problem is said once, --realert repeats', async () => {
+    const state = path.join(dir, 'state.json');
+    const job = submit({ outcome: 'stall', stallAt: 0.01 });
+    emulator.clock.advance(45 * MIN);
+    const first = await check(['--stalled', '30m', '--state-file', state]);
+    expect(first.code).toBe(3);
+    expect(first.stdout).toContain(`stalled: ${job.name}`);
+
+    const second = await check(['--stalled', '30m', '--state-file', state]);
+    expect(second).toMatchObject({ code: 0, stdout: '' });
+
+    emulator.clock.advance(30 * MIN);
+    const realert = await check(['--stalled', '30m', '--state-file', state, '--realert', '20m']);
+    expect(realert.code).toBe(3);
+    expect(realert.stdout).toMatch(/\(still open\)\n$/);
+    expect((await check(['--stalled', '30m', '--state-file', state, '--realert', '20m'])).code).toBe(0);
+
+    // The stall ends: the job is deleted and leaves the active list; the problem is resolved once.
+    emulator.ips.deleteJob(DEMO_CREDENTIALS.companyHandle, job.jobHandle);
+    const resolved = await check(['--stalled', '30m', '--state-file', state]);
+    expect(resolved.code).toBe(0);
+    expect(resolved.stdout).toContain(`resolved: stalled: ${job.name} (${job.jobHandle}): no progress for `);
+    expect(resolved.stdout.trim().split('\n')).toHaveLength(1);
+    expect((await check(['--stalled', '30m', '--state-file', state])).stdout).toBe('');
+  });
+
+  it('-o json lists every current problem marked new or not', async () => {
+    const state = path.join(dir, 'state.json');
+    submit({ outcome: 'stall', stallAt: 0.01 });
+    emulator.clock.advance(45 * MIN);
+    await check(['--stalled', '30m', '--state-file', state]);
+    submit();
+    submit();
+    const result = await check(['--stalled', '30m', '--max-active', '2', '--state-file', state, '-o', 'json']);
+    expect(result.code).toBe(3);
+    const doc = JSON.parse(result.stdout);
+    expect(doc.schemaVersion).toBe(1);
+    expect(doc.problems.map((p: { rule: string; new: boolean }) => [p.rule, p.new])).toEqual([
+      ['stalled', false],
+      ['max-active', true],
+    ]);
+  });
+
+  it('a corrupt or foreign state file: one warning, a fresh start, never a crash', async () => {
+    const state = path.join(dir, 'state.json');
+    writeFileSync(state, '{"this": "is someone else\'s file"');
+    submit();
+    submit();
+    const result = await check(['--max-active', '1', '--state-file', state]);
+    expect(result.code).toBe(3);
+    expect(result.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^ips-jobs: warning: state file .* is not an ips-jobs check state .*starting afresh$/)]);
+    expect(JSON.parse(readFileSync(state, 'utf8')).version).toBe(1);
+  });
+
+  it('holds no credentials, and a lock left by a crashed run does not block the next', async () => {
+    const state = path.join(dir, 'state.json');
+    writeFileSync(`${state}.lock`, '999999\n'); // no such process
+    submit();
+    submit();
+    const result = await check(['--max-active', '1', '--state-file', state]);
+    expect(result.code).toBe(3);
+    const text = readFileSync(state, 'utf8');
+    expect(text).not.toContain(DEMO_CREDENTIALS.password);
+    expect(text).not.toContain(DEMO_CREDENTIALS.username);
+    expect(existsSync(`${state}.lock`)).toBe(false);
+  });
+
+  it('two concurrent runs on one state file take turns: a valid file, the problem reported once', async () => {
+    const state = path.join(dir, 'state.json');
+    submit();
+    submit();
+    const runs = await Promise.all(Array.from({ length: 4 }, () => check(['--max-active', '1', '--state-file', state])));
+    expect(runs.map((r) => r.code).sort()).toEqual([0, 0, 0, 3]);
+    expect(JSON.parse(readFileSync(state, 'utf8')).problems).toHaveProperty(['max-active']);
+  });
+
+  it('an unwritable state file location is a configuration error (78)', async () => {
+    const locked = path.join(dir, 'ro');
+    writeFileSync(locked, '');
+    chmodSync(dir, 0o500);
+    try {
+      const result = await check(['--max-active', '1', '--state-file', path.join(dir, 'sub', 'state.json')]);
+      expect(result.code).toBe(78);
+      expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    } finally {
+      chmodSync(dir, 0o700);
+    }
+  });
+});
+
+describe('outputs for CI', () => {
+  it('-o github: escaped workflow commands; a job name cannot inject another command', async () => {
+    submit({ originalName: 'Evil\n::warning::pwned, really: yes' });
+    emulator.clock.advance(90 * MIN);
+    const result = await check(['--running-longer', '1h', '-o', 'github']);
+    expect(result.code).toBe(3);
+    const lines = result.stdout.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^::error title=ips-jobs running-longer%3A Evil%0A%3A%3Awarning%3A%3Apwned%2C really%3A yes-[^:]*::active for 1h 30m \(limit 1h\) \(j\|1001\|\|Evil%0A::warning::pwned, really: yes-/);
+  });
+
+  it('--junit: parseable XML, one case per rule and job, even with characters XML forbids', async () => {
+    submit({ originalName: 'Bell\u0007 & <Ampersand>' });
+    submit({ originalName: 'Fine' , durationMs: 60_000 });
+    emulator.clock.advance(90 * MIN);
+    const file = path.join(dir, 'report.xml');
+    const result = await check(['--running-longer', '1h', '--max-active', '5', '--junit', file]);
+    expect(result.code).toBe(3);
+    const doc = parseXml(readFileSync(file, 'utf8'));
+    const cases = findAll(doc, 'testcase');
+    expect(cases.map((c) => c.attributes.name)).toEqual([expect.stringMatching(/^Bell & <Ampersand>-/), 'max-active']);
+    expect(findAll(doc, 'failure')).toHaveLength(1);
+  });
+});
+
+describe('--on-problem', () => {
+  it('runs once per reported problem with the job in the environment, shell syntax in a name kept literal', async () => {
+    const name = `$(touch ${path.join(dir, 'pwned')}); \`id\` "q" 'a' | & ;`;
+    const job = submit({ originalName: name });
+    emulator.clock.advance(90 * MIN);
+    const out = path.join(dir, 'events.txt');
+    const hook = `printf '%s\\n' "$IPS_JOBS_EVENT" "$IPS_JOBS_RULE" "$IPS_JOBS_JOB_NAME" "$IPS_JOBS_JOB_HANDLE" "$IPS_JOBS_MESSAGE" >> ${JSON.stringify(out)}; echo "\${IPS_JOBS_PASSWORD:-no password here}"`;
+    const result = await check(['--running-longer', '1h', '--on-problem', hook]);
+    expect(result.code).toBe(3);
+    const [event, rule, jobName, handle, message, ...rest] = readFileSync(out, 'utf8').split('\n');
+    expect([event, rule, jobName, handle]).toEqual(['problem', 'running-longer', job.name, job.jobHandle]);
+    expect(message).toBe('active for 1h 30m (limit 1h)');
+    expect(rest).toEqual(['']);
+    expect(existsSync(path.join(dir, 'pwned'))).toBe(false);
+    expect(result.stderr).toContain('no password here');
+    expect(result.stdout + result.stderr).not.toContain(DEMO_CREDENTIALS.password);
+  });
+
+  it('a failing hook is reported but never hides the result', async () => {
+    submit();
+    submit();
+    const result = await check(['--max-active', '1', '--on-problem', 'exit 9']);
+    expect(result.code).toBe(3);
+    expect(result.stdout).toBe('max-active: 2 active jobs (limit 1)\n');
+    expect(result.stderr).toBe('ips-jobs: --on-problem exited 9 for problem max-active\n');
+  });
+});
