@@ -26,7 +26,7 @@ function countOption(value: string): number {
 }
 
 /** `--since 2h` (before the first poll) or an ISO date such as 2026-11-28T09:00:00-08:00. */
-function sinceOption(value: string): FollowFlags['since'] {
+export function sinceOption(value: string): FollowFlags['since'] {
   if (/^\d{4}-\d\d-\d\d/.test(value)) {
     const atMs = Date.parse(value);
     if (Number.isNaN(atMs)) throw new InvalidArgumentError('expected a duration such as 10m or an ISO date with an offset');

@@ -1,6 +1,7 @@
 // One I/O object per run: streams, TTY facts and the colour decision, made once and passed down.
 // Commands never look at process.stdout themselves, so tests hand in their own streams.
 import type { Readable, Writable } from 'node:stream';
+import { askOnTerminal } from './confirm.js';
 
 export interface IO {
   stdout: Writable;
@@ -18,6 +19,11 @@ export interface IO {
   stderrColumns(): number | undefined;
   /** Calls `listener` when the terminal is resized; returns the way to stop. */
   onResize(listener: () => void): () => void;
+  /**
+   * Asks a yes/no question on the terminal, even while stdin is piped: true for y/yes, false for any other answer
+   * (or end of input, or `signal`); undefined when there is no terminal to ask on. Absent = never a terminal.
+   */
+  confirm?(question: string, signal?: AbortSignal): Promise<boolean | undefined>;
 }
 
 export function processIO(): IO {
@@ -36,6 +42,7 @@ export function processIO(): IO {
       process.stdout.on('resize', listener);
       return () => process.stdout.off('resize', listener);
     },
+    confirm: (question, signal) => askOnTerminal(question, signal),
   };
 }
 

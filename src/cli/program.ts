@@ -93,6 +93,9 @@ Examples:
   ips-jobs list -o json | jq '.jobs[].name'
   ips-jobs watch                         a live view of every active job
   ips-jobs wait Spring-Catalog-Publish   exit 0 when it succeeds, 1 when it fails (for CI)
+  ips-jobs show Spring-Catalog-Publish   everything known about one job
+  ips-jobs logs --since 24h --failed     what failed today
+  ips-jobs check --stalled 30m --state-file ~/.cache/ips-jobs.state   for cron: only new problems
   ips-jobs help exit-codes               what each exit code means
 `,
   );

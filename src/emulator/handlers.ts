@@ -139,10 +139,11 @@ function checkCompany(ips: EmulatedIps, user: EmulatorUser, companyHandle: strin
 type Operation = (args: Args, user: EmulatorUser) => object;
 
 function operations(ips: EmulatedIps): Record<IpsOperation, Operation> {
-  const control = (act: (company: string, job: string, user: EmulatorUser) => void): Operation => (args, user) => {
+  const control = (operation: IpsOperation, act: (company: string, job: string, user: EmulatorUser) => void): Operation => (args, user) => {
     const companyHandle = required(args, 'companyHandle');
     const jobHandle = required(args, 'jobHandle');
     checkCompany(ips, user, companyHandle);
+    if (ips.isProtected(jobHandle)) throw authorizationFault(20003, `User does not have permission to access operation '${operation}'`);
     act(companyHandle, jobHandle, user);
     return {};
   };
@@ -190,11 +191,11 @@ function operations(ips: EmulatedIps): Record<IpsOperation, Operation> {
       checkCompany(ips, user, input.companyHandle);
       return { jobArray: wireArray(ips.queryScheduledJobs(input, ips.memberCompanies(user)).map(wireScheduledJob)) };
     },
-    stopJob: control((company, job, user) => ips.stopJob(company, job, user.email)),
-    pauseJob: control((company, job) => ips.pauseJob(company, job)),
-    resumeJob: control((company, job) => ips.resumeJob(company, job)),
-    deleteJob: control((company, job) => ips.deleteJob(company, job)),
-    executeJob: control((company, job) => void ips.executeJob(company, job)),
+    stopJob: control('stopJob', (company, job, user) => ips.stopJob(company, job, user.email)),
+    pauseJob: control('pauseJob', (company, job) => ips.pauseJob(company, job)),
+    resumeJob: control('resumeJob', (company, job) => ips.resumeJob(company, job)),
+    deleteJob: control('deleteJob', (company, job) => ips.deleteJob(company, job)),
+    executeJob: control('executeJob', (company, job) => void ips.executeJob(company, job)),
     getCompanyInfo(args, user) {
       const handle = str(args.companyHandle);
       const name = str(args.companyName);

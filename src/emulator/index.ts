@@ -22,6 +22,9 @@
  * - Service failing N polls in a row, then recovering: `emu.faults.set('getActiveJobs#3-5:status=503')` (calls 3–5
  *   fail), or from a call on: `getActiveJobs#3-:…`; counters restart with faults.set()/clear(). `emu.stats` counts
  *   requests, connections and requests per operation.
+ * - Permission refused on one job: `addJob({ ..., protected: true })`, or `emu.ips.protectJob(handle)` for any handle
+ *   (a scheduled job's too): stopJob, pauseJob, resumeJob, deleteJob and executeJob on it answer authorizationFault
+ *   20003 and change nothing; other jobs are unaffected. `emu.stats.byOperation.stopJob` etc. count control calls.
  */
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';

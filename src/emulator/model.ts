@@ -82,6 +82,8 @@ export interface AddJobOptions {
   logDelayMs?: number;
   description?: string;
   details?: JobDetails;
+  /** Control operations on this job (stop, delete…) answer authorizationFault 20003, as for a user without that permission. */
+  protected?: boolean;
 }
 
 export interface EmulatedIpsOptions {
@@ -141,6 +143,8 @@ export class EmulatedIps {
   private readonly factory: JobFactory;
   /** Time of the last sync; a sync at the same time without changes in between is skipped. */
   private syncedAt = NaN;
+  /** Job handles (active or scheduled) whose control operations answer authorizationFault 20003. */
+  private readonly protectedHandles = new Set<string>();
 
   constructor(
     private readonly clock: EmulatorClock,
@@ -289,8 +293,18 @@ export class EmulatedIps {
       ...(options.details ? { details: options.details } : {}),
     });
     this.enlist(rec);
+    if (options.protected) this.protectJob(rec.jobHandle);
     this.resync();
     return rec;
+  }
+
+  /** Makes stopJob, pauseJob, resumeJob, deleteJob and executeJob on this handle (active or scheduled) answer 20003. */
+  protectJob(jobHandle: string): void {
+    this.protectedHandles.add(jobHandle);
+  }
+
+  isProtected(jobHandle: string): boolean {
+    return this.protectedHandles.has(jobHandle);
   }
 
   /** Re-applies the lifecycle after a change made at the current time. */

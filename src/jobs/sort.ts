@@ -1,5 +1,6 @@
 import type { ActiveJob } from '../ips/types.js';
 import { parseIso } from './dates.js';
+import { fieldSortParser, sortByKey, type FieldSort, type SortKey } from './stable-sort.js';
 import { taskSummary } from './tasks.js';
 
 /** What a job list can be ordered by: IPS field names, plus `tasks` (fraction of task items processed). */
@@ -21,10 +22,7 @@ export type SortField =
   | 'description'
   | 'tasks';
 
-export interface SortSpec {
-  field: SortField;
-  descending: boolean;
-}
+export type SortSpec = FieldSort<SortField>;
 
 // Table column ids first (the words users see in headers), then the IPS field names.
 const FIELD_BY_NAME: ReadonlyMap<string, SortField> = new Map<string, SortField>([
@@ -55,29 +53,11 @@ const FIELD_BY_NAME: ReadonlyMap<string, SortField> = new Map<string, SortField>
   ['companyHandle', 'companyHandle'],
 ]);
 
-/** Every name parseSortSpec accepts, for help text. */
-export const SORT_FIELD_NAMES: readonly string[] = [...FIELD_BY_NAME.keys()];
-
-const FIELD_BY_LOWER_NAME = new Map([...FIELD_BY_NAME].map(([name, field]) => [name.toLowerCase(), field]));
-
 /** A --sort value naming no known field. */
-export class SortSpecError extends Error {
-  override name = 'SortSpecError';
-  constructor(readonly input: string) {
-    super(`unknown sort field "${input}"; accepted: ${SORT_FIELD_NAMES.join(', ')} (prefix with - for descending)`);
-  }
-}
+export { SortFieldError as SortSpecError } from './stable-sort.js';
 
 /** Reads `field` or `-field` (descending); field names are matched case-insensitively. */
-export function parseSortSpec(text: string): SortSpec {
-  const trimmed = text.trim();
-  const descending = trimmed.startsWith('-');
-  const field = FIELD_BY_LOWER_NAME.get((descending ? trimmed.slice(1) : trimmed).toLowerCase());
-  if (field === undefined) throw new SortSpecError(text);
-  return { field, descending };
-}
-
-type SortKey = string | number | undefined;
+export const parseSortSpec: (text: string) => SortSpec = fieldSortParser(FIELD_BY_NAME);
 
 const DATE_FIELDS: ReadonlySet<SortField> = new Set(['startDate', 'lastProgressUpdate', 'triggerTime']);
 
@@ -92,23 +72,7 @@ function sortKey(job: ActiveJob, field: SortField): SortKey {
   return raw === '' ? undefined : raw;
 }
 
-const collator = new Intl.Collator('en', { numeric: true });
-
 /** A new, stably sorted array; jobs lacking the field go last whichever the direction. */
 export function sortJobs(jobs: ActiveJob[], spec: SortSpec): ActiveJob[] {
-  // Keys are computed once per job (dates parsed once), not once per comparison.
-  const keyed = jobs.map((job, index) => ({ job, index, key: sortKey(job, spec.field) }));
-  const direction = spec.descending ? -1 : 1;
-  keyed.sort((a, b) => {
-    if (a.key === undefined || b.key === undefined) {
-      if (a.key !== b.key) return a.key === undefined ? 1 : -1;
-      return a.index - b.index;
-    }
-    const order =
-      typeof a.key === 'number' && typeof b.key === 'number'
-        ? a.key - b.key
-        : collator.compare(String(a.key), String(b.key));
-    return order !== 0 ? order * direction : a.index - b.index;
-  });
-  return keyed.map((entry) => entry.job);
+  return sortByKey(jobs, (job) => sortKey(job, spec.field), spec.descending);
 }

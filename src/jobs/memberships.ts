@@ -1,0 +1,19 @@
+// The companies a user can reach, in the order people look for them.
+import type { CompanyMembership } from '../ips/types.js';
+
+const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
+
+/** By company name (case-insensitive), then handle; memberships without a name last. */
+export function sortMemberships(memberships: readonly CompanyMembership[]): CompanyMembership[] {
+  return [...memberships].sort((a, b) => {
+    const an = a.company?.name;
+    const bn = b.company?.name;
+    if (an === undefined || bn === undefined) {
+      if (an !== bn) return an === undefined ? 1 : -1;
+    } else {
+      const byName = collator.compare(an, bn);
+      if (byName !== 0) return byName;
+    }
+    return collator.compare(a.company?.companyHandle ?? '', b.company?.companyHandle ?? '');
+  });
+}

@@ -1,0 +1,95 @@
+// Narrowing and ordering scheduled jobs (`ips-jobs scheduled`): the same rules as for active jobs,
+// with the trigger state in place of the job state and the next fire time as the natural order.
+import type { ScheduledJob } from '../ips/types.js';
+import { parseIso } from './dates.js';
+import { globToRegExp } from './glob.js';
+import { fieldSortParser, sortByKey, type FieldSort, type SortKey } from './stable-sort.js';
+
+export interface ScheduledCriteria {
+  /** Glob (`*`, `?`) matched against `name` or `originalName`. */
+  name?: string;
+  /** Any of these job types, case-insensitive; empty or absent = any. */
+  types?: string[];
+  /** Case-insensitive equality with `submitUserEmail`. */
+  user?: string;
+  /** Any of these trigger states (`Normal`, `Paused`, …), case-insensitive; empty or absent = any. */
+  triggerStates?: string[];
+}
+
+function oneOf(values: string[] | undefined): ((value: string | undefined) => boolean) | undefined {
+  if (values === undefined || values.length === 0) return undefined;
+  const wanted = new Set(values.map((v) => v.toLowerCase()));
+  return (value) => value !== undefined && wanted.has(value.toLowerCase());
+}
+
+/** The scheduled jobs meeting every given criterion, in their original order. */
+export function filterScheduledJobs(jobs: readonly ScheduledJob[], criteria: ScheduledCriteria): ScheduledJob[] {
+  const typeOk = oneOf(criteria.types);
+  const stateOk = oneOf(criteria.triggerStates);
+  const pattern = criteria.name === undefined ? undefined : globToRegExp(criteria.name);
+  const user = criteria.user?.toLowerCase();
+  return jobs.filter((job) => {
+    if (typeOk && !typeOk(job.type)) return false;
+    if (stateOk && !stateOk(job.triggerState)) return false;
+    if (pattern && !(job.name !== undefined && pattern.test(job.name)) && !(job.originalName !== undefined && pattern.test(job.originalName))) return false;
+    if (user !== undefined && job.submitUserEmail?.toLowerCase() !== user) return false;
+    return true;
+  });
+}
+
+export type ScheduledSortField =
+  | 'name'
+  | 'originalName'
+  | 'type'
+  | 'execSchedule'
+  | 'nextFireTime'
+  | 'timeZone'
+  | 'triggerState'
+  | 'submitUserEmail'
+  | 'jobHandle'
+  | 'locale'
+  | 'description';
+
+export type ScheduledSortSpec = FieldSort<ScheduledSortField>;
+
+// Table column ids first (the words users see in headers), then the IPS field names.
+const FIELD_BY_NAME: ReadonlyMap<string, ScheduledSortField> = new Map<string, ScheduledSortField>([
+  ['name', 'name'],
+  ['type', 'type'],
+  ['schedule', 'execSchedule'],
+  ['next', 'nextFireTime'],
+  ['zone', 'timeZone'],
+  ['state', 'triggerState'],
+  ['user', 'submitUserEmail'],
+  ['handle', 'jobHandle'],
+  ['original', 'originalName'],
+  ['locale', 'locale'],
+  ['description', 'description'],
+  ['originalName', 'originalName'],
+  ['execSchedule', 'execSchedule'],
+  ['nextFireTime', 'nextFireTime'],
+  ['timeZone', 'timeZone'],
+  ['triggerState', 'triggerState'],
+  ['submitUserEmail', 'submitUserEmail'],
+  ['jobHandle', 'jobHandle'],
+]);
+
+/** The default order: soonest next firing first. */
+export const DEFAULT_SCHEDULED_SORT: ScheduledSortSpec = { field: 'nextFireTime', descending: false };
+
+/** A --sort value naming no field of a scheduled job. */
+export { SortFieldError as ScheduledSortError } from './stable-sort.js';
+
+/** Reads `field` or `-field` (descending), case-insensitively. */
+export const parseScheduledSort: (text: string) => ScheduledSortSpec = fieldSortParser(FIELD_BY_NAME);
+
+function sortKey(job: ScheduledJob, field: ScheduledSortField): SortKey {
+  const raw = job[field];
+  if (field === 'nextFireTime') return parseIso(raw);
+  return raw === '' ? undefined : raw;
+}
+
+/** A new, stably sorted array; jobs lacking the field (a paused job without a next fire time) go last either way. */
+export function sortScheduledJobs(jobs: readonly ScheduledJob[], spec: ScheduledSortSpec): ScheduledJob[] {
+  return sortByKey(jobs, (job) => sortKey(job, spec.field), spec.descending);
+}

@@ -1,0 +1,299 @@
+// `ips-jobs log <job>` against the emulator: naming a job, the summary, and every page of a long log
+// (3,006 detail rows: 4 pages of getJobLogDetails), streamed, filtered and cut short.
+import { execFile } from 'node:child_process';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startEmulator, DEMO_CREDENTIALS, type Emulator } from '../../src/emulator/index.js';
+import type { GetJobLogDetailsInput, JobLog, JobLogDetail } from '../../src/ips/types.js';
+import { BIN, cleanEnv, runCli } from '../helpers/cli.js';
+
+const START = '2031-01-15T09:00:00.000-08:00';
+const NOW_MS = Date.parse(START);
+const HOUR = 3_600_000;
+
+let emulator: Emulator;
+/** Every getJobLogDetails request the emulator served, as it read it. */
+let detailRequests: GetJobLogDetailsInput[] = [];
+let mega: JobLog;
+let newer: JobLog;
+let older: JobLog;
+let ancient: JobLog;
+let runningHandle: string;
+
+function env(extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    IPS_JOBS_ENDPOINT: emulator.url,
+    IPS_JOBS_USERNAME: DEMO_CREDENTIALS.username,
+    IPS_JOBS_PASSWORD: DEMO_CREDENTIALS.password,
+    IPS_JOBS_COMPANY: DEMO_CREDENTIALS.companyHandle,
+    ...extra,
+  };
+}
+
+function log(args: string[]) {
+  return runCli(['log', ...args], { env: env() });
+}
+
+/** A finished job that started `hoursAgo` before the emulator's now; returns its log with every detail row. */
+function finished(originalName: string, hoursAgo: number, options: Partial<Parameters<Emulator['ips']['addJob']>[0]> = {}): JobLog {
+  const rec = emulator.ips.addJob({
+    originalName,
+    type: 'UploadFromServerDirectory',
+    triggerAt: new Date(NOW_MS - hoursAgo * HOUR).toISOString(),
+    waitMs: 0,
+    durationMs: 10 * 60_000,
+    files: 5,
+    errorFiles: 0,
+    warningFiles: 0,
+    ...options,
+  });
+  const stored = emulator.ips.jobLogs.find((l) => l.jobHandle === rec.jobHandle);
+  if (!stored) throw new Error(`no log for ${rec.jobHandle}`);
+  return stored;
+}
+
+const summaryOf = ({ detailArray: _rows, ...summary }: JobLog) => summary;
+const ndjson = (stdout: string) => stdout.trimEnd().split('\n').map((line) => JSON.parse(line) as JobLogDetail);
+const detailCalls = () => detailRequests.length;
+
+beforeAll(async () => {
+  emulator = await startEmulator({ speed: 0, jobs: 0, startTime: START });
+  mega = finished('Mega-Upload', 3, { files: 3000, errorFiles: 7, warningFiles: 5, durationMs: HOUR });
+  older = finished('Daily-Publish', 30, { type: 'ImageServingPublish', files: 8, outcome: 'warnings', warningFiles: 2 });
+  newer = finished('Daily-Publish', 2, { type: 'ImageServingPublish', files: 4 });
+  ancient = finished('Ancient-Publish', 10 * 24, { type: 'ImageServingPublish' });
+  runningHandle = emulator.ips.addJob({ originalName: 'Still-Running', type: 'UploadFromServerDirectory', waitMs: 0, durationMs: HOUR, files: 50 }).jobHandle;
+
+  const query = emulator.ips.queryJobLogDetails.bind(emulator.ips);
+  emulator.ips.queryJobLogDetails = (input) => {
+    detailRequests.push(input);
+    return query(input);
+  };
+  // The scenario the paging tests rely on: more than 2,500 detail rows, errors spread through them.
+  expect(mega.detailArray.length).toBe(3006);
+  expect(mega.detailArray.filter((d) => d.logType === 'UploadError')).toHaveLength(7);
+});
+
+beforeEach(() => {
+  detailRequests = [];
+});
+
+afterAll(async () => {
+  await emulator.close();
+});
+
+describe('naming the job', () => {
+  it('a name is the newest log of that name: its summary, then its detail rows', async () => {
+    const result = await log(['Daily-Publish']);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe('');
+    const [summary, table] = result.stdout.split('\n\n');
+    expect(summary).toContain(`Job:         ${newer.jobName} (submitted as Daily-Publish)`);
+    expect(summary).toContain(`Handle:      ${newer.jobHandle}`);
+    expect(summary).toMatch(/Type:\s+ImageServingPublish \(log type ImageServingPublishSuccess/);
+    expect(summary).toMatch(/Status:\s+succeeded \(4 files\)/);
+    expect(summary).toContain(`Details:     ${newer.detailArray.length} rows`);
+    const lines = table!.trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^TIME\s+LOG TYPE\s+ASSET\s+ASSET TYPE\s+MESSAGE$/);
+    expect(lines.slice(1).map((line) => line.split(/\s{2,}/)[1])).toEqual(newer.detailArray.map((d) => d.logType));
+    expect(emulator.stats.byOperation.getJobLogs).toBeGreaterThan(0);
+    expect(detailRequests).toEqual([
+      { companyHandle: DEMO_CREDENTIALS.companyHandle, jobHandle: newer.jobHandle, recordsPerPage: 1000, resultsPage: 1 },
+    ]);
+  });
+
+  it('the older job of the same name answers to its unique name and to its handle', async () => {
+    for (const ref of [older.jobName!, older.jobHandle!]) {
+      const result = await log([ref, '-o', 'json']);
+      expect(result.code).toBe(0);
+      const doc = JSON.parse(result.stdout) as { log: JobLog };
+      expect(doc.log.jobHandle).toBe(older.jobHandle);
+      expect(doc.log.fileWarningCount).toBe(2);
+    }
+  });
+
+  it('a name looks back 7 days by default; --since reaches further', async () => {
+    const missed = await log(['Ancient-Publish']);
+    expect(missed.code).toBe(7);
+    expect(missed.stdout).toBe('');
+    const found = await log(['Ancient-Publish', '--since', '14d', '-o', 'json']);
+    expect(found.code).toBe(0);
+    expect((JSON.parse(found.stdout) as { log: JobLog }).log.jobHandle).toBe(ancient.jobHandle);
+  });
+
+  it('globs name the newest matching log', async () => {
+    const result = await log(['daily-*', '-o', 'json']);
+    expect((JSON.parse(result.stdout) as { log: JobLog }).log.jobHandle).toBe(newer.jobHandle);
+  });
+
+  it('a running job has a log by handle, without an end yet', async () => {
+    const result = await log([runningHandle]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/Ended:\s+not yet/);
+    expect(result.stdout).toMatch(/Status:\s+running/);
+  });
+
+  it('an unknown name or handle is exit 7 with one line, and nothing on stdout', async () => {
+    const byName = await log(['No-Such-Job']);
+    expect(byName.code).toBe(7);
+    expect(byName.stdout).toBe('');
+    expect(byName.stderr).toMatch(/^ips-jobs: no job log named No-Such-Job since 2031-01-08T17:00:\d\dZ\. .*--since/);
+    expect(byName.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(detailCalls()).toBe(0);
+
+    const byHandle = await log(['j|1001||Nope|1']);
+    expect(byHandle.code).toBe(7);
+    expect(byHandle.stdout).toBe('');
+    expect(byHandle.stderr).toMatch(/^ips-jobs: no job log for j\|1001\|\|Nope\|1 /);
+    expect(byHandle.stderr.trimEnd().split('\n')).toHaveLength(1);
+  });
+});
+
+describe('paging through a long log', () => {
+  it('asks for every page of 1000 until detailTotalRows: ceil(3006 / 1000) = 4 calls, rows in order', async () => {
+    const result = await log([mega.jobHandle!, '-o', 'ndjson']);
+    expect(result.code).toBe(0);
+    expect(ndjson(result.stdout)).toEqual(mega.detailArray);
+    expect(detailRequests.map((r) => [r.recordsPerPage, r.resultsPage])).toEqual([
+      [1000, 1],
+      [1000, 2],
+      [1000, 3],
+      [1000, 4],
+    ]);
+  });
+
+  it('-o json: the summary without detailArray, and every row', async () => {
+    const result = await log(['Mega-Upload', '-o', 'json']);
+    expect(result.code).toBe(0);
+    const doc = JSON.parse(result.stdout) as Record<string, unknown>;
+    expect(doc).toEqual({ schemaVersion: 1, log: { ...summaryOf(mega), detailTotalRows: 3006 }, details: mega.detailArray });
+    expect(detailCalls()).toBe(4);
+  });
+
+  it('the table prints the summary once, a header once, every row and its aux messages as sub-lines', async () => {
+    const result = await log([mega.jobHandle!]);
+    expect(result.code).toBe(0);
+    const [summary, table] = result.stdout.split('\n\n');
+    expect(summary).toMatch(/Status:\s+failed \(7 file errors\)/);
+    expect(summary).toMatch(/Files:\s+3000 total/);
+    const lines = table!.trimEnd().split('\n');
+    expect(lines.filter((line) => line.startsWith('TIME '))).toHaveLength(1);
+    const auxCount = mega.detailArray.reduce((n, d) => n + d.auxArray.length, 0);
+    expect(auxCount).toBe(12);
+    expect(lines).toHaveLength(1 + 3006 + auxCount);
+    expect(lines.filter((line) => /^\s+↳ /.test(line))).toHaveLength(auxCount);
+    expect(result.stdout).not.toContain('\u001b');
+  });
+
+  it('-o csv streams every row under one header; tsv joins aux messages into one field', async () => {
+    const csv = await log([mega.jobHandle!, '-o', 'csv']);
+    const lines = csv.stdout.trimEnd().split('\n');
+    expect(lines[0]).toBe('dateCreated,logType,assetName,assetType,assetHandle,logMessage,auxMessages');
+    expect(lines).toHaveLength(3007);
+    expect(lines.filter((line) => line.startsWith('dateCreated,'))).toHaveLength(1);
+
+    const tsv = await log([mega.jobHandle!, '-o', 'tsv', '--no-headers', '--columns', 'logType,assetName,auxMessages', '--type', 'UploadError']);
+    const rows = tsv.stdout.trimEnd().split('\n').map((line) => line.split('\t'));
+    const errors = mega.detailArray.filter((d) => d.logType === 'UploadError');
+    expect(rows).toEqual(errors.map((d) => ['UploadError', d.assetName, d.auxArray.map((a) => `${a.logType}: ${a.logMessage}`).join('; ')]));
+  });
+
+  it('--limit stops paging once enough rows were printed', async () => {
+    const few = await log([mega.jobHandle!, '--limit', '10', '-o', 'ndjson']);
+    expect(ndjson(few.stdout)).toEqual(mega.detailArray.slice(0, 10));
+    expect(detailCalls()).toBe(1);
+
+    detailRequests = [];
+    const some = await log([mega.jobHandle!, '--limit', '1500', '-o', 'ndjson']);
+    expect(ndjson(some.stdout)).toEqual(mega.detailArray.slice(0, 1500));
+    expect(detailCalls()).toBe(2);
+  });
+
+  it('--errors keeps rows about errors and failures, from every page', async () => {
+    const result = await log([mega.jobHandle!, '--errors', '-o', 'ndjson']);
+    const errors = mega.detailArray.filter((d) => /Error|Failure|Fatal/i.test([d.logType, ...d.auxArray.map((a) => a.logType)].join(' ')));
+    expect(errors.map((d) => d.logType)).toEqual(Array(7).fill('UploadError'));
+    expect(ndjson(result.stdout)).toEqual(errors);
+    expect(detailCalls()).toBe(4);
+  });
+
+  it('--errors with --limit stops at the page holding the last row it needs', async () => {
+    const result = await log([mega.jobHandle!, '--errors', '--limit', '2', '-o', 'ndjson']);
+    const errors = mega.detailArray.map((d, index) => ({ d, index })).filter(({ d }) => d.logType === 'UploadError');
+    expect(ndjson(result.stdout)).toEqual(errors.slice(0, 2).map(({ d }) => d));
+    const pagesNeeded = Math.floor(errors[1]!.index / 1000) + 1;
+    expect(pagesNeeded).toBeLessThan(4);
+    expect(detailCalls()).toBe(pagesNeeded);
+  });
+
+  it('--type asks IPS for those log types only (logTypeArray)', async () => {
+    const result = await log([mega.jobHandle!, '--type', 'UploadWarning,UploadError', '-o', 'json']);
+    const doc = JSON.parse(result.stdout) as { log: JobLog; details: JobLogDetail[] };
+    expect(doc.details).toEqual(mega.detailArray.filter((d) => d.logType === 'UploadWarning' || d.logType === 'UploadError'));
+    expect(doc.log.detailTotalRows).toBe(12);
+    expect(detailRequests).toEqual([expect.objectContaining({ logTypeArray: ['UploadWarning', 'UploadError'], resultsPage: 1 })]);
+  });
+
+  it('--sort logtype / -date map to sortBy LogType / Date Descending', async () => {
+    const byType = await log([newer.jobHandle!, '--sort', 'logtype', '-o', 'ndjson']);
+    const types = ndjson(byType.stdout).map((d) => d.logType ?? '');
+    expect(types).toEqual([...types].sort());
+    expect(detailRequests[0]).toMatchObject({ sortBy: 'LogType' });
+    expect(detailRequests[0]!.sortDirection).toBeUndefined();
+
+    const newestFirst = await log([newer.jobHandle!, '--sort', '-date', '-o', 'ndjson']);
+    expect(ndjson(newestFirst.stdout)[0]!.logType).toBe('EndImageServingPublish');
+    expect(detailRequests[1]).toMatchObject({ sortBy: 'Date', sortDirection: 'Descending' });
+  });
+
+  it('-o wide adds the asset handle', async () => {
+    const result = await log([newer.jobHandle!, '-o', 'wide']);
+    const table = result.stdout.split('\n\n')[1]!;
+    expect(table.split('\n')[0]).toMatch(/MESSAGE\s+ASSET HANDLE$/);
+    const withAsset = newer.detailArray.find((d) => d.assetHandle)!;
+    expect(table).toContain(withAsset.assetHandle);
+  });
+});
+
+describe('bad flag values: exit 2, one line, no request', () => {
+  it.each([
+    [['Daily-Publish', '--sort', 'size'], /--sort.*expected date or logtype/],
+    [['Daily-Publish', '--limit', 'all'], /--limit.*whole number/],
+    [['Daily-Publish', '--since', 'last week'], /--since.*invalid time/],
+    [['Daily-Publish', '-o', 'yaml'], /--output.*expected one of/],
+    [['Daily-Publish', '--columns', 'time,colour'], /unknown column "colour"/],
+    [['Daily-Publish', '--fail-on', 'never'], /--fail-on.*expected one of/],
+    [[], /missing required argument 'job'/],
+  ])('log %j', async (args, message) => {
+    const before = emulator.stats.requests;
+    const result = await log(args);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(result.stderr).toMatch(message);
+    expect(emulator.stats.requests).toBe(before);
+  });
+});
+
+describe('on a terminal', () => {
+  function shellQuote(text: string): string {
+    return `'${text.replaceAll("'", "'\\''")}'`;
+  }
+
+  function onTerminal(args: string[]): Promise<{ code: number; screen: string }> {
+    const command = `stty cols 160 rows 40; ${shellQuote(process.execPath)} ${shellQuote(BIN)} ${args.map(shellQuote).join(' ')}`;
+    return new Promise((resolve, reject) => {
+      execFile('script', ['-qec', command, '/dev/null'], { env: cleanEnv({ TERM: 'xterm-256color', ...env() }), timeout: 15_000 }, (error, stdout) => {
+        if (error && typeof error.code !== 'number') reject(error);
+        else resolve({ code: error ? Number(error.code) : 0, screen: stdout });
+      });
+    });
+  }
+
+  it('colours error rows red and says when --limit cut the rows', async () => {
+    const { code, screen } = await onTerminal(['log', mega.jobHandle!, '--errors', '--limit', '3']);
+    expect(code).toBe(0);
+    const lines = screen.split(/\r?\n/);
+    expect(lines.filter((line) => line.includes('UploadError') && line.includes('\u001b[31m'))).toHaveLength(3);
+    expect(screen.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '')).toContain('showing the first 3 detail rows (--limit)');
+  });
+});
