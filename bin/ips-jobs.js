@@ -1,7 +1,40 @@
 #!/usr/bin/env node
-import { main } from '../dist/cli/main.js';
+// The ips-jobs command. CommonJS on purpose (bin/package.json): `--version` and `--help` in a pipe are answered
+// here before any ES module loads, since Node's ES module loader alone costs about a third of its start-up.
+// Everything else is the CLI in dist/ (src/cli/main.ts).
+'use strict';
+const { readFileSync } = require('node:fs');
+const path = require('node:path');
 
-const code = await main(process.argv.slice(2));
-process.exitCode = code;
-// Everything is closed by now; should a stray handle linger, it must not keep a cron job alive.
-setTimeout(() => process.exit(code), 1000).unref();
+const args = process.argv.slice(2);
+
+/** The whole output for `--version`/`-V`, or `--help`/`-h` in a pipe (the help the build wrote); else undefined. */
+function quickAnswer() {
+  if (args.length !== 1) return undefined;
+  const arg = args[0];
+  if (arg === '--version' || arg === '-V') {
+    return `${JSON.parse(readFileSync(path.join(__dirname, '../package.json'), 'utf8')).version}\n`;
+  }
+  // On a terminal commander lays the help out for its width; without the build's file it does so too.
+  if ((arg === '--help' || arg === '-h') && !process.stdout.isTTY) {
+    try {
+      return readFileSync(path.join(__dirname, '../dist/cli/help.txt'), 'utf8');
+    } catch {
+      return undefined;
+    }
+  }
+  return undefined;
+}
+
+const quick = quickAnswer();
+if (quick !== undefined) {
+  process.stdout.on('error', () => process.exit(0)); // the reader left (`ips-jobs --help | head -1`)
+  process.stdout.write(quick);
+} else {
+  import('../dist/cli/main.js').then(async ({ main }) => {
+    const code = await main(args);
+    process.exitCode = code;
+    // Everything is closed by now; should a stray handle linger, it must not keep a cron job alive.
+    setTimeout(() => process.exit(code), 1000).unref();
+  });
+}

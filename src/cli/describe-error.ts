@@ -10,6 +10,8 @@ import {
   ProtocolError,
   TransportError,
 } from '../ips/errors.js';
+import { certificateProblem } from '../ips/tls-failure.js';
+import { ProxyError } from '../ips/proxy-error.js';
 import { StateFileError } from './state-file.js';
 import { UsageError } from './usage-error.js';
 
@@ -29,6 +31,23 @@ function host(error: IpsError): string {
   } catch {
     return error.endpoint;
   }
+}
+
+const CERTIFICATE_HINTS = {
+  untrusted:
+    "If it is signed by your organisation's own certificate authority (or a TLS-inspecting proxy), pass that CA with --ca-file <pem> (or NODE_EXTRA_CA_CERTS); certificate checks cannot be turned off.",
+  hostname: 'Check --endpoint/--region: the certificate belongs to another host.',
+  expired: "Check this machine's clock; otherwise the server's certificate needs renewing.",
+} as const;
+
+function transportHint(error: TransportError): string {
+  if (error.failure === 'timeout') return 'Try again, or allow more time with --request-timeout.';
+  if (error.cause instanceof ProxyError) return 'Check the proxy (HTTPS_PROXY) and NO_PROXY, then try again.';
+  if (error.failure === 'tls') {
+    const problem = certificateProblem(error.cause);
+    return problem ? CERTIFICATE_HINTS[problem] : 'Check the endpoint and the certificate chain.';
+  }
+  return 'Check --endpoint/--region and the network, then try again.';
 }
 
 export function describeError(error: unknown): DescribedError {
@@ -61,13 +80,7 @@ export function describeError(error: unknown): DescribedError {
     };
   }
   if (error instanceof TransportError) {
-    const hint =
-      error.failure === 'timeout'
-        ? 'Try again, or allow more time with --request-timeout.'
-        : error.failure === 'tls'
-          ? 'Check the endpoint and the certificate chain.'
-          : 'Check --endpoint/--region and the network, then try again.';
-    return { exitCode: ExitCode.service, message: `cannot reach ${host(error)}${where(error)}: ${error.message}. ${hint}` };
+    return { exitCode: ExitCode.service, message: `cannot reach ${host(error)}${where(error)}: ${error.message}. ${transportHint(error)}` };
   }
   if (error instanceof ProtocolError) {
     const hint =

@@ -2,12 +2,26 @@
 // and answer SIGINT/SIGTERM with 130/143.
 import { CommanderError } from 'commander';
 import { ExitCode } from '../exit-codes.js';
+import { IpsError } from '../ips/errors.js';
+import { SHOW_CURSOR } from '../render/live-screen.js';
+import { sanitizeForTerminal } from '../render/sanitize.js';
 import { createCommandContext } from './command-context.js';
 import { describeError } from './describe-error.js';
 import { processIO, type IO } from './io.js';
 import { buildProgram } from './program.js';
 
 const COMMANDER_SUCCESS = new Set(['commander.helpDisplayed', 'commander.version']);
+
+/** Our own messages may span lines; server text inside them (fault reasons, names) must not drive the terminal. */
+function safeForTerminal(text: string, error: unknown): string {
+  // An IPS error's message is mostly server text: it stays on one line.
+  if (error instanceof IpsError) return sanitizeForTerminal(text);
+  return text.split('\n').map(sanitizeForTerminal).join('\n');
+}
+
+function isBrokenPipe(error: unknown): boolean {
+  return (error as NodeJS.ErrnoException | undefined)?.code === 'EPIPE';
+}
 
 function commandHint(argv: readonly string[], commands: readonly string[]): string {
   const command = argv.find((arg) => !arg.startsWith('-'));
@@ -18,7 +32,11 @@ export async function main(argv: readonly string[], io: IO = processIO()): Promi
   const abort = new AbortController();
   let signalExit: number | undefined;
   const onSignal = (signal: NodeJS.Signals) => {
-    if (signalExit !== undefined) process.exit(signalExit); // a second signal: stop waiting for cleanup
+    if (signalExit !== undefined) {
+      // A second signal: stop waiting for cleanup, but never leave a live view's cursor hidden.
+      if (io.stdoutIsTTY) io.stdout.write(SHOW_CURSOR);
+      process.exit(signalExit);
+    }
     signalExit = signal === 'SIGINT' ? ExitCode.sigint : ExitCode.sigterm;
     abort.abort(signal);
   };
@@ -26,10 +44,15 @@ export async function main(argv: readonly string[], io: IO = processIO()): Promi
   process.on('SIGTERM', onSignal);
   // The reader went away (`ips-jobs watch | head`): nothing more to say to anyone, so end quietly.
   const onStdoutError = (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(ExitCode.ok);
+    if (isBrokenPipe(error)) process.exit(ExitCode.ok);
     throw error;
   };
   io.stdout.on('error', onStdoutError);
+  // Nobody reads stderr any more (`ips-jobs list 2>&1 | head -1`): its messages are lost, the run goes on.
+  const onStderrError = (error: NodeJS.ErrnoException) => {
+    if (!isBrokenPipe(error)) throw error;
+  };
+  io.stderr.on('error', onStderrError);
 
   const context = createCommandContext(io, abort.signal);
   const program = buildProgram(context);
@@ -39,18 +62,21 @@ export async function main(argv: readonly string[], io: IO = processIO()): Promi
     return signalExit ?? context.exitCode;
   } catch (error) {
     if (signalExit !== undefined) return signalExit;
+    // A write that failed because the reader left: as quiet as the stream's own error event.
+    if (isBrokenPipe(error)) return ExitCode.ok;
     if (error instanceof CommanderError && COMMANDER_SUCCESS.has(error.code)) return ExitCode.ok;
     // A bare `ips-jobs`: commander has printed the help on stderr already.
     if (error instanceof CommanderError && error.code === 'commander.help') return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
     const described = describeError(error);
     const commands = program.commands.flatMap((c) => [c.name(), ...c.aliases()]);
     const hint = error instanceof CommanderError ? ` (see '${commandHint(argv, commands)}')` : '';
-    io.stderr.write(`ips-jobs: ${described.message}${hint}\n`);
-    if (debug && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
+    io.stderr.write(`ips-jobs: ${safeForTerminal(described.message, error)}${hint}\n`);
+    if (debug && error instanceof Error && error.stack) io.stderr.write(`${safeForTerminal(error.stack, undefined)}\n`);
     return described.exitCode;
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
     io.stdout.off('error', onStdoutError);
+    io.stderr.off('error', onStderrError);
   }
 }

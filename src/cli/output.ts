@@ -1,5 +1,4 @@
 // The output formats every listing command shares, written the same way everywhere.
-import { Option } from 'commander';
 import { renderJson } from '../render/jobs-json.js';
 import { createPalette } from '../render/palette.js';
 import {
@@ -12,15 +11,10 @@ import {
   type RecordTableOptions,
 } from '../render/records.js';
 import { write, writeLines, type IO } from './io.js';
-import { choiceOption } from './option-parsers.js';
+import type { OutputFormat } from './output-option.js';
 import { UsageError } from './usage-error.js';
 
-export const OUTPUT_FORMATS = ['table', 'wide', 'json', 'ndjson', 'csv', 'tsv'] as const;
-export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
-
-export function outputOption(): Option {
-  return new Option('-o, --output <format>', `output format: ${OUTPUT_FORMATS.join(', ')}`).argParser(choiceOption(OUTPUT_FORMATS)).default('table');
-}
+export { OUTPUT_FORMATS, outputOption, type OutputFormat } from './output-option.js';
 
 /** --columns for a record type, checked before any request: a bad name is a usage error. */
 export function chooseColumns<T>(text: string | undefined, all: readonly RecordColumn<T>[], fallback: readonly RecordColumn<T>[]): readonly RecordColumn<T>[] {

@@ -2,6 +2,7 @@
 // jitter after failures, give up after --retry-max of them in a row, and stop at --timeout or a signal.
 import { backoffDelay } from '../jobs/backoff.js';
 import type { Follower, FollowEvent } from './follower.js';
+import type { PollMeter } from './poll-stats.js';
 
 export interface PollLoopOptions {
   intervalMs: number;
@@ -11,6 +12,8 @@ export interface PollLoopOptions {
   timeoutMs: number;
   signal: AbortSignal;
   random?: () => number;
+  /** Test-only per-poll CPU and heap figures (IPS_JOBS_TEST_POLL_STATS). */
+  meter?: PollMeter;
 }
 
 export type LoopEnd = 'done' | 'timeout' | 'aborted';
@@ -62,14 +65,17 @@ export async function pollLoop(
   const stop = AbortSignal.any([options.signal, timeout.signal]);
   const ended = (): LoopEnd => (options.signal.aborted ? 'aborted' : 'timeout');
   try {
-    for (;;) {
+    for (let poll = 1; ; poll++) {
+      options.meter?.start();
       const events = await untilAborted(follower.poll(), stop);
       if (events === undefined || stop.aborted) return ended();
       if (follower.failures >= options.retryMax && follower.lastError) throw follower.lastError;
       const delay = follower.failures > 0
         ? backoffDelay(follower.failures, options.intervalMs, options.maxIntervalMs, options.random ?? Math.random)
         : options.intervalMs;
-      if (await onPoll(events, delay)) return 'done';
+      const done = await onPoll(events, delay);
+      options.meter?.end(poll);
+      if (done) return 'done';
       if (!(await sleep(delay, stop))) return ended();
     }
   } finally {

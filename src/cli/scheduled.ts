@@ -1,26 +1,11 @@
-// `ips-jobs scheduled`: the company's scheduled jobs (getScheduledJobs), filtered and sorted, soonest first.
+// `ips-jobs scheduled`: its flags. The work is in scheduled-run.ts, loaded only when the command runs.
 import type { Command } from 'commander';
-import { ExitCode } from '../exit-codes.js';
-import type { ScheduledJob } from '../ips/types.js';
-import {
-  DEFAULT_SCHEDULED_SORT,
-  filterScheduledJobs,
-  parseScheduledSort,
-  sortScheduledJobs,
-  type ScheduledCriteria,
-  type ScheduledSortSpec,
-} from '../jobs/scheduled-jobs.js';
-import type { RecordColumn } from '../render/records.js';
-import { SCHEDULED_DEFAULT_COLUMNS, SCHEDULED_WIDE_COLUMNS, scheduledColumns } from '../render/scheduled-columns.js';
+import { SCHEDULED_WIDE_COLUMNS } from '../render/scheduled-column-ids.js';
 import type { CommandContext } from './command-context.js';
-import { colorEnabled, type IO } from './io.js';
 import { listOption } from './option-parsers.js';
-import { chooseColumns, outputOption, writeRecords, type OutputFormat } from './output.js';
-import type { Session } from './session.js';
-import { startSpinner } from './spinner.js';
-import { UsageError } from './usage-error.js';
+import { outputOption, type OutputFormat } from './output-option.js';
 
-interface ScheduledFlags {
+export interface ScheduledFlags {
   output: OutputFormat;
   name?: string;
   type?: string[];
@@ -30,20 +15,6 @@ interface ScheduledFlags {
   columns?: string;
   headers: boolean;
 }
-
-export interface ScheduledOptions {
-  output: OutputFormat;
-  criteria: ScheduledCriteria;
-  sort: ScheduledSortSpec;
-  /** Column ids from --columns (checked); absent = the format's own. */
-  columns?: readonly string[];
-  headers: boolean;
-  color: boolean;
-  colorStderr: boolean;
-  session: Session;
-}
-
-const COLUMN_IDS = Object.keys(scheduledColumns(new Date(0)));
 
 export function registerScheduled(program: Command, context: CommandContext): void {
   program
@@ -55,69 +26,10 @@ export function registerScheduled(program: Command, context: CommandContext): vo
     .option('--user <email>', 'only jobs submitted by this user')
     .option('--state <states>', 'only these trigger states: Normal, Paused, Blocked, Error, Complete, None (comma-separated, repeatable)', listOption)
     .option('--sort <field>', 'sort by a column or IPS field; prefix - for descending (default: next)')
-    .option('--columns <list>', `columns to show (${COLUMN_IDS.join(', ')}; csv/tsv also take IPS field names)`)
+    .option('--columns <list>', `columns to show (${SCHEDULED_WIDE_COLUMNS.join(', ')}; csv/tsv also take IPS field names)`)
     .option('--no-headers', 'leave out the header row (table, csv, tsv)')
     .action(async (flags: ScheduledFlags, command: Command) => {
-      const options = parseScheduledFlags(flags);
-      await context.runWithSession(command, { company: 'required' }, async (session, globals, io) =>
-        runScheduled(
-          {
-            ...options,
-            color: colorEnabled(globals.color, io.env, io.stdoutIsTTY),
-            colorStderr: colorEnabled(globals.color, io.env, io.stderrIsTTY),
-            session,
-          },
-          io,
-        ),
-      );
+      const { scheduledAction } = await import('./scheduled-run.js');
+      await scheduledAction(flags, command, context);
     });
-}
-
-/** Flags checked before any request: a bad sort field or column is exit 2. */
-export function parseScheduledFlags(flags: ScheduledFlags): Omit<ScheduledOptions, 'color' | 'colorStderr' | 'session'> {
-  let sort = DEFAULT_SCHEDULED_SORT;
-  try {
-    if (flags.sort !== undefined) sort = parseScheduledSort(flags.sort);
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-  const all = Object.values(scheduledColumns(new Date(0)));
-  const columns = flags.columns === undefined ? undefined : chooseColumns(flags.columns, all, all).map((column) => column.id);
-  return {
-    output: flags.output,
-    criteria: { name: flags.name, types: flags.type, user: flags.user, triggerStates: flags.state },
-    sort,
-    columns,
-    headers: flags.headers,
-  };
-}
-
-export async function runScheduled(options: ScheduledOptions, io: IO): Promise<number> {
-  const { session } = options;
-  const companyHandle = session.company?.companyHandle;
-  const spinner = await startSpinner(io, 'Fetching scheduled jobs…', options.colorStderr);
-  let fetched: ScheduledJob[];
-  try {
-    fetched = await session.client.getScheduledJobs({ companyHandle });
-  } finally {
-    spinner.stop();
-  }
-  const jobs = sortScheduledJobs(filterScheduledJobs(fetched, options.criteria), options.sort);
-  const registry = scheduledColumns(session.client.now());
-  const pick = (ids: readonly string[]): RecordColumn<ScheduledJob>[] => ids.map((id) => registry[id]!);
-  const where = session.company?.name ?? companyHandle ?? 'this company';
-  await writeRecords(io, jobs, {
-    format: options.output,
-    key: 'scheduledJobs',
-    context: { company: session.company ? { companyHandle: session.company.companyHandle, name: session.company.name } : null },
-    columns: pick(options.columns ?? SCHEDULED_DEFAULT_COLUMNS),
-    wideColumns: pick(options.columns ?? SCHEDULED_WIDE_COLUMNS),
-    headers: options.headers,
-    color: options.color,
-    emptyMessage:
-      fetched.length > 0
-        ? `No scheduled jobs in ${where} match the filters (${fetched.length} scheduled in all).`
-        : `No scheduled jobs in ${where}.`,
-  });
-  return ExitCode.ok;
 }

@@ -14,11 +14,12 @@ import { AuthorizationError, IpsApiFaultError, type IpsError } from '../ips/erro
 import { regionEndpoint, serviceUrl } from '../ips/endpoints.js';
 import type { IpsClient } from '../ips/client.js';
 import type { Exchange } from '../ips/transport.js';
+import { connectionOptions, type SecurityFlags } from './connection-security.js';
 import type { IO } from './io.js';
 import { packageVersion } from './version.js';
 
 /** Every command's global flags: the config layer's flags plus how to talk to IPS and print. */
-export interface GlobalOptions extends ConfigFlags {
+export interface GlobalOptions extends ConfigFlags, SecurityFlags {
   requestTimeout: number;
   maxResponseSize: number;
   demo?: boolean;
@@ -46,10 +47,14 @@ export interface SessionRequest {
   company: 'required' | 'optional' | 'none';
   signal?: AbortSignal;
   onExchange?: (exchange: Exchange, error?: IpsError) => void;
+  /** A response element missing, mistyped or unknown to the schema (for --debug). */
+  onSchemaProblem?: (operation: string, path: string, problem: string) => void;
 }
 
 interface Target {
   endpoint: string;
+  /** Who named the endpoint (`--endpoint`, `IPS_JOBS_ENDPOINT`, …), for messages. */
+  endpointSource?: string;
   username: string;
   password: string;
   company?: CompanySpec;
@@ -86,7 +91,7 @@ async function configuredTarget(globals: GlobalOptions, io: IO, needsCompany: bo
   const endpoint = settings.endpoint
     ? serviceUrl(settings.endpoint.value)
     : regionEndpoint(settings.region.value, settings.staging.value);
-  return { endpoint, ...credentials, close: async () => {} };
+  return { endpoint, endpointSource: settings.endpoint?.source.name, ...credentials, close: async () => {} };
 }
 
 /** A company given by name is looked up once; an unknown name is a configuration error (78). */
@@ -110,8 +115,10 @@ export async function resolveCompany(client: IpsClient, spec: CompanySpec): Prom
 export async function openSession(globals: GlobalOptions, io: IO, request: SessionRequest): Promise<Session> {
   const target = globals.demo ? await demoTarget(globals) : await configuredTarget(globals, io, request.company === 'required');
   try {
+    const connection = await connectionOptions(target.endpoint, target.endpointSource, globals, io);
     const { createIpsClient } = await import('../ips/client.js');
     const client = await createIpsClient({
+      ...connection,
       endpoint: target.endpoint,
       username: target.username,
       password: target.password,
@@ -120,6 +127,7 @@ export async function openSession(globals: GlobalOptions, io: IO, request: Sessi
       maxResponseBytes: globals.maxResponseSize,
       signal: request.signal,
       onExchange: request.onExchange,
+      onSchemaProblem: request.onSchemaProblem,
     });
     let company: CompanyRef | undefined;
     try {

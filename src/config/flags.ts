@@ -11,6 +11,8 @@ export interface ConfigFlags {
   region?: string;
   staging?: boolean;
   endpoint?: string;
+  /** --strict: refuse what is otherwise a warning (a password file or config file readable by others). */
+  strict?: boolean;
 }
 
 // `--username ""` is a mistake (often an unset shell variable), not a request to fall back to the next source.

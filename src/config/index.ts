@@ -11,3 +11,4 @@ export { defaultConfigPath } from './paths.js';
 export type { ConfigFlags } from './flags.js';
 export type { Setting, SettingSource, Settings } from './settings.js';
 export { readAllStdin } from './stdin.js';
+export { readCaFile, readExtraCaCerts } from './ca-file.js';

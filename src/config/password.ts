@@ -18,6 +18,8 @@ export interface PasswordInput {
   configPath: string;
   readTextFile: ReadTextFile;
   readStdin: () => Promise<string>;
+  /** Called for a password file once read: its permissions are checked (a warning, or a refusal with --strict). */
+  checkFile?: (filePath: string, shownPath: string) => Promise<void>;
 }
 
 // `echo pw > file` and `echo pw | ips-jobs` add a newline the user did not mean as part of the password.
@@ -49,6 +51,7 @@ async function passwordFromFile(
       { source: origin.source },
     );
   }
+  await input.checkFile?.(filePath, shown);
   const password = stripOneNewline(text);
   if (password === '') {
     throw new ConfigError(`password file ${shown} (from ${origin.source.name}) is empty`, { source: origin.source });

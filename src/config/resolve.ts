@@ -5,6 +5,7 @@ import { classifyCompany, type CompanySpec } from './company.js';
 import { loadConfigFile } from './config-file.js';
 import { parseEndpoint } from './endpoint.js';
 import { ENV, readEnv, type Env } from './env.js';
+import { checkSecretFile, statFile, type StatFile } from './file-permissions.js';
 import { readFlag, type ConfigFlags } from './flags.js';
 import { resolvePassword } from './password.js';
 import { configLocation, displayPath } from './paths.js';
@@ -25,6 +26,8 @@ export interface ResolveInput {
   readStdin?: () => Promise<string>;
   /** Default: IPS_JOBS_CONFIG, else $XDG_CONFIG_HOME/ips-jobs/config.json, else $HOME/.config/ips-jobs/config.json. */
   configPath?: string;
+  /** Permission bits of a file holding a password. Default: fs.stat (nothing on Windows). */
+  statFile?: StatFile;
 }
 
 type StringKey = 'username' | 'company' | 'region' | 'endpoint';
@@ -74,6 +77,11 @@ export async function resolveSettings(input: ResolveInput): Promise<Settings> {
     warnings.push(`config file ${configPathShown} (named by ${location.namedBy}) does not exist`);
   }
   const profile = selectProfile(flags, env, file, configPathShown);
+  const permissions = { stat: input.statFile ?? statFile, strict: flags.strict === true, warnings };
+  // Any profile's password counts: the file is readable whichever profile this run uses.
+  if (file !== undefined && [...file.profiles.values()].some((p) => p.password !== undefined)) {
+    await checkSecretFile({ kind: 'config file', path: location.path, shownPath: configPathShown }, permissions);
+  }
 
   const region: Setting<Region> = mapSetting(firstGiven('region', flags, env, profile), (s) =>
     parseRegion(s.value, s.source),
@@ -92,6 +100,8 @@ export async function resolveSettings(input: ResolveInput): Promise<Settings> {
     configPath: location.path,
     readTextFile,
     readStdin: input.readStdin ?? readAllStdin,
+    checkFile: (filePath, shownPath) =>
+      checkSecretFile({ kind: 'password file', path: filePath, shownPath }, permissions),
   });
 
   return {

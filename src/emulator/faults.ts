@@ -1,21 +1,40 @@
-// Fault plan: scripted misbehaviour (latency, bad statuses, HTML, SOAP faults, broken bodies, hangs, resets)
-// aimed at an operation, optionally only its Nth call or a range of its calls. Evaluated before authentication.
+// Fault plan: scripted misbehaviour (latency, bad statuses, HTML, SOAP faults, broken bodies, hangs, resets, and a
+// hostile server's bodies: corrupt gzip, oversize, trickled, DOCTYPE, missing/mistyped/extra elements) aimed at an
+// operation, optionally only its Nth call or a range of its calls. Evaluated before authentication.
 import { IPS_OPERATIONS, isIpsOperation, type IpsOperation } from './operations.js';
 
 export type IpsFaultKind = 'authentication' | 'authorization' | 'ipsApi';
 
 export type FaultAction =
   | { kind: 'latency'; ms: number }
-  | { kind: 'status'; status: 500 | 502 | 503 }
+  /** An empty body with this status (200 too: an empty answer that claims success). */
+  | { kind: 'status'; status: FaultStatus }
   | { kind: 'html'; status: 200 | 502 }
   /** status: HTTP status of the fault response; default authHeader.faultHttpStatusCode, else 500. */
   | { kind: 'fault'; fault: IpsFaultKind; status?: number }
   | { kind: 'malformed' }
   | { kind: 'truncated' }
   | { kind: 'hang' }
-  | { kind: 'reset' };
+  | { kind: 'reset' }
+  /** `Content-Encoding: gzip` on bytes that are not valid gzip (the real answer's gzip cut in half, then garbage). */
+  | { kind: 'badgzip' }
+  /** The real answer padded to at least `bytes` of XML; sent uncompressed, or gzipped (a small body that inflates big) with `gzip`. */
+  | { kind: 'oversize'; bytes: number; gzip?: boolean }
+  /** The real answer written one byte every `ms` milliseconds until done or the socket closes. */
+  | { kind: 'trickle'; ms: number }
+  /** The real answer behind a DOCTYPE declaring billion-laughs and external SYSTEM entities, referenced in the body. */
+  | { kind: 'doctype' }
+  /** The real answer with required elements removed from its items (ActiveJob: jobHandle, name, state; JobLog: counts). */
+  | { kind: 'missing' }
+  /** The real answer with non-numeric ints (`lots`), non-dates (`yesterday`) and non-booleans (`maybe`). */
+  | { kind: 'wrongtypes' }
+  /** The real answer with unknown elements and attributes in its items, its Return element and a SOAP Header. */
+  | { kind: 'extra' };
 
 export type FaultKind = FaultAction['kind'];
+
+export type FaultStatus = 200 | 500 | 502 | 503;
+const FAULT_STATUSES: readonly string[] = ['200', '500', '502', '503'];
 
 /**
  * A rule: `operation` (or `*`), which of its calls (1-based, counted per operation), and what to do.
@@ -34,8 +53,9 @@ export interface FaultDecision {
 
 export const FAULT_SYNTAX =
   'OP[#N]:KIND[=ARG] joined by commas, OP = an operation name or *, #N = only its Nth call, #N-M = calls N to M, ' +
-  '#N- = call N on (counted per operation), KIND = latency=MS | status=500|502|503 | ' +
-  'html=200|502 | fault=authentication|authorization|ipsApi[/STATUS] | malformed | truncated | hang | reset ' +
+  '#N- = call N on (counted per operation), KIND = latency=MS | status=200|500|502|503 | ' +
+  'html=200|502 | fault=authentication|authorization|ipsApi[/STATUS] | malformed | truncated | hang | reset | ' +
+  'badgzip | oversize=BYTES[/gzip] | trickle=MS | doctype | missing | wrongtypes | extra ' +
   '(e.g. getActiveJobs#2:status=503,getActiveJobs#4-6:status=502,*:latency=1500)';
 
 export class FaultPlanSyntaxError extends Error {
@@ -67,9 +87,18 @@ function parseAction(part: string, kind: string, arg: string | undefined): Fault
     }
     case 'status': {
       const value = needArg();
-      if (value !== '500' && value !== '502' && value !== '503')
-        throw new FaultPlanSyntaxError(part, `status must be 500, 502 or 503, got '${value}'`);
-      return { kind, status: Number(value) as 500 | 502 | 503 };
+      if (!FAULT_STATUSES.includes(value)) throw new FaultPlanSyntaxError(part, `status must be 200, 500, 502 or 503, got '${value}'`);
+      return { kind, status: Number(value) as FaultStatus };
+    }
+    case 'oversize': {
+      const m = /^([1-9]\d*)(\/gzip)?$/.exec(needArg());
+      if (!m) throw new FaultPlanSyntaxError(part, `oversize must be a size in bytes from 1, optionally /gzip, got '${arg}'`);
+      return m[2] ? { kind, bytes: Number(m[1]), gzip: true } : { kind, bytes: Number(m[1]) };
+    }
+    case 'trickle': {
+      const value = needArg();
+      if (!/^[1-9]\d*$/.test(value)) throw new FaultPlanSyntaxError(part, `trickle must be milliseconds per byte from 1, got '${value}'`);
+      return { kind, ms: Number(value) };
     }
     case 'html': {
       const value = needArg();
@@ -88,6 +117,11 @@ function parseAction(part: string, kind: string, arg: string | undefined): Fault
     case 'truncated':
     case 'hang':
     case 'reset':
+    case 'badgzip':
+    case 'doctype':
+    case 'missing':
+    case 'wrongtypes':
+    case 'extra':
       return noArg({ kind });
     default:
       throw new FaultPlanSyntaxError(part, `unknown kind '${kind}'`);
@@ -148,6 +182,10 @@ export function formatFaultRule(rule: FaultRule): string {
       return `${target}:${rule.kind}=${rule.status}`;
     case 'fault':
       return `${target}:fault=${rule.fault}${rule.status === undefined ? '' : `/${rule.status}`}`;
+    case 'oversize':
+      return `${target}:oversize=${rule.bytes}${rule.gzip ? '/gzip' : ''}`;
+    case 'trickle':
+      return `${target}:trickle=${rule.ms}`;
     default:
       return `${target}:${rule.kind}`;
   }

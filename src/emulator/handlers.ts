@@ -15,6 +15,8 @@ export interface RequestContext {
   inject?: { fault: IpsFaultKind; status?: number };
   /** Set once node-soap reached a handler; false afterwards means it rejected the request itself. */
   handled: boolean;
+  /** authHeader/gzipResponse as sent (undefined when absent): overrides Accept-Encoding. */
+  gzipResponse?: boolean;
 }
 
 type Args = Record<string, unknown>;
@@ -98,6 +100,7 @@ interface AuthHeader {
   user?: string;
   password?: string;
   faultHttpStatusCode?: number;
+  gzipResponse?: boolean;
 }
 
 /** Reads authHeader by local name (node-soap strips prefixes but may keep one; namespace is not checked, see NODE-SOAP.md). */
@@ -115,6 +118,7 @@ function authHeaderOf(headers: unknown): AuthHeader {
     user: str(field('user')),
     password: str(field('password')),
     faultHttpStatusCode: Number.isInteger(status) && status >= 200 && status <= 599 ? status : undefined,
+    gzipResponse: bool(field('gzipResponse')),
   });
 }
 
@@ -254,6 +258,7 @@ export function createHandlers(ips: EmulatedIps, contextOf: (req: unknown) => Re
       const ctx = contextOf(req);
       if (ctx) ctx.handled = true;
       const auth = authHeaderOf(headers);
+      if (ctx) ctx.gzipResponse = auth.gzipResponse;
       const status = auth.faultHttpStatusCode ?? 500;
       try {
         if (ctx?.inject) throw injectedFault(ctx.inject.fault, name);

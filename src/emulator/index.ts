@@ -1,4 +1,4 @@
-// Local IPS emulator: real SOAP over HTTP on loopback, deterministic jobs on a virtual clock, scripted faults.
+// Local IPS emulator: real SOAP over HTTP(S) on loopback, deterministic jobs on a virtual clock, scripted faults.
 /*
  * Scenarios for tests of commands that follow jobs (watch, wait). Start with `startEmulator({ speed: 0 })` so only
  * `clock.advance(ms)` / `clock.set(iso)` move time; `jobs: 0` gives an empty list to start from. Every job below is
@@ -25,6 +25,26 @@
  * - Permission refused on one job: `addJob({ ..., protected: true })`, or `emu.ips.protectJob(handle)` for any handle
  *   (a scheduled job's too): stopJob, pauseJob, resumeJob, deleteJob and executeJob on it answer authorizationFault
  *   20003 and change nothing; other jobs are unaffected. `emu.stats.byOperation.stopJob` etc. count control calls.
+ *
+ * Hostile server (issue 6), all through `emu.faults.set(...)` like the kinds above:
+ * - `status=200`: an empty 200 body. `badgzip`: `Content-Encoding: gzip` on bytes that are not gzip.
+ * - `oversize=BYTES`: the real answer padded to ≥ BYTES of XML, sent uncompressed (wire and XML both ≥ BYTES), for
+ *   `--max-response-size`; `oversize=BYTES/gzip`: the same gzipped (a small body that inflates to ≥ BYTES).
+ * - `trickle=MS`: the real answer one byte every MS ms (idle timeouts never fire; only a total deadline ends it).
+ * - `doctype`: the real answer behind `<!DOCTYPE … [billion laughs, <!ENTITY xxe SYSTEM "file:///etc/passwd">]>`, with
+ *   `&lol9;&xxe;` as the text of the first leaf element of the body.
+ * - `missing`: items without required elements (ActiveJob: jobHandle, name, state; JobLog: the nine counts; see
+ *   REQUIRED_ELEMENTS_REMOVED). `wrongtypes`: ints `lots`, dates `yesterday`, booleans `maybe` (WRONG_TYPE_VALUES).
+ *   `extra`: an unknown SOAP Header entry, `<unexpectedThing>`, vendor-namespace elements and attributes on the
+ *   Return, on every item and on its first field.
+ * gzip: a SOAP answer (faults included) is gzipped when authHeader/gzipResponse is true, or when it is absent and
+ * Accept-Encoding accepts gzip (ips-jobs sends both); `stats.bytesOut` counts compressed bytes. The real-answer edits
+ * (doctype, missing, wrongtypes, extra, trickle) follow that rule; status, html, malformed and truncated (the
+ * uncompressed text cut in half) are never gzipped; badgzip always claims gzip.
+ *
+ * HTTPS: `const cert = await generateSelfSignedCertificate()` (openssl; { key, cert, certPath, remove }) then
+ * `startEmulator({ tls: { key: cert.key, cert: cert.cert } })`: `url` is https://127.0.0.1:<port>/…, trusted by a
+ * client given `cert.certPath` (`--ca-file`) or `ca: cert.cert`; `await cert.remove()` when done.
  */
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
@@ -46,6 +66,7 @@ export {
   type FaultDecision,
   type FaultKind,
   type FaultRule,
+  type FaultStatus,
   type IpsFaultKind,
 } from './faults.js';
 export {
@@ -63,6 +84,8 @@ export {
   type PlannedTask,
 } from './lifecycle.js';
 export { EmulatedIps, type AddJobOptions } from './model.js';
+export { DOCTYPE_REFERENCES, REQUIRED_ELEMENTS_REMOVED, VENDOR_NS, WRONG_TYPE_VALUES } from './answer-edits.js';
+export { CertificateGenerationError, generateSelfSignedCertificate, type SelfSignedCertificate } from './self-signed.js';
 export { IPS_OPERATIONS, SOAP_PATH, type IpsOperation } from './operations.js';
 export type { EmulatorStats } from './server.js';
 
@@ -88,10 +111,12 @@ export interface EmulatorOptions {
   users?: EmulatorUser[];
   /** WSDL to serve and route with; default DEFAULT_WSDL_PATH. */
   wsdlPath?: string;
+  /** PEM key and certificate (e.g. from generateSelfSignedCertificate()): serve HTTPS instead of HTTP. */
+  tls?: { key: string | Buffer; cert: string | Buffer };
 }
 
 export interface Emulator {
-  /** SOAP endpoint: http://127.0.0.1:<port>/scene7/services/IpsApiService */
+  /** SOAP endpoint: http://127.0.0.1:<port>/scene7/services/IpsApiService (https:// with `tls`) */
   readonly url: string;
   /** url + '?wsdl' */
   readonly wsdlUrl: string;
@@ -113,7 +138,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const wsdlXml = await readFile(wsdlPath, 'utf8').catch((err: unknown) => {
     throw new Error(`IPS emulator: cannot read WSDL ${wsdlPath}`, { cause: err });
   });
-  const front = await startHttpFront({ host: options.host ?? '127.0.0.1', port: options.port ?? 0, wsdlXml, clock, ips, faults, stats });
+  const front = await startHttpFront({ host: options.host ?? '127.0.0.1', port: options.port ?? 0, wsdlXml, clock, ips, faults, stats, ...(options.tls ? { tls: options.tls } : {}) });
   return {
     url: front.url,
     wsdlUrl: `${front.url}?wsdl`,

@@ -1,10 +1,14 @@
-// HTTP layer: node:http server + soap.listen. Our request listener sits in front of node-soap to count traffic,
-// stamp the virtual Date header, apply the fault plan, and frame every SOAP answer itself.
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+// HTTP layer: node:http (or node:https) server + soap.listen. Our request listener sits in front of node-soap to count
+// traffic, stamp the virtual Date header, apply the fault plan, gzip, and frame every SOAP answer itself.
+import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { Socket } from 'node:net';
-import { gunzipSync } from 'node:zlib';
+import { TLSSocket } from 'node:tls';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import * as soap from 'soap';
+import { paddedTo, withDoctype, withExtraElements, withoutRequiredElements, withWrongTypes } from './answer-edits.js';
 import type { EmulatorClock } from './clock.js';
+import { corruptGzip, shouldGzip } from './compression.js';
 import type { FaultDecision, FaultPlan } from './faults.js';
 import { createHandlers, type RequestContext } from './handlers.js';
 import type { EmulatedIps } from './model.js';
@@ -15,7 +19,7 @@ export interface EmulatorStats {
   connections: number;
   /** Requests per SOAP operation (from SOAPAction, else the body's `…Param` element). */
   byOperation: Record<string, number>;
-  /** Bytes written to sockets (status line, headers and body) for all responses. */
+  /** Bytes written to sockets (status line, headers and body, compressed as sent) for all responses. */
   bytesOut: number;
   /** bytesOut split per SOAP operation. */
   bytesByOperation: Record<string, number>;
@@ -29,6 +33,8 @@ export interface HttpFrontOptions {
   ips: EmulatedIps;
   faults: FaultPlan;
   stats: EmulatorStats;
+  /** PEM key and certificate: serve HTTPS instead of HTTP. */
+  tls?: { key: string | Buffer; cert: string | Buffer };
 }
 
 export interface HttpFront {
@@ -81,7 +87,7 @@ function localizeWsdl(xml: string, url: string): string {
 
 export async function startHttpFront(options: HttpFrontOptions): Promise<HttpFront> {
   const { clock, faults, stats } = options;
-  const server = createServer();
+  const server: Server = options.tls ? createHttpsServer({ key: options.tls.key, cert: options.tls.cert }) : createHttpServer();
   // Clients keep connections for a long poll interval; Node's 5 s default would close them between polls.
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
@@ -100,7 +106,7 @@ export async function startHttpFront(options: HttpFrontOptions): Promise<HttpFro
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
-  const url = `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${port}${SOAP_PATH}`;
+  const url = `${options.tls ? 'https' : 'http'}://${options.host.includes(':') ? `[${options.host}]` : options.host}:${port}${SOAP_PATH}`;
 
   // node-soap hands every handler the request object we pass to processRequest; its headers object is our key.
   const contexts = new WeakMap<object, RequestContext>();
@@ -126,25 +132,68 @@ export async function startHttpFront(options: HttpFrontOptions): Promise<HttpFro
 
   const httpDate = (): string => clock.now().toUTCString();
 
-  function send(res: ServerResponse, status: number, body: string | Buffer, contentType?: string): void {
-    const buf = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
-    res.writeHead(status, {
+  /** The TCP socket under a TLS one (Node keeps it as `_parent`): its counters are the bytes on the wire. */
+  function tcpSocket(socket: Socket): Socket {
+    return socket instanceof TLSSocket ? ((socket as TLSSocket & { _parent?: Socket })._parent ?? socket) : socket;
+  }
+
+  function headersFor(length: number, contentType?: string, gzip = false): Record<string, string | number> {
+    return {
       Date: httpDate(),
       Server: 'ips-jobs-emulator',
-      'Content-Length': buf.length,
+      'Content-Length': length,
       ...(contentType ? { 'Content-Type': contentType } : {}),
-    });
+      ...(gzip ? { 'Content-Encoding': 'gzip' } : {}),
+    };
+  }
+
+  function send(res: ServerResponse, status: number, body: string | Buffer, contentType?: string, gzip = false): void {
+    const buf = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
+    res.writeHead(status, headersFor(buf.length, contentType, gzip));
     res.end(buf);
   }
 
+  /** A SOAP answer, gzipped when `gzip` (Content-Length is the compressed size). */
+  function sendSoap(res: ServerResponse, status: number, xml: string, gzip: boolean): void {
+    const plain = Buffer.from(xml, 'utf8');
+    send(res, status, gzip ? gzipSync(plain) : plain, SOAP_CONTENT_TYPE, gzip);
+  }
+
+  /** Writes `body` one byte every `ms` (Content-Length announces all of it); stops when the connection goes away. */
+  function trickle(res: ServerResponse, status: number, body: Buffer, gzip: boolean, ms: number): void {
+    res.writeHead(status, headersFor(body.length, SOAP_CONTENT_TYPE, gzip));
+    res.flushHeaders();
+    let sent = 0;
+    const step = (): void => {
+      const timer = setTimeout(() => {
+        timers.delete(timer);
+        if (closed || res.destroyed || !res.socket || res.socket.destroyed) return;
+        sent++;
+        if (sent >= body.length) res.end(body.subarray(sent - 1, sent));
+        else {
+          res.write(body.subarray(sent - 1, sent));
+          step();
+        }
+      }, ms);
+      timers.add(timer);
+    };
+    step();
+  }
+
+  /** Counts the bytes written for this response once: at its end, or when its connection closes first (trickle). */
   function meter(req: IncomingMessage, res: ServerResponse, operation?: string): void {
-    const socket = req.socket;
+    const socket = tcpSocket(req.socket);
     const before = socket.bytesWritten;
-    res.on('finish', () => {
+    let counted = false;
+    const count = (): void => {
+      if (counted) return;
+      counted = true;
       const bytes = socket.bytesWritten - before;
       stats.bytesOut += bytes;
       if (operation) stats.bytesByOperation[operation] = (stats.bytesByOperation[operation] ?? 0) + bytes;
-    });
+    };
+    res.on('finish', count);
+    res.on('close', count);
   }
 
   function delay(ms: number): Promise<void> {
@@ -164,22 +213,67 @@ export async function startHttpFront(options: HttpFrontOptions): Promise<HttpFro
     return (req.headers['content-encoding'] === 'gzip' ? gunzipSync(raw) : raw).toString('utf8');
   }
 
-  /** The real answer: node-soap runs the handler, we frame the bytes (optionally cut in half). */
-  async function answer(req: IncomingMessage, res: ServerResponse, xml: string, operation: string, decision: FaultDecision): Promise<void> {
+  /** The real answer node-soap gives for this request, and whether IPS would gzip it for this client. */
+  async function realAnswer(req: IncomingMessage, xml: string, operation: string, decision: FaultDecision): Promise<{ status: number; xml: string; gzip: boolean }> {
     if (!isIpsOperation(operation)) {
-      send(res, 500, protocolFault(30001, `Unknown operation '${operation}'`), SOAP_CONTENT_TYPE);
-      return;
+      return { status: 500, xml: protocolFault(30001, `Unknown operation '${operation}'`), gzip: shouldGzip(req.headers['accept-encoding'], undefined) };
     }
     const headers = { ...req.headers };
     const ctx: RequestContext = { operation, handled: false };
     if (decision.action?.kind === 'fault') ctx.inject = { fault: decision.action.fault, ...(decision.action.status ? { status: decision.action.status } : {}) };
     contexts.set(headers, ctx);
     const result = await soapServer.processRequest(xml, { url: req.url ?? SOAP_PATH, method: 'POST', headers });
-    if (closed) return;
+    const gzip = shouldGzip(req.headers['accept-encoding'], ctx.gzipResponse);
     // node-soap answers requests it cannot parse or route with a stack/odd fault; IPS would say INVALID_REQUEST_XML.
-    const body = ctx.handled ? Buffer.from(result.body, 'utf8') : Buffer.from(protocolFault(30003, 'Invalid request XML'), 'utf8');
-    const status = ctx.handled ? result.statusCode : 500;
-    send(res, status, decision.action?.kind === 'truncated' ? body.subarray(0, Math.floor(body.length / 2)) : body, SOAP_CONTENT_TYPE);
+    if (!ctx.handled) return { status: 500, xml: protocolFault(30003, 'Invalid request XML'), gzip };
+    return { status: result.statusCode, xml: result.body, gzip };
+  }
+
+  /** The real answer, framed as the fault plan says: as is, cut, corrupt gzip, padded, edited or trickled. */
+  async function answer(req: IncomingMessage, res: ServerResponse, xml: string, operation: string, decision: FaultDecision): Promise<void> {
+    const real = await realAnswer(req, xml, operation, decision);
+    if (closed) return;
+    const action = decision.action;
+    switch (action?.kind) {
+      case 'truncated': {
+        // Cut the uncompressed text and send it uncompressed, whatever the client accepts.
+        const body = Buffer.from(real.xml, 'utf8');
+        send(res, real.status, body.subarray(0, Math.floor(body.length / 2)), SOAP_CONTENT_TYPE);
+        return;
+      }
+      case 'badgzip':
+        send(res, real.status, corruptGzip(Buffer.from(real.xml, 'utf8')), SOAP_CONTENT_TYPE, true);
+        return;
+      case 'oversize':
+        sendSoap(res, real.status, paddedTo(real.xml, action.bytes), action.gzip === true);
+        return;
+      case 'trickle': {
+        const plain = Buffer.from(real.xml, 'utf8');
+        trickle(res, real.status, real.gzip ? gzipSync(plain) : plain, real.gzip, action.ms);
+        return;
+      }
+      case 'doctype':
+        sendSoap(res, real.status, withDoctype(real.xml), real.gzip);
+        return;
+      case 'missing':
+        sendSoap(res, real.status, withoutRequiredElements(real.xml, operation), real.gzip);
+        return;
+      case 'wrongtypes':
+        sendSoap(res, real.status, withWrongTypes(real.xml), real.gzip);
+        return;
+      case 'extra':
+        sendSoap(res, real.status, withExtraElements(real.xml), real.gzip);
+        return;
+      default:
+        sendSoap(res, real.status, real.xml, real.gzip);
+    }
+  }
+
+  /** An abrupt RST; over TLS the TCP socket underneath is the one to reset. */
+  function reset(socket: Socket): void {
+    const tcp = tcpSocket(socket);
+    if (tcp instanceof TLSSocket) tcp.destroy();
+    else tcp.resetAndDestroy();
   }
 
   async function onPost(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -194,7 +288,7 @@ export async function startHttpFront(options: HttpFrontOptions): Promise<HttpFro
     const action = decision.action;
     switch (action?.kind) {
       case 'reset':
-        req.socket.resetAndDestroy();
+        reset(req.socket);
         return;
       case 'hang':
         return; // never answered; close() destroys the socket

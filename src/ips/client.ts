@@ -11,7 +11,10 @@ import {
   TransportError,
   type IpsFaultElement,
 } from './errors.js';
+import { endpointSecurity } from './endpoints.js';
 import * as normalise from './normalise.js';
+import { parseProxyUrl, proxyFor } from './proxy.js';
+import { redactHeaders, redactSecrets, redactXml } from './redact.js';
 import { IpsTransport, type Exchange } from './transport.js';
 import type {
   ActiveJob,
@@ -42,8 +45,21 @@ export interface IpsClientOptions {
   maxResponseBytes?: number;
   /** Aborts every request in flight. */
   signal?: AbortSignal;
-  /** Called after every exchange, successful or not (for --debug traces). */
+  /**
+   * Called after every exchange, successful or not (for --debug traces). The exchange is a copy with the
+   * password, accessToken and credential headers masked, and any literal occurrence of the password too.
+   */
   onExchange?: (exchange: Exchange, error?: IpsError) => void;
+  /** PEM certificates trusted in addition to Node's bundled roots (e.g. a corporate CA). Verification is always on. */
+  extraCa?: readonly string[];
+  /** An HTTP(S) proxy for https endpoints (CONNECT tunnel), e.g. from HTTPS_PROXY. Loopback endpoints never use it. */
+  proxy?: string;
+  /** Hosts that bypass `proxy`, in NO_PROXY syntax. */
+  noProxy?: string;
+  /** Allow a plain http:// endpoint that is not loopback: the password would cross the network in clear text. */
+  allowInsecureHttp?: boolean;
+  /** A response element missing, mistyped or unknown to the schema: the call still succeeds with what is known. */
+  onSchemaProblem?: (operation: string, path: string, problem: string) => void;
 }
 
 export interface IpsClient {
@@ -112,24 +128,26 @@ function findIpsFault(node: unknown, depth = 0): { element: IpsFaultElement; cod
 function faultError(
   fault: { element: IpsFaultElement; code?: number; reason: string },
   exchange: Exchange,
+  secrets: readonly string[] = [],
 ): IpsError {
   const FaultClass = FAULT_CLASSES[fault.element];
-  return new FaultClass(fault.element, fault.code, fault.reason, exchange.status, {
+  // A server that echoes the password in a fault reason must not get it into our messages.
+  return new FaultClass(fault.element, fault.code, redactSecrets(fault.reason, secrets), exchange.status, {
     operation: exchange.operation,
     endpoint: exchange.endpoint,
   });
 }
 
 /** Whatever node-soap rejected with → one of our typed errors. */
-function classify(error: unknown, exchange: Exchange): IpsError {
+function classify(error: unknown, exchange: Exchange, secrets: readonly string[]): IpsError {
   if (error instanceof IpsError) return error;
   const where = { operation: exchange.operation, endpoint: exchange.endpoint, cause: error };
   const root = normalise.record(error)?.root;
   const soapFault = normalise.record(normalise.record(normalise.record(root)?.Envelope)?.Body)?.Fault;
   if (soapFault !== undefined) {
     const fault = findIpsFault(normalise.record(soapFault)?.detail) ?? findIpsFault(soapFault);
-    if (fault) return faultError(fault, exchange);
-    const faultstring = normalise.text(normalise.record(soapFault)?.faultstring) ?? 'unknown fault';
+    if (fault) return faultError(fault, exchange, secrets);
+    const faultstring = redactSecrets(normalise.text(normalise.record(soapFault)?.faultstring) ?? 'unknown fault', secrets);
     return new ProtocolError('unexpected', `a SOAP fault without an IPS fault element: ${faultstring}`, exchange.status, where);
   }
   const parseFault = normalise.record(normalise.record(error)?.Fault);
@@ -158,19 +176,45 @@ function firstLine(text: string): string {
   return text.split('\n')[0]!.trim();
 }
 
+/** A copy of an exchange that is safe to show: credentials masked in bodies and headers. */
+function redactExchange(exchange: Exchange, secrets: readonly string[]): Exchange {
+  return {
+    ...exchange,
+    ...(exchange.requestXml !== undefined && { requestXml: redactXml(exchange.requestXml, secrets) }),
+    ...(exchange.responseXml !== undefined && { responseXml: redactXml(exchange.responseXml, secrets) }),
+    ...(exchange.requestHeaders && { requestHeaders: redactHeaders(exchange.requestHeaders, secrets) }),
+    ...(exchange.headers && { headers: redactHeaders(exchange.headers, secrets) }),
+  };
+}
+
 export async function createIpsClient(options: IpsClientOptions): Promise<IpsClient> {
+  const endpointUrl = new URL(options.endpoint);
+  if (endpointSecurity(endpointUrl) === 'insecure-http' && !options.allowInsecureHttp) {
+    throw new IpsError(
+      `refusing plain http to ${endpointUrl.host}: the password would cross the network unencrypted (use https, or allowInsecureHttp)`,
+      { endpoint: options.endpoint },
+    );
+  }
+  const proxySetting = options.proxy === undefined ? undefined : parseProxyUrl(options.proxy);
+  if (options.proxy !== undefined && proxySetting === undefined) {
+    throw new IpsError('the proxy is not an http:// or https:// URL', { endpoint: options.endpoint });
+  }
   const { createClientAsync } = await import('soap');
   const transport = new IpsTransport({
     requestTimeoutMs: options.requestTimeoutMs ?? 30_000,
     maxResponseBytes: options.maxResponseBytes ?? 256 * 1024 * 1024,
     userAgent: `ips-jobs/${options.appVersion}`,
     signal: options.signal,
+    extraCa: options.extraCa,
+    proxy: proxySetting && proxyFor(endpointUrl, { httpsProxy: proxySetting.toString(), noProxy: options.noProxy }),
   });
+  const secrets = [options.password];
   const soapClient = await createClientAsync(WSDL_PATH, {
     endpoint: options.endpoint,
     httpClient: transport as never,
     // Keep xsd:dateTime as the server's string: node-soap's Date loses the offset.
-    customDeserializer: { dateTime: (text: string) => text, date: (text: string) => text },
+    // Mistyped ints, doubles and booleans stay text too, so the normaliser can report them (see XSD_DESERIALIZERS).
+    customDeserializer: normalise.XSD_DESERIALIZERS,
   });
   soapClient.addSoapHeader(
     authHeaderXml({
@@ -183,6 +227,9 @@ export async function createIpsClient(options: IpsClientOptions): Promise<IpsCli
     }),
   );
 
+  const schemaSink = (operation: string): normalise.SchemaProblemSink | undefined =>
+    options.onSchemaProblem && ((path, problem) => options.onSchemaProblem!(operation, path, problem));
+
   let serverClock: { serverMs: number; localMs: number } | undefined;
 
   function noteClock(exchange: Exchange): void {
@@ -191,14 +238,15 @@ export async function createIpsClient(options: IpsClientOptions): Promise<IpsCli
     if (!Number.isNaN(serverMs)) serverClock = { serverMs, localMs: exchange.receivedAt ?? Date.now() };
   }
 
-  async function call(operation: string, body: Raw): Promise<Raw> {
+  async function call(operation: string, body: Raw, callSecrets: readonly string[] = []): Promise<Raw> {
     const exchange: Exchange = { operation, endpoint: options.endpoint, startedAt: Date.now() };
     const method = (soapClient as unknown as Record<string, (a: Raw, o: object) => Promise<unknown[]>>)[`${operation}Async`]!;
+    const known = [...secrets, ...callSecrets];
     try {
       const [result] = await method.call(soapClient, body, { exchange });
       noteClock(exchange);
       const bare = findIpsFault(result);
-      if (bare) throw faultError(bare, exchange);
+      if (bare) throw faultError(bare, exchange, known);
       if (result === undefined || result === null) {
         if (exchange.responseXml && hasReturnElement(exchange.responseXml, operation)) return {};
         throw new ProtocolError('unexpected', `the response has no ${operation}Return element`, exchange.status, {
@@ -206,12 +254,12 @@ export async function createIpsClient(options: IpsClientOptions): Promise<IpsCli
           endpoint: options.endpoint,
         });
       }
-      options.onExchange?.(exchange);
+      options.onExchange?.(redactExchange(exchange, known));
       return normalise.record(result) ?? {};
     } catch (error) {
       noteClock(exchange);
-      const typed = classify(error, exchange);
-      options.onExchange?.(exchange, typed);
+      const typed = classify(error, exchange, known);
+      options.onExchange?.(redactExchange(exchange, known), typed);
       throw typed;
     }
   }
@@ -238,7 +286,7 @@ export async function createIpsClient(options: IpsClientOptions): Promise<IpsCli
           ['includeWaitingJobs', input.includeWaitingJobs],
         ]),
       );
-      return normalise.items(result.jobArray, normalise.activeJob);
+      return normalise.items(result.jobArray, normalise.activeJob, schemaSink('getActiveJobs'), 'jobArray');
     },
     async getJobLogs(input = {}) {
       const result = await call(
@@ -253,7 +301,7 @@ export async function createIpsClient(options: IpsClientOptions): Promise<IpsCli
           ['numRows', input.numRows],
         ]),
       );
-      return normalise.items(result.jobLogArray, normalise.jobLog);
+      return normalise.items(result.jobLogArray, normalise.jobLog, schemaSink('getJobLogs'), 'jobLogArray');
     },
     async getJobLogDetails(input) {
       const result = await call(
@@ -269,7 +317,7 @@ export async function createIpsClient(options: IpsClientOptions): Promise<IpsCli
           ['sortDirection', input.sortDirection],
         ]),
       );
-      return normalise.items(result.jobLogArray, normalise.jobLog);
+      return normalise.items(result.jobLogArray, normalise.jobLog, schemaSink('getJobLogDetails'), 'jobLogArray');
     },
     async getScheduledJobs(input = {}) {
       const result = await call(
@@ -280,7 +328,7 @@ export async function createIpsClient(options: IpsClientOptions): Promise<IpsCli
           ['originalName', input.originalName],
         ]),
       );
-      return normalise.items(result.jobArray, normalise.scheduledJob);
+      return normalise.items(result.jobArray, normalise.scheduledJob, schemaSink('getScheduledJobs'), 'jobArray');
     },
     stopJob: control('stopJob'),
     pauseJob: control('pauseJob'),
@@ -296,11 +344,11 @@ export async function createIpsClient(options: IpsClientOptions): Promise<IpsCli
           ['imsOrgId', input.imsOrgId],
         ]),
       );
-      return normalise.company(normalise.record(result.companyInfo) ?? {});
+      return normalise.company(normalise.record(result.companyInfo) ?? {}, schemaSink('getCompanyInfo'), 'companyInfo');
     },
     async getCompanyMembership(input = {}) {
       const result = await call('getCompanyMembership', args([['userHandle', input.userHandle]]));
-      return normalise.items(result.membershipArray, normalise.companyMembership);
+      return normalise.items(result.membershipArray, normalise.companyMembership, schemaSink('getCompanyMembership'), 'membershipArray');
     },
     async checkLogin(input) {
       const result = await call(
@@ -310,6 +358,7 @@ export async function createIpsClient(options: IpsClientOptions): Promise<IpsCli
           ['email', input.email],
           ['password', input.password],
         ]),
+        [input.password],
       );
       return normalise.text(result.status) ?? '';
     },

@@ -1,5 +1,15 @@
 // Raw node-soap objects → typed IPS objects. Every field is treated as optional, whatever the
 // schema says; arrays are always arrays; dates stay the server's strings; unknown values are kept.
+//
+// Schema problems (a required field missing, a value of the wrong type, an element the 2014-04-03
+// schema does not have) never fail a call: the record keeps what is known and each problem goes to
+// an optional sink, `report(path, problem)`, e.g. `jobArray.items[3].progress: expected an int, got "lots"`.
+// What a mistyped value becomes:
+// - int/double: text that is a finite number is kept as that number (a decimal in an int field is
+//   kept and reported); anything else ("lots", "", NaN, INF) is absent (undefined).
+// - boolean: `true`/`1`/`false`/`0` only; anything else is absent.
+// - dateTime: kept as the server's string whatever it holds (renderers show an unreadable one as `-`).
+// - string: an element with children, or repeated, is absent.
 import {
   JOB_DETAIL_ELEMENTS,
   type ActiveJob,
@@ -14,6 +24,9 @@ import {
 } from './types.js';
 
 type Raw = Record<string, unknown>;
+
+/** Where schema problems go: the path of the element (`jobArray.items[3].progress`) and what is wrong with it. */
+export type SchemaProblemSink = (path: string, problem: string) => void;
 
 function record(value: unknown): Raw | undefined {
   return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Raw) : undefined;
@@ -51,15 +64,155 @@ export function bool(value: unknown): boolean | undefined {
   return undefined;
 }
 
+// ---- reading XML text as node-soap hands it over ----
+
+const XSD_INT = /^[+-]?\d+$/;
+const XSD_DOUBLE = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+const INT_MIN = -2_147_483_648;
+const INT_MAX = 2_147_483_647;
+
+/**
+ * node-soap's `customDeserializer`: valid xsd values as node-soap would give them, anything else as the raw text, so
+ * the normaliser can say what the server sent (node-soap's own parseInt reads "12abc" as 12 and "yes" as false).
+ * Dates stay strings: node-soap's Date loses the server's offset.
+ */
+export const XSD_DESERIALIZERS: Readonly<Record<string, (text: string) => unknown>> = {
+  int: (text) => (XSD_INT.test(text) ? Number(text) : text),
+  integer: (text) => (XSD_INT.test(text) ? Number(text) : text),
+  long: (text) => (XSD_INT.test(text) ? Number(text) : text),
+  short: (text) => (XSD_INT.test(text) ? Number(text) : text),
+  double: (text) => (XSD_DOUBLE.test(text) ? Number(text) : text),
+  float: (text) => (XSD_DOUBLE.test(text) ? Number(text) : text),
+  decimal: (text) => (XSD_DOUBLE.test(text) ? Number(text) : text),
+  boolean: (text) => (text === 'true' || text === '1' ? true : text === 'false' || text === '0' ? false : text),
+  dateTime: (text) => text,
+  date: (text) => text,
+};
+
+const XSD_DATE_TIME = /^-?\d{4,}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})?$/;
+
+/** A short, quoted picture of what arrived instead of the expected value (server text: the printer sanitises it). */
+function got(value: unknown): string {
+  if (value === null) return 'an empty element';
+  if (Array.isArray(value)) return `${value.length} elements`;
+  if (typeof value === 'number') return Number.isNaN(value) ? 'NaN' : String(value);
+  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  if (record(value)) return 'an element with children';
+  return String(value);
+}
+
+/** The fields of one record: read by type, with problems reported against `path`. */
+class Fields {
+  constructor(
+    private readonly raw: Raw,
+    private readonly path: string,
+    private readonly report: SchemaProblemSink | undefined,
+  ) {}
+
+  problem(name: string, problem: string): void {
+    this.report?.(`${this.path}.${name}`, problem);
+  }
+
+  /** The raw value; a required one that is missing is reported. */
+  private value(name: string, required: boolean): unknown {
+    const value = this.raw[name];
+    if (value === undefined && required) this.problem(name, 'missing (required by the schema)');
+    return value;
+  }
+
+  string(name: string, required = false): string | undefined {
+    const value = this.value(name, required);
+    if (value === undefined) return undefined;
+    const result = text(value);
+    if (result === undefined && (value !== null || required)) this.problem(name, `expected a string, got ${got(value)}`);
+    return result;
+  }
+
+  int(name: string, required = false): number | undefined {
+    return this.numeric(name, required, 'int');
+  }
+
+  double(name: string, required = false): number | undefined {
+    return this.numeric(name, required, 'double');
+  }
+
+  /** A finite number written as a number; an int field's decimal (or out-of-range value) is kept and reported. */
+  private numeric(name: string, required: boolean, kind: 'int' | 'double'): number | undefined {
+    const value = this.value(name, required);
+    if (value === undefined) return undefined;
+    const v = scalar(value);
+    let n: number | undefined;
+    if (typeof v === 'number') n = Number.isFinite(v) ? v : undefined;
+    else if (typeof v === 'string' && XSD_DOUBLE.test(v.trim())) {
+      const parsed = Number(v);
+      n = Number.isFinite(parsed) ? parsed : undefined;
+    }
+    if (n === undefined) this.problem(name, `expected ${kind === 'int' ? 'an int' : 'a double'}, got ${got(v)}`);
+    else if (kind === 'int' && !(Number.isInteger(n) && n >= INT_MIN && n <= INT_MAX)) this.problem(name, `expected an int, got ${got(v)} (kept as ${n})`);
+    return n;
+  }
+
+  boolean(name: string, required = false): boolean | undefined {
+    const value = this.value(name, required);
+    if (value === undefined) return undefined;
+    const result = bool(value);
+    if (result === undefined) this.problem(name, `expected a boolean, got ${got(scalar(value))}`);
+    return result;
+  }
+
+  /** Kept as the server wrote it, even when it is not a dateTime (json shows what was sent). */
+  dateTime(name: string, required = false): string | undefined {
+    const value = this.value(name, required);
+    if (value === undefined) return undefined;
+    const result = text(value);
+    if (result === undefined) this.problem(name, `expected a dateTime, got ${got(value)}`);
+    else if (this.report && !XSD_DATE_TIME.test(result.trim())) this.problem(name, `expected a dateTime, got ${got(result)}`);
+    return result;
+  }
+
+  list<T>(name: string, each: Normaliser<T>, required = false): T[] {
+    return items(this.value(name, required), each, this.report, `${this.path}.${name}`);
+  }
+
+  /** Elements this record's schema type does not have: ignored, and reported. */
+  extras(known: ReadonlySet<string>): void {
+    if (!this.report) return;
+    for (const key of Object.keys(this.raw)) {
+      if (!known.has(key) && !NODE_SOAP_KEYS.has(key)) this.problem(key, 'an element the 2014-04-03 schema does not have (ignored)');
+    }
+  }
+}
+
+// Attributes and mixed text, as node-soap files them next to the child elements.
+const NODE_SOAP_KEYS: ReadonlySet<string> = new Set(['attributes', '$attributes', '$value', '$xml']);
+
+/** A record normaliser: the raw element, and where to report problems with it. */
+export type Normaliser<T> = (raw: Raw, report?: SchemaProblemSink, path?: string) => T;
+
 /** An IPS `…Array` wrapper (`{ items: [...] }`, `{ items: {...} }`, null, '') → a plain array. */
-export function items<T>(wrapper: unknown, each: (raw: Raw) => T): T[] {
-  const list = record(wrapper)?.items;
+export function items<T>(wrapper: unknown, each: Normaliser<T>, report?: SchemaProblemSink, path = ''): T[] {
+  const at = (suffix: string) => (path === '' ? suffix : `${path}.${suffix}`);
+  if (wrapper === undefined || wrapper === null) return [];
+  const obj = record(wrapper);
+  if (!obj) {
+    // `<jobArray></jobArray>` read as text is an empty list, not a problem.
+    if (wrapper !== '') report?.(path || '(array)', `expected a list of items, got ${got(wrapper)}`);
+    return [];
+  }
+  if (report) {
+    for (const key of Object.keys(obj)) {
+      if (key !== 'items' && !NODE_SOAP_KEYS.has(key)) report(at(key), 'an element the 2014-04-03 schema does not have (ignored)');
+    }
+  }
+  const list = obj.items;
   if (list === undefined || list === null) return [];
   const array = Array.isArray(list) ? list : [list];
   const out: T[] = [];
-  for (const item of array) {
-    const obj = record(item);
-    if (obj) out.push(each(obj));
+  for (const [index, item] of array.entries()) {
+    const element = record(item);
+    const itemPath = report ? at(`items[${index}]`) : '';
+    if (element) out.push(each(element, report, itemPath));
+    else if (item !== null) report?.(itemPath, `expected an element with fields, got ${got(item)}`);
   }
   return out;
 }
@@ -89,142 +242,252 @@ function plain(value: unknown): unknown {
   return v;
 }
 
-function jobDetails(raw: Raw, target: Raw): void {
-  for (const name of JOB_DETAIL_ELEMENTS) {
+function jobDetails(raw: Raw, target: Raw, elements: readonly string[] = JOB_DETAIL_ELEMENTS): void {
+  for (const name of elements) {
     if (raw[name] !== undefined && raw[name] !== null) target[name] = plain(raw[name]);
   }
 }
 
-export function taskItemProgress(raw: Raw): TaskItemProgress {
+function known(...names: readonly string[]): ReadonlySet<string> {
+  return new Set(names);
+}
+
+const TASK_ITEM_FIELDS = known('itemName', 'progress', 'progressMessage', 'lastProgressUpdate');
+
+export function taskItemProgress(raw: Raw, report?: SchemaProblemSink, path = 'TaskItemProgress'): TaskItemProgress {
+  const f = new Fields(raw, path, report);
+  f.extras(TASK_ITEM_FIELDS);
   return compact({
-    itemName: text(raw.itemName),
-    progress: number(raw.progress),
-    progressMessage: text(raw.progressMessage),
-    lastProgressUpdate: text(raw.lastProgressUpdate),
+    itemName: f.string('itemName', true),
+    progress: f.double('progress', true),
+    progressMessage: f.string('progressMessage', true),
+    lastProgressUpdate: f.dateTime('lastProgressUpdate', true),
   });
 }
 
-export function taskProgress(raw: Raw): TaskProgress {
+const TASK_FIELDS = known(
+  'taskType',
+  'taskState',
+  'numProcessed',
+  'numProcessing',
+  'numPending',
+  'progress',
+  'progressMessage',
+  'lastProgressUpdate',
+  'taskItemProgressArray',
+);
+
+export function taskProgress(raw: Raw, report?: SchemaProblemSink, path = 'TaskProgress'): TaskProgress {
+  const f = new Fields(raw, path, report);
+  f.extras(TASK_FIELDS);
   return compact({
-    taskType: text(raw.taskType),
-    taskState: text(raw.taskState),
-    numProcessed: number(raw.numProcessed),
-    numProcessing: number(raw.numProcessing),
-    numPending: number(raw.numPending),
-    progress: number(raw.progress),
-    progressMessage: text(raw.progressMessage),
-    lastProgressUpdate: text(raw.lastProgressUpdate),
-    taskItemProgressArray: items(raw.taskItemProgressArray, taskItemProgress),
+    taskType: f.string('taskType', true),
+    taskState: f.string('taskState', true),
+    numProcessed: f.int('numProcessed', true),
+    numProcessing: f.int('numProcessing', true),
+    numPending: f.int('numPending', true),
+    progress: f.double('progress', true),
+    progressMessage: f.string('progressMessage', true),
+    lastProgressUpdate: f.dateTime('lastProgressUpdate', true),
+    taskItemProgressArray: f.list('taskItemProgressArray', taskItemProgress, true),
   });
 }
 
-export function activeJob(raw: Raw): ActiveJob {
+const ACTIVE_JOB_FIELDS = known(
+  'companyHandle',
+  'jobHandle',
+  'name',
+  'originalName',
+  'type',
+  'state',
+  'submitUserEmail',
+  'locale',
+  'description',
+  'serverName',
+  'startDate',
+  'triggerTime',
+  'totalSize',
+  'progress',
+  'progressMessage',
+  'lastProgressUpdate',
+  'taskProgressArray',
+  ...JOB_DETAIL_ELEMENTS,
+);
+
+export function activeJob(raw: Raw, report?: SchemaProblemSink, path = 'ActiveJob'): ActiveJob {
+  const f = new Fields(raw, path, report);
+  f.extras(ACTIVE_JOB_FIELDS);
   const job: ActiveJob = compact({
-    companyHandle: text(raw.companyHandle),
-    jobHandle: text(raw.jobHandle),
-    name: text(raw.name),
-    originalName: text(raw.originalName),
-    type: text(raw.type),
-    state: text(raw.state),
-    submitUserEmail: text(raw.submitUserEmail),
-    locale: text(raw.locale),
-    description: text(raw.description),
-    serverName: text(raw.serverName),
-    startDate: text(raw.startDate),
-    triggerTime: text(raw.triggerTime),
-    totalSize: number(raw.totalSize),
-    progress: number(raw.progress),
-    progressMessage: text(raw.progressMessage),
-    lastProgressUpdate: text(raw.lastProgressUpdate),
-    taskProgressArray: items(raw.taskProgressArray, taskProgress),
+    companyHandle: f.string('companyHandle', true),
+    jobHandle: f.string('jobHandle', true),
+    name: f.string('name', true),
+    originalName: f.string('originalName', true),
+    type: f.string('type', true),
+    state: f.string('state', true),
+    submitUserEmail: f.string('submitUserEmail', true),
+    locale: f.string('locale'),
+    description: f.string('description'),
+    serverName: f.string('serverName', true),
+    startDate: f.dateTime('startDate', true),
+    triggerTime: f.dateTime('triggerTime', true),
+    totalSize: f.int('totalSize', true),
+    progress: f.int('progress', true),
+    progressMessage: f.string('progressMessage', true),
+    lastProgressUpdate: f.dateTime('lastProgressUpdate', true),
+    taskProgressArray: f.list('taskProgressArray', taskProgress, true),
   });
   jobDetails(raw, job as unknown as Raw);
   return job;
 }
 
-export function scheduledJob(raw: Raw): ScheduledJob {
+const SCHEDULED_JOB_DETAILS = JOB_DETAIL_ELEMENTS.filter((name) => name !== 'uploadPostJob');
+const SCHEDULED_JOB_FIELDS = known(
+  'companyHandle',
+  'jobHandle',
+  'name',
+  'originalName',
+  'type',
+  'submitUserEmail',
+  'locale',
+  'description',
+  'execSchedule',
+  'nextFireTime',
+  'timeZone',
+  'triggerState',
+  ...SCHEDULED_JOB_DETAILS,
+);
+
+export function scheduledJob(raw: Raw, report?: SchemaProblemSink, path = 'ScheduledJob'): ScheduledJob {
+  const f = new Fields(raw, path, report);
+  f.extras(SCHEDULED_JOB_FIELDS);
   const job: ScheduledJob = compact({
-    companyHandle: text(raw.companyHandle),
-    jobHandle: text(raw.jobHandle),
-    name: text(raw.name),
-    originalName: text(raw.originalName),
-    type: text(raw.type),
-    submitUserEmail: text(raw.submitUserEmail),
-    locale: text(raw.locale),
-    description: text(raw.description),
-    execSchedule: text(raw.execSchedule),
-    nextFireTime: text(raw.nextFireTime),
-    timeZone: text(raw.timeZone),
-    triggerState: text(raw.triggerState),
+    companyHandle: f.string('companyHandle', true),
+    jobHandle: f.string('jobHandle', true),
+    name: f.string('name', true),
+    originalName: f.string('originalName', true),
+    type: f.string('type', true),
+    submitUserEmail: f.string('submitUserEmail', true),
+    locale: f.string('locale'),
+    description: f.string('description'),
+    execSchedule: f.string('execSchedule'),
+    nextFireTime: f.dateTime('nextFireTime'),
+    timeZone: f.string('timeZone'),
+    triggerState: f.string('triggerState'),
   });
-  jobDetails(raw, job as unknown as Raw);
-  delete (job as Raw).uploadPostJob;
+  jobDetails(raw, job as unknown as Raw, SCHEDULED_JOB_DETAILS);
   return job;
 }
 
-export function jobLogDetailAux(raw: Raw): JobLogDetailAux {
+const AUX_FIELDS = known('logMessage', 'logType', 'dateCreated');
+
+export function jobLogDetailAux(raw: Raw, report?: SchemaProblemSink, path = 'JobLogDetailAux'): JobLogDetailAux {
+  const f = new Fields(raw, path, report);
+  f.extras(AUX_FIELDS);
   return compact({
-    logMessage: text(raw.logMessage),
-    logType: text(raw.logType),
-    dateCreated: text(raw.dateCreated),
+    logMessage: f.string('logMessage', true),
+    logType: f.string('logType', true),
+    dateCreated: f.dateTime('dateCreated'),
   });
 }
 
-export function jobLogDetail(raw: Raw): JobLogDetail {
+const DETAIL_FIELDS = known('logMessage', 'logType', 'dateCreated', 'assetName', 'assetType', 'assetHandle', 'auxArray');
+
+export function jobLogDetail(raw: Raw, report?: SchemaProblemSink, path = 'JobLogDetail'): JobLogDetail {
+  const f = new Fields(raw, path, report);
+  f.extras(DETAIL_FIELDS);
   return compact({
-    logMessage: text(raw.logMessage),
-    logType: text(raw.logType),
-    dateCreated: text(raw.dateCreated),
-    assetName: text(raw.assetName),
-    assetType: text(raw.assetType),
-    assetHandle: text(raw.assetHandle),
-    auxArray: items(raw.auxArray, jobLogDetailAux),
+    logMessage: f.string('logMessage', true),
+    logType: f.string('logType', true),
+    // Required by the schema, but new in 2014-04-03 and absent from Adobe's own sample responses.
+    dateCreated: f.dateTime('dateCreated'),
+    assetName: f.string('assetName'),
+    assetType: f.string('assetType'),
+    assetHandle: f.string('assetHandle'),
+    auxArray: f.list('auxArray', jobLogDetailAux),
   });
 }
 
-export function jobLog(raw: Raw): JobLog {
+const JOB_LOG_FIELDS = known(
+  'companyHandle',
+  'jobHandle',
+  'jobName',
+  'originalJobName',
+  'submitUserEmail',
+  'logType',
+  'jobSubType',
+  'startDate',
+  'endDate',
+  'description',
+  'fileSuccessCount',
+  'fileErrorCount',
+  'fileWarningCount',
+  'fileDuplicateCount',
+  'fileUpdateCount',
+  'totalFileCount',
+  'transferSuccessCount',
+  'transferErrorCount',
+  'transferWarningCount',
+  'fatalError',
+  'detailTotalRows',
+  'detailArray',
+);
+
+export function jobLog(raw: Raw, report?: SchemaProblemSink, path = 'JobLog'): JobLog {
+  const f = new Fields(raw, path, report);
+  f.extras(JOB_LOG_FIELDS);
+  // originalJobName, jobSubType, description and the transfer counts are required by the schema, but Adobe's own
+  // sample responses leave them out: they are read as optional, so --debug does not cry wolf on every log.
   return compact({
-    companyHandle: text(raw.companyHandle),
-    jobHandle: text(raw.jobHandle),
-    jobName: text(raw.jobName),
-    originalJobName: text(raw.originalJobName),
-    submitUserEmail: text(raw.submitUserEmail),
-    logType: text(raw.logType),
-    jobSubType: text(raw.jobSubType),
-    startDate: text(raw.startDate),
-    endDate: text(raw.endDate),
-    description: text(raw.description),
-    fileSuccessCount: number(raw.fileSuccessCount),
-    fileErrorCount: number(raw.fileErrorCount),
-    fileWarningCount: number(raw.fileWarningCount),
-    fileDuplicateCount: number(raw.fileDuplicateCount),
-    fileUpdateCount: number(raw.fileUpdateCount),
-    totalFileCount: number(raw.totalFileCount),
-    transferSuccessCount: number(raw.transferSuccessCount),
-    transferErrorCount: number(raw.transferErrorCount),
-    transferWarningCount: number(raw.transferWarningCount),
-    fatalError: bool(raw.fatalError),
-    detailTotalRows: number(raw.detailTotalRows),
-    detailArray: items(raw.detailArray, jobLogDetail),
+    companyHandle: f.string('companyHandle', true),
+    jobHandle: f.string('jobHandle', true),
+    jobName: f.string('jobName', true),
+    originalJobName: f.string('originalJobName'),
+    submitUserEmail: f.string('submitUserEmail', true),
+    logType: f.string('logType', true),
+    jobSubType: f.string('jobSubType'),
+    startDate: f.dateTime('startDate'),
+    endDate: f.dateTime('endDate'),
+    description: f.string('description'),
+    fileSuccessCount: f.int('fileSuccessCount', true),
+    fileErrorCount: f.int('fileErrorCount', true),
+    fileWarningCount: f.int('fileWarningCount', true),
+    fileDuplicateCount: f.int('fileDuplicateCount', true),
+    fileUpdateCount: f.int('fileUpdateCount', true),
+    totalFileCount: f.int('totalFileCount', true),
+    transferSuccessCount: f.int('transferSuccessCount'),
+    transferErrorCount: f.int('transferErrorCount'),
+    transferWarningCount: f.int('transferWarningCount'),
+    fatalError: f.boolean('fatalError', true),
+    detailTotalRows: f.int('detailTotalRows'),
+    detailArray: f.list('detailArray', jobLogDetail),
   });
 }
 
-export function company(raw: Raw): Company {
+const COMPANY_FIELDS = known('companyHandle', 'name', 'rootPath', 'expires', 'imsOrgId');
+
+export function company(raw: Raw, report?: SchemaProblemSink, path = 'Company'): Company {
+  const f = new Fields(raw, path, report);
+  f.extras(COMPANY_FIELDS);
   return compact({
-    companyHandle: text(raw.companyHandle),
-    name: text(raw.name),
-    rootPath: text(raw.rootPath),
-    expires: text(raw.expires),
-    imsOrgId: text(raw.imsOrgId),
+    companyHandle: f.string('companyHandle', true),
+    name: f.string('name', true),
+    rootPath: f.string('rootPath', true),
+    expires: f.dateTime('expires'),
+    imsOrgId: f.string('imsOrgId'),
   });
 }
 
-export function companyMembership(raw: Raw): CompanyMembership {
+const MEMBERSHIP_FIELDS = known('company', 'role', 'isActive');
+
+export function companyMembership(raw: Raw, report?: SchemaProblemSink, path = 'CompanyMembership'): CompanyMembership {
+  const f = new Fields(raw, path, report);
+  f.extras(MEMBERSHIP_FIELDS);
   const inner = record(raw.company);
+  if (!inner) f.problem('company', raw.company === undefined ? 'missing (required by the schema)' : `expected an element with fields, got ${got(raw.company)}`);
   return compact({
-    company: inner ? company(inner) : undefined,
-    role: text(raw.role),
-    isActive: bool(raw.isActive),
+    company: inner ? company(inner, report, `${path}.company`) : undefined,
+    role: f.string('role', true),
+    isActive: f.boolean('isActive', true),
   });
 }
 

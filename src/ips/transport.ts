@@ -1,11 +1,17 @@
 // Our HTTP transport for node-soap (its `httpClient` hook): node:http(s) with a keep-alive agent,
 // a total deadline per request (not node-soap's idle timeout), a response size cap, gzip, and the
 // checks that turn HTML, empty bodies and DOCTYPEs into protocol errors before XML parsing starts.
+// TLS certificates are always verified (explicitly, so NODE_TLS_REJECT_UNAUTHORIZED=0 cannot turn it off);
+// extra CAs are added to Node's roots; an HTTPS proxy is reached through a CONNECT tunnel.
 import http from 'node:http';
 import https from 'node:https';
+import tls from 'node:tls';
 import { createGunzip, createInflate } from 'node:zlib';
 import type { Readable } from 'node:stream';
 import { ProtocolError, TransportError, type TransportFailure } from './errors.js';
+import { ProxyError } from './proxy-error.js';
+import { redactUrl } from './redact.js';
+import { certificateProblem } from './tls-failure.js';
 
 export interface TransportOptions {
   requestTimeoutMs: number;
@@ -13,6 +19,10 @@ export interface TransportOptions {
   userAgent: string;
   /** Cancels every request in flight (SIGINT, SIGTERM). */
   signal?: AbortSignal;
+  /** PEM certificates trusted in addition to Node's bundled roots (a corporate CA). */
+  extraCa?: readonly string[];
+  /** Tunnel https requests through this HTTP(S) proxy (CONNECT); undefined: connect directly. */
+  proxy?: URL;
 }
 
 /** What one exchange looked like; filled in by the transport for the client's diagnostics and clock. */
@@ -20,6 +30,10 @@ export interface Exchange {
   operation: string;
   endpoint: string;
   requestXml?: string;
+  /** The headers sent, as sent. */
+  requestHeaders?: Record<string, string | number>;
+  /** The proxy the request went through, without credentials. */
+  proxy?: string;
   status?: number;
   headers?: http.IncomingHttpHeaders;
   responseXml?: string;
@@ -53,6 +67,7 @@ const NODE_ERROR_FAILURES: Record<string, TransportFailure> = {
 function classifyNodeError(error: NodeJS.ErrnoException): TransportFailure {
   const code = error.code ?? '';
   if (code in NODE_ERROR_FAILURES) return NODE_ERROR_FAILURES[code]!;
+  if (certificateProblem(error) !== undefined) return 'tls';
   if (/CERT|TLS|SSL|EPROTO|SELF_SIGNED|UNABLE_TO_VERIFY/.test(code) || /certificate|TLS|SSL/i.test(error.message)) return 'tls';
   if (/socket hang up/i.test(error.message)) return 'reset';
   return 'other';
@@ -67,11 +82,58 @@ const FAILURE_WORDS: Record<TransportFailure, string> = {
   other: 'network error',
 };
 
+const CERTIFICATE_WORDS = {
+  untrusted: "the server's certificate could not be verified",
+  hostname: "the server's certificate is not valid for this host",
+  expired: "the server's certificate has expired or is not valid yet",
+} as const;
+
+/** Words for a failed connection, naming the proxy when the failure was there. */
+function networkFailureMessage(error: NodeJS.ErrnoException, failure: TransportFailure, proxy: string | undefined): string {
+  const problem = certificateProblem(error);
+  if (problem) return `${CERTIFICATE_WORDS[problem]} (${error.message})`;
+  // Through a proxy only the proxy's name is resolved and connected to: these failures are the proxy's.
+  if (proxy && (failure === 'refused' || failure === 'dns')) return `${FAILURE_WORDS[failure]} at the proxy ${proxy} (${error.message})`;
+  return `${FAILURE_WORDS[failure]} (${error.message})`;
+}
+
 export class IpsTransport {
   private readonly httpAgent = new http.Agent({ keepAlive: true, maxSockets: 4 });
-  private readonly httpsAgent = new https.Agent({ keepAlive: true, maxSockets: 4 });
+  /** Made on the first https request: the proxy agent's module is loaded only when a proxy is used. */
+  private httpsAgent: Promise<http.Agent> | undefined;
+  private closed = false;
+  /** Per-request TLS options: verification on, and the extra CAs when there are any. */
+  private readonly tlsOptions: Pick<tls.ConnectionOptions, 'rejectUnauthorized' | 'checkServerIdentity' | 'secureContext'>;
+  private readonly proxyShown: string | undefined;
 
-  constructor(private readonly options: TransportOptions) {}
+  constructor(private readonly options: TransportOptions) {
+    // One secure context for every request: the CA bundle is parsed once.
+    const secureContext =
+      options.extraCa && options.extraCa.length > 0
+        ? tls.createSecureContext({ ca: [...tls.rootCertificates, ...options.extraCa] })
+        : undefined;
+    this.tlsOptions = {
+      rejectUnauthorized: true,
+      checkServerIdentity: tls.checkServerIdentity,
+      ...(secureContext && { secureContext }),
+    };
+    this.proxyShown = options.proxy ? redactUrl(options.proxy) : undefined;
+  }
+
+  private httpsAgentReady(): Promise<http.Agent> {
+    const { proxy } = this.options;
+    this.httpsAgent ??= (
+      proxy
+        ? import('https-proxy-agent').then(
+            ({ HttpsProxyAgent }) => new HttpsProxyAgent(proxy, { keepAlive: true, maxSockets: 4, ...this.tlsOptions }),
+          )
+        : Promise.resolve(new https.Agent({ keepAlive: true, maxSockets: 4 }))
+    ).then((agent) => {
+      if (this.closed) agent.destroy();
+      return agent;
+    });
+    return this.httpsAgent;
+  }
 
   /** node-soap's IHttpClient entry point. `exoptions.exchange` is the per-call context from the client. */
   request(
@@ -118,11 +180,14 @@ export class IpsTransport {
         throw error;
       }
       const failure = classifyNodeError(error as NodeJS.ErrnoException);
-      throw new TransportError(failure, `${FAILURE_WORDS[failure]} (${(error as Error).message})`, { cause: error, ...where });
+      const message = networkFailureMessage(error as NodeJS.ErrnoException, failure, this.proxyShown);
+      const viaProxy = this.proxyShown !== undefined && (failure === 'refused' || failure === 'dns');
+      const cause = viaProxy ? new ProxyError(this.proxyShown!, message, { cause: error }) : error;
+      throw new TransportError(failure, message, { cause, ...where });
     }
   }
 
-  private send(
+  private async send(
     url: string,
     body: string,
     extraHeaders: Record<string, string>,
@@ -139,17 +204,32 @@ export class IpsTransport {
       'Accept-Encoding': 'gzip, deflate',
       'User-Agent': this.options.userAgent,
     };
+    exchange.requestHeaders = headers;
+    if (isHttps && this.proxyShown) exchange.proxy = this.proxyShown;
+    const httpsAgent = isHttps ? await this.httpsAgentReady() : undefined;
     return new Promise<RawResponse>((resolve, reject) => {
-      const request = (isHttps ? https : http).request(target, {
-        method: 'POST',
-        headers,
-        agent: isHttps ? this.httpsAgent : this.httpAgent,
-        signal,
+      const request = httpsAgent
+        ? https.request(target, { method: 'POST', headers, agent: httpsAgent, signal, ...this.tlsOptions })
+        : http.request(target, { method: 'POST', headers, agent: this.httpAgent, signal });
+      let tunnelRefused: { statusCode: number; statusText?: string } | undefined;
+      // A proxy that will not open the tunnel answers CONNECT itself; that answer is not IPS's.
+      request.on('proxyConnect', (connect: { statusCode: number; statusText?: string }) => {
+        if (connect.statusCode !== 200) tunnelRefused = connect;
       });
       request.on('error', reject);
       request.on('response', (response) => {
+        if (tunnelRefused) {
+          const { statusCode, statusText } = tunnelRefused;
+          response.resume();
+          const message = `the proxy ${this.proxyShown} refused to open a tunnel to ${target.host} (HTTP ${statusCode}${statusText ? ` ${statusText}` : ''})`;
+          reject(new TransportError('other', message, { cause: new ProxyError(this.proxyShown ?? '', message) }));
+          return;
+        }
         exchange.receivedAt = Date.now();
         exchange.reusedSocket = request.reusedSocket;
+        // Known now, even if the body then fails (too large, cut off, bad gzip): --debug shows them.
+        exchange.status = response.statusCode;
+        exchange.headers = response.headers;
         this.readBody(response).then(
           (text) => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: text }),
           (error: unknown) => {
@@ -208,7 +288,8 @@ export class IpsTransport {
 
   close(): void {
     this.httpAgent.destroy();
-    this.httpsAgent.destroy();
+    this.closed = true;
+    void this.httpsAgent?.then((agent) => agent.destroy());
   }
 }
 

@@ -1,5 +1,6 @@
 // `watch -o ndjson`: one compact JSON object per event, for programs.
 import type { ActiveJob } from '../ips/types.js';
+import { escapeJsonText } from './sanitize.js';
 
 export interface EventNdjsonInput {
   /** ISO timestamp of the event. */
@@ -36,5 +37,5 @@ export function eventNdjson(e: EventNdjsonInput): string {
     detail: e.detail,
   };
   // JSON.stringify leaves out undefined values, so absent keys never appear and the order above is kept.
-  return `${JSON.stringify(record)}\n`;
+  return `${escapeJsonText(JSON.stringify(record))}\n`;
 }

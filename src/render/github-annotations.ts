@@ -1,9 +1,11 @@
 // `check -o github`: GitHub Actions workflow commands, escaped as GitHub's runner parses them, so no
 // job name or message can end the command early or inject another one.
 
-/** Data (the message): %, CR and LF. */
+import { sanitizeForTerminal } from './sanitize.js';
+
+/** Data (the message): %, CR and LF as the runner decodes them; other controls escaped, as the log view is a terminal. */
 export function escapeData(text: string): string {
-  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return sanitizeForTerminal(text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
 }
 
 /** Properties (title=…): also : and , which separate properties. */

@@ -1,4 +1,5 @@
 import { renderNdjson } from './records.js';
+import { escapeJsonText } from './sanitize.js';
 import type { ActiveJob } from '../ips/types.js';
 
 export interface JobsDocument {
@@ -18,9 +19,9 @@ export function jobsDocument(company: { companyHandle?: string; name?: string } 
   };
 }
 
-/** Pretty JSON (2-space indent) ending with a newline. Values are kept raw: consumers are programs, not terminals. */
+/** Pretty JSON (2-space indent) ending with a newline. Values are kept raw (C1 and bidi controls `\u`-escaped). */
 export function renderJson(doc: unknown): string {
-  return `${JSON.stringify(doc, null, 2)}\n`;
+  return `${escapeJsonText(JSON.stringify(doc, null, 2))}\n`;
 }
 
 /** `-o ndjson`: one compact JSON object per job, each line ending with a newline. */

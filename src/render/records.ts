@@ -4,7 +4,7 @@
 import { type AlignedCell, type AlignedColumn, renderAlignedLines } from './aligned-table.js';
 import { ColumnsError } from './columns.js';
 import type { Palette, Style } from './palette.js';
-import { sanitizeForTerminal } from './sanitize.js';
+import { escapeJsonText, sanitizeForTerminal } from './sanitize.js';
 
 export interface RecordColumn<T> {
   /** What --columns calls it. */
@@ -99,5 +99,5 @@ export function recordsDocument(key: string, items: readonly unknown[], context:
 
 /** `-o ndjson`: one compact JSON object per item, each line ending in `\n`. */
 export function* renderNdjson(items: Iterable<unknown>): Iterable<string> {
-  for (const item of items) yield `${JSON.stringify(item)}\n`;
+  for (const item of items) yield `${escapeJsonText(JSON.stringify(item))}\n`;
 }

@@ -14,3 +14,14 @@ function escape(char: string): string {
 export function sanitizeForTerminal(text: string): string {
   return text.replace(UNSAFE, escape);
 }
+
+// JSON.stringify escapes C0 only; these can only stand inside JSON strings, so escaping them keeps the value.
+const JSON_UNSAFE = /[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * JSON text (from JSON.stringify) with DEL, C1 controls, bidi controls and the line/paragraph separators written as
+ * `\uXXXX`: the same values for any JSON reader, and nothing a terminal acts on when the output is not redirected.
+ */
+export function escapeJsonText(json: string): string {
+  return json.replace(JSON_UNSAFE, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}

@@ -60,5 +60,4 @@ export function scheduledColumns(now: Date): Record<string, RecordColumn<Schedul
   return Object.fromEntries(list.map((column) => [column.id, column]));
 }
 
-export const SCHEDULED_DEFAULT_COLUMNS = ['name', 'type', 'schedule', 'next', 'zone', 'state', 'user'] as const;
-export const SCHEDULED_WIDE_COLUMNS = [...SCHEDULED_DEFAULT_COLUMNS, 'handle', 'original', 'locale', 'description', 'detail'] as const;
+export { SCHEDULED_DEFAULT_COLUMNS, SCHEDULED_WIDE_COLUMNS } from './scheduled-column-ids.js';

@@ -30,7 +30,8 @@ export async function tempHome(): Promise<TempHome> {
   const writeHomeFile = async (relativePath: string, text: string): Promise<string> => {
     const filePath = path.join(home, relativePath);
     await mkdir(path.dirname(filePath), { recursive: true });
-    await writeFile(filePath, text, 'utf8');
+    // Owner-only, as a careful user keeps a file that may hold a password (others get a warning).
+    await writeFile(filePath, text, { encoding: 'utf8', mode: 0o600 });
     return filePath;
   };
   return {

@@ -23,7 +23,15 @@ describe('parseFaultPlan', () => {
 
   it.each([
     ['garbage', 'not of the form'],
-    ['getActiveJobs:status=404', 'status must be 500, 502 or 503'],
+    ['getActiveJobs:status=404', 'status must be 200, 500, 502 or 503'],
+    ['getActiveJobs:oversize', "'oversize' needs a value"],
+    ['getActiveJobs:oversize=0', 'oversize must be a size in bytes from 1'],
+    ['getActiveJobs:oversize=2MB', 'oversize must be a size in bytes from 1'],
+    ['getActiveJobs:oversize=100/zip', 'optionally /gzip'],
+    ['getActiveJobs:trickle=0', 'trickle must be milliseconds per byte from 1'],
+    ['getActiveJobs:trickle=slow', 'trickle must be milliseconds per byte from 1'],
+    ['getActiveJobs:badgzip=1', "'badgzip' takes no value"],
+    ['getActiveJobs:doctype=yes', "'doctype' takes no value"],
     ['getActiveJobs:html=500', 'html must be 200 or 502'],
     ['getActiveJobs#0:hang', '#N must be a call number'],
     ['getActiveJob:hang', "unknown operation 'getActiveJob'"],
@@ -44,6 +52,29 @@ describe('parseFaultPlan', () => {
     expect(message).toContain(`'${text}'`);
     expect(message).toContain(problem);
     expect(message).toContain('OP[#N]:KIND[=ARG]');
+  });
+
+  it('accepts the hostile-server kinds and status=200, and round-trips them', () => {
+    const text =
+      'getActiveJobs:status=200, getActiveJobs#2:badgzip, getJobLogs:oversize=300000, getJobLogDetails#1-3:oversize=5000000/gzip, ' +
+      '*:trickle=50, getActiveJobs#4-:doctype, getActiveJobs:missing, getJobLogs:wrongtypes, *:extra';
+    const rules = parseFaultPlan(text);
+    expect(rules).toEqual([
+      { operation: 'getActiveJobs', kind: 'status', status: 200 },
+      { operation: 'getActiveJobs', call: 2, kind: 'badgzip' },
+      { operation: 'getJobLogs', kind: 'oversize', bytes: 300000 },
+      { operation: 'getJobLogDetails', call: 1, lastCall: 3, kind: 'oversize', bytes: 5000000, gzip: true },
+      { operation: '*', kind: 'trickle', ms: 50 },
+      { operation: 'getActiveJobs', call: 4, lastCall: Infinity, kind: 'doctype' },
+      { operation: 'getActiveJobs', kind: 'missing' },
+      { operation: 'getJobLogs', kind: 'wrongtypes' },
+      { operation: '*', kind: 'extra' },
+    ]);
+    expect(rules.map(formatFaultRule).join(', ')).toBe(text);
+    const plan = new FaultPlan([{ operation: 'getActiveJobs', kind: 'oversize', bytes: 1000, gzip: true }, { operation: '*', kind: 'trickle', ms: 5 }]);
+    expect(plan.next('getActiveJobs')).toEqual({ latencyMs: 0, action: { kind: 'oversize', bytes: 1000, gzip: true } });
+    expect(() => plan.add({ operation: '*', kind: 'trickle', ms: 0 })).toThrow(FaultPlanSyntaxError);
+    expect(() => plan.add({ operation: '*', kind: 'oversize', bytes: 1.5 })).toThrow(FaultPlanSyntaxError);
   });
 
   it('accepts call ranges #N-M and #N- and round-trips them', () => {

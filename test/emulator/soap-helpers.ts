@@ -8,6 +8,7 @@ export interface Credentials {
   user?: string;
   password?: string;
   faultHttpStatusCode?: number;
+  gzipResponse?: boolean;
 }
 
 export const DEMO: Credentials = { user: DEMO_CREDENTIALS.username, password: DEMO_CREDENTIALS.password };
@@ -50,11 +51,15 @@ export async function soapCall(
   url: string,
   operation: string,
   params: Params = {},
-  options: { creds?: Credentials | null; soapAction?: boolean } = {},
+  options: { creds?: Credentials | null; soapAction?: boolean; acceptEncoding?: string } = {},
 ): Promise<SoapAnswer> {
   const res = await fetch(url, {
     method: 'POST',
-    headers: { 'Content-Type': 'text/xml; charset=UTF-8', ...(options.soapAction === false ? {} : { SOAPAction: operation }) },
+    headers: {
+      'Content-Type': 'text/xml; charset=UTF-8',
+      ...(options.soapAction === false ? {} : { SOAPAction: operation }),
+      ...(options.acceptEncoding === undefined ? {} : { 'Accept-Encoding': options.acceptEncoding }),
+    },
     body: envelope(operation, params, options.creds === undefined ? DEMO : options.creds),
   });
   const text = await res.text();

@@ -1,0 +1,289 @@
+// `npm run bench`: the performance figures of issue 7, each a ratio measured in the same run. Whole CLI
+// processes are timed against a baseline, alternating A B A B … after a warm-up, against an IPS whose answers
+// are prepared once and served from memory (bench/serve.mjs, its own process). Prints a table of medians and
+// ratios with each target; `--json` prints the same for scripts. Needs a build (`npm ci` or `npm run build`).
+//
+//   node scripts/bench.mjs [--json] [--pairs N] [--warmup N] [--self-check]
+//
+// --self-check runs one pair of each figure (and a short watch) and checks the JSON's shape, not the targets.
+import { fork, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const BIN = path.join(ROOT, 'bin/ips-jobs.js');
+const PEAK_RSS = path.join(ROOT, 'bench/peak-rss.cjs');
+const SERVICE_PATH = '/scene7/services/IpsApiService';
+
+function parseArgs(argv) {
+  const options = { json: false, selfCheck: false, pairs: 10, warmup: 1 };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--json') options.json = true;
+    else if (arg === '--self-check') options.selfCheck = true;
+    else if (arg === '--pairs' || arg === '--warmup') {
+      const value = Number(argv[++i]);
+      if (!Number.isInteger(value) || value < (arg === '--pairs' ? 1 : 0)) throw new Error(`${arg} needs a whole number`);
+      options[arg.slice(2)] = value;
+    } else throw new Error(`unknown argument ${arg} (use --json, --pairs N, --warmup N, --self-check)`);
+  }
+  if (options.selfCheck) Object.assign(options, { pairs: 1, warmup: 0 });
+  return options;
+}
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+const mean = (values) => values.reduce((sum, v) => sum + v, 0) / values.length;
+const round = (value, digits = 1) => Number(value.toFixed(digits));
+
+/** The benchmark's IPS in its own process: resolves once its answers are prepared. */
+function startServer() {
+  const child = fork(path.join(ROOT, 'bench/serve.mjs'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const pending = new Map();
+  let nextId = 1;
+  return new Promise((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`bench server exited (${code}) before it was ready`)));
+    child.on('message', (message) => {
+      if (message.ready) {
+        child.removeAllListeners('exit');
+        resolve({
+          ...message,
+          url: (dataset) => `http://127.0.0.1:${message.port}/bench/${dataset}${SERVICE_PATH}`,
+          call: (cmd) =>
+            new Promise((done) => {
+              const id = nextId++;
+              pending.set(id, done);
+              child.send({ id, cmd });
+            }),
+          stop: () => child.disconnect(),
+        });
+      } else if (pending.has(message.id)) {
+        pending.get(message.id)(message.stats);
+        pending.delete(message.id);
+      }
+    });
+  });
+}
+
+/** One whole process, timed from spawn to exit; stdout goes to /dev/null, as in a cron job writing to a file. */
+function timeProcess(args, env, { rss = false } = {}) {
+  const rssFile = rss ? path.join(env.HOME, `rss-${process.hrtime.bigint()}`) : undefined;
+  const argv = rss ? ['--require', PEAK_RSS, ...args] : args;
+  const started = process.hrtime.bigint();
+  const result = spawnSync(process.execPath, argv, {
+    cwd: ROOT,
+    env: rss ? { ...env, BENCH_PEAK_RSS_FILE: rssFile } : env,
+    stdio: ['ignore', 'ignore', 'pipe'],
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
+  if (result.status !== 0) {
+    throw new Error(`${['node', ...args].join(' ')} exited ${result.status ?? result.signal}: ${String(result.stderr).trim().slice(0, 500)}`);
+  }
+  const peakRssKb = rssFile ? Number(readFileSync(rssFile, 'utf8')) : undefined;
+  return { wallMs, peakRssKb };
+}
+
+/** A B A B …: `warmup` pairs thrown away, then `pairs` pairs kept; alternating shares the machine's noise fairly. */
+function alternate(a, b, options, measure = {}) {
+  const samples = { a: [], b: [] };
+  for (let i = 0; i < options.warmup + options.pairs; i++) {
+    const runA = timeProcess(a.args, a.env, measure);
+    const runB = timeProcess(b.args, b.env, measure);
+    if (i >= options.warmup) {
+      samples.a.push(runA);
+      samples.b.push(runB);
+    }
+  }
+  return samples;
+}
+
+function ratioFigure(id, title, a, b, samples, metric, target) {
+  const pick = metric === 'peak RSS' ? (s) => s.peakRssKb / 1024 : (s) => s.wallMs;
+  const medianA = median(samples.a.map(pick));
+  const medianB = median(samples.b.map(pick));
+  const ratio = medianA / medianB;
+  return {
+    id,
+    title,
+    command: a.label,
+    baseline: b.label,
+    metric,
+    unit: metric === 'peak RSS' ? 'MB' : 'ms',
+    median: round(medianA),
+    baselineMedian: round(medianB),
+    ratio: round(ratio, 2),
+    target,
+    met: ratio <= target,
+    samples: samples.a.length,
+  };
+}
+
+function cleanEnv(home, extra) {
+  return { PATH: process.env.PATH ?? '', HOME: home, XDG_CONFIG_HOME: path.join(home, '.config'), LANG: 'C.UTF-8', ...extra };
+}
+
+async function run(options) {
+  if (!existsSync(path.join(ROOT, 'dist/cli/main.js')) || !existsSync(path.join(ROOT, 'dist/emulator/index.js'))) {
+    throw new Error('no build: run `npm run build` (or `npm ci`) first');
+  }
+  const started = performance.now();
+  const home = mkdtempSync(path.join(tmpdir(), 'ips-jobs-bench-'));
+  const server = await startServer();
+  try {
+    const login = { IPS_JOBS_USERNAME: 'demo@ips-jobs.example', IPS_JOBS_PASSWORD: 'demo', IPS_JOBS_COMPANY: 'c|1001' };
+    const envFor = (dataset, extra = {}) => cleanEnv(home, { ...login, IPS_JOBS_ENDPOINT: server.url(dataset), ...extra });
+    const node = { label: "node -e ''", args: ['-e', ''], env: cleanEnv(home) };
+    const cli = (label, dataset, args) => ({ label, args: [BIN, ...args], env: envFor(dataset) });
+    const figures = [];
+    const say = (text) => options.json || process.stderr.write(`${text}\n`);
+    say(`bench: answers prepared in ${(server.prepareMs / 1000).toFixed(1)} s; ${options.pairs} pairs after ${options.warmup} warm-up`);
+
+    // 1. Start-up: --version and --help against Node itself.
+    for (const [id, flag] of [['1a', '--version'], ['1b', '--help']]) {
+      const a = { label: `ips-jobs ${flag}`, args: [BIN, flag], env: node.env };
+      figures.push(ratioFigure(id, `start-up: ${flag}`, a, node, alternate(a, node, options), 'wall time', 1.3));
+      say(`bench: figure ${id} done`);
+    }
+
+    // 2. A small list, the cron/CI case, against Node itself.
+    const list20 = cli('ips-jobs list -o json (20 jobs)', 'list20', ['list', '-o', 'json']);
+    figures.push(ratioFigure('2', 'list -o json, 20 active jobs', list20, node, alternate(list20, node, options), 'wall time', 2.5));
+    say('bench: figure 2 done');
+
+    // 3. 5,000 jobs against 20: time and peak memory, for json and the default table.
+    for (const [id, format, args] of [['3a', 'json', ['list', '-o', 'json']], ['3b', 'table', ['list']]]) {
+      const big = cli(`ips-jobs ${args.join(' ')} (5,000 jobs)`, 'list5000', args);
+      const small = cli(`ips-jobs ${args.join(' ')} (20 jobs)`, 'list20', args);
+      const samples = alternate(big, small, options, { rss: true });
+      figures.push(ratioFigure(id, `list ${format}, 5,000 jobs vs 20`, big, small, samples, 'wall time', 4));
+      figures.push(ratioFigure(id, `list ${format}, 5,000 jobs vs 20`, big, small, samples, 'peak RSS', 3));
+      say(`bench: figure ${id} done`);
+    }
+
+    // 4. watch for 1,000 polls of 500 jobs: the CLI writes each poll's CPU and live heap (test-only variable).
+    const polls = options.selfCheck ? 30 : 1000;
+    const window = options.selfCheck ? 10 : 100;
+    const statsFile = path.join(home, 'poll-stats.ndjson');
+    const watchEnv = envFor(`watch/${polls}`, { IPS_JOBS_TEST_MIN_INTERVAL_MS: '1', IPS_JOBS_TEST_POLL_STATS: statsFile });
+    const watchArgs = [BIN, 'watch', '--until', 'any-done', '--interval', '10ms'];
+    await server.call('reset');
+    const watchRun = timeProcess(watchArgs, watchEnv);
+    const perPoll = readFileSync(statsFile, 'utf8').trim().split('\n').map((line) => JSON.parse(line));
+    if (perPoll.length !== polls) throw new Error(`watch reported ${perPoll.length} polls, expected ${polls}`);
+    // The CLI collects garbage before measuring the heap on every tenth poll: those are the live heap.
+    if (!perPoll[window - 1].collected || !perPoll[polls - 1].collected) throw new Error('watch did not report the live heap at the compared polls');
+    const heapEarly = perPoll[window - 1].heapUsed / 1024 ** 2;
+    const heapLate = perPoll[polls - 1].heapUsed / 1024 ** 2;
+    const cpuEarly = mean(perPoll.slice(0, window).map((p) => p.cpuMs));
+    const cpuLate = mean(perPoll.slice(polls - window).map((p) => p.cpuMs));
+    const watchFigure = (metric, unit, late, early, target, command, baseline) => ({
+      id: '4',
+      title: `watch, ${polls} polls of 500 jobs`,
+      command,
+      baseline,
+      metric,
+      unit,
+      median: round(late, 2),
+      baselineMedian: round(early, 2),
+      ratio: round(late / early, 2),
+      target,
+      // "Within" the target either way: a drop would be as suspect as a rise.
+      met: Math.abs(late / early - 1) <= target - 1 + 1e-9,
+      samples: polls,
+    });
+    figures.push(watchFigure('live heap', 'MB', heapLate, heapEarly, 1.1, `watch: after poll ${polls}`, `after poll ${window}`));
+    figures.push(watchFigure('CPU per poll', 'ms', cpuLate, cpuEarly, 1.2, `watch: last ${window} polls`, `first ${window} polls`));
+    say(`bench: figure 4 done (${(watchRun.wallMs / 1000).toFixed(1)} s)`);
+
+    // 5. Requests and connections of 100 polls, with the company given by name (resolved once per process).
+    await server.call('reset');
+    const requestEnv = envFor('watch/100', { IPS_JOBS_TEST_MIN_INTERVAL_MS: '1', IPS_JOBS_COMPANY: 'Demo Company' });
+    timeProcess(watchArgs, requestEnv);
+    const stats = await server.call('stats');
+    const requests = {
+      polls: 100,
+      getActiveJobs: stats.byOperation.getActiveJobs ?? 0,
+      getCompanyInfo: stats.byOperation.getCompanyInfo ?? 0,
+      otherRequests: stats.requests - (stats.byOperation.getActiveJobs ?? 0) - (stats.byOperation.getCompanyInfo ?? 0),
+      connections: stats.connections,
+      gzipResponses: stats.gzipResponses,
+      soapResponses: stats.soapResponses,
+      bytesOnWire: stats.bytesOut,
+      uncompressedBodyBytes: stats.plainBodyBytes,
+    };
+    requests.met = requests.getActiveJobs === 100 && requests.getCompanyInfo === 1 && requests.connections <= 2 && requests.gzipResponses === requests.soapResponses;
+    say('bench: figure 5 done');
+
+    return {
+      schemaVersion: 1,
+      node: process.version,
+      cpus: availableParallelism(),
+      pairs: options.pairs,
+      warmup: options.warmup,
+      datasets: server.sizes,
+      figures,
+      requests,
+      durationMs: Math.round(performance.now() - started),
+    };
+  } finally {
+    server.stop();
+    rmSync(home, { recursive: true, force: true });
+  }
+}
+
+function table(result) {
+  const rows = [['fig', 'measure', 'command', 'median', 'baseline', 'median', 'ratio', 'target', 'met']];
+  for (const f of result.figures) {
+    const target = f.id === '4' ? `±${Math.round((f.target - 1) * 100)}%` : `≤ ${f.target}×`;
+    rows.push([f.id, f.metric, f.command, `${f.median} ${f.unit}`, f.baseline, `${f.baselineMedian} ${f.unit}`, `${f.ratio}×`, target, f.met ? 'yes' : 'NO']);
+  }
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((row) => row[i].length)));
+  const lines = rows.map((row) => row.map((cell, i) => cell.padEnd(widths[i])).join('  ').trimEnd());
+  const r = result.requests;
+  const mb = (bytes) => `${(bytes / 1024 ** 2).toFixed(2)} MB`;
+  lines.push(
+    '',
+    `5  ${r.polls} polls of watch: getActiveJobs ${r.getActiveJobs} (target ${r.polls}), getCompanyInfo ${r.getCompanyInfo} (target 1), other requests ${r.otherRequests}, ` +
+      `TCP connections ${r.connections} (target ≤ 2), gzip ${r.gzipResponses}/${r.soapResponses} responses, ${mb(r.bytesOnWire)} on the wire for ${mb(r.uncompressedBodyBytes)} of XML: ${r.met ? 'met' : 'NOT MET'}`,
+    '',
+    `Node ${result.node}, ${result.cpus} CPUs, ${result.pairs} pairs after ${result.warmup} warm-up, medians; whole run ${(result.durationMs / 1000).toFixed(0)} s`,
+  );
+  return `${lines.join('\n')}\n`;
+}
+
+/** The --self-check contract: every figure present with numbers, so a broken harness fails the test suite. */
+function checkShape(result) {
+  const problems = [];
+  const ids = result.figures.map((f) => `${f.id}/${f.metric}`);
+  for (const want of ['1a/wall time', '1b/wall time', '2/wall time', '3a/wall time', '3a/peak RSS', '3b/wall time', '3b/peak RSS', '4/live heap', '4/CPU per poll']) {
+    if (!ids.includes(want)) problems.push(`figure ${want} missing`);
+  }
+  for (const f of result.figures) {
+    for (const key of ['median', 'baselineMedian', 'ratio', 'target']) if (!(Number.isFinite(f[key]) && f[key] > 0)) problems.push(`figure ${f.id} ${f.metric}: ${key} is ${f[key]}`);
+    if (typeof f.met !== 'boolean') problems.push(`figure ${f.id}: met is not a boolean`);
+  }
+  for (const key of ['getActiveJobs', 'getCompanyInfo', 'connections', 'gzipResponses', 'soapResponses', 'bytesOnWire']) {
+    if (!Number.isInteger(result.requests[key])) problems.push(`requests.${key} is ${result.requests[key]}`);
+  }
+  return problems;
+}
+
+try {
+  const options = parseArgs(process.argv.slice(2));
+  const result = await run(options);
+  process.stdout.write(options.json ? `${JSON.stringify(result, null, 2)}\n` : table(result));
+  if (options.selfCheck) {
+    const problems = checkShape(result);
+    for (const problem of problems) process.stderr.write(`bench self-check: ${problem}\n`);
+    process.exitCode = problems.length === 0 ? 0 : 1;
+  }
+} catch (error) {
+  process.stderr.write(`bench: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = 1;
+}

@@ -1,0 +1,170 @@
+// The work of `ips-jobs check` (loaded only when it runs): one run for cron and CI that answers "is anything
+// wrong?". Prints only problems (nothing and exit 0 when all is well; exit 3 when it reports something) and,
+// with --state-file, only what changed since the last run.
+import { writeFile } from 'node:fs/promises';
+import type { Command } from 'commander';
+import { ExitCode } from '../exit-codes.js';
+import type { ActiveJob, JobLog } from '../ips/types.js';
+import { planAlerts, type AlertPlan } from '../jobs/alert-state.js';
+import { observeProgress, runChecks, type CheckRules, type Problem } from '../jobs/check-rules.js';
+import { filterJobs, type JobCriteria } from '../jobs/filter.js';
+import { nameMatches } from '../jobs/job-ref.js';
+import { jobTypeFromLogType } from '../jobs/log-type.js';
+import { workflowCommand } from '../render/github-annotations.js';
+import { renderJson } from '../render/jobs-json.js';
+import { renderJunit } from '../render/junit.js';
+import { sanitizeForTerminal } from '../render/sanitize.js';
+import type { CheckFlags } from './check.js';
+import type { CommandContext } from './command-context.js';
+import { write, type IO } from './io.js';
+import { runOnProblem } from './on-problem.js';
+import type { Session } from './session.js';
+import { openStateFile, type StateFile } from './state-file.js';
+import { UsageError } from './usage-error.js';
+
+export interface CheckOptions {
+  rules: CheckRules;
+  criteria: JobCriteria;
+  output: CheckFlags['output'];
+  junit?: string;
+  stateFile?: string;
+  realertMs?: number;
+  onProblem?: string;
+  verbose: boolean;
+  session: Session;
+}
+
+function logMatches(log: JobLog, criteria: JobCriteria): boolean {
+  if (criteria.types?.length) {
+    const derived = (jobTypeFromLogType(log.logType) ?? '').toLowerCase();
+    const raw = (log.logType ?? '').toLowerCase();
+    if (!criteria.types.some((t) => t.toLowerCase() === derived || t.toLowerCase() === raw)) return false;
+  }
+  if (criteria.name !== undefined && !nameMatches(criteria.name, log.jobName, log.originalJobName)) return false;
+  if (criteria.user !== undefined && (log.submitUserEmail ?? '').toLowerCase() !== criteria.user.toLowerCase()) return false;
+  return true;
+}
+
+function problemLine(problem: Pick<Problem, 'rule' | 'jobName' | 'jobHandle' | 'message'>): string {
+  const job = problem.jobName ? `${problem.jobName}${problem.jobHandle ? ` (${problem.jobHandle})` : ''}: ` : '';
+  return sanitizeForTerminal(`${problem.rule}: ${job}${problem.message}`);
+}
+
+/** The action of `ips-jobs check`, run with the flags commander parsed. */
+export async function checkAction(flags: CheckFlags, command: Command, context: CommandContext): Promise<void> {
+  const rules: CheckRules = {
+    stalledMs: flags.stalled,
+    queuedMs: flags.queued,
+    runningLongerMs: flags.runningLonger,
+    maxActive: flags.maxActive,
+    failedSinceMs: flags.failedSince,
+    failOn: flags.failOn,
+  };
+  if ([rules.stalledMs, rules.queuedMs, rules.runningLongerMs, rules.maxActive, rules.failedSinceMs].every((r) => r === undefined)) {
+    throw new UsageError('check needs at least one rule: --stalled, --queued, --running-longer, --max-active or --failed-since');
+  }
+  if (flags.realert !== undefined && flags.stateFile === undefined) throw new UsageError('--realert needs --state-file');
+  await context.runWithSession(command, { company: 'required' }, (session, _globals, io) =>
+    runCheck(
+      {
+        rules,
+        criteria: { types: flags.type, name: flags.name, user: flags.user },
+        output: flags.output,
+        junit: flags.junit,
+        stateFile: flags.stateFile,
+        realertMs: flags.realert,
+        onProblem: flags.onProblem,
+        verbose: flags.verbose === true,
+        session,
+      },
+      io,
+    ),
+  );
+}
+
+export async function runCheck(options: CheckOptions, io: IO): Promise<number> {
+  const { session, rules } = options;
+  const state: StateFile | undefined = options.stateFile ? await openStateFile(options.stateFile) : undefined;
+  try {
+    if (state?.warning) await write(io.stderr, `ips-jobs: warning: ${state.warning}\n`);
+    const companyHandle = session.company?.companyHandle;
+    const needsActive = [rules.stalledMs, rules.queuedMs, rules.runningLongerMs, rules.maxActive].some((r) => r !== undefined);
+    let active: ActiveJob[] = [];
+    if (needsActive) active = filterJobs(await session.client.getActiveJobs({ companyHandle, includeWaitingJobs: true }), options.criteria);
+    let logs: JobLog[] = [];
+    if (rules.failedSinceMs !== undefined) {
+      const now = session.client.now().getTime();
+      // getJobLogs filters by start date: a day more catches long jobs that ended inside the window.
+      logs = (
+        await session.client.getJobLogs({ companyHandle, startDate: new Date(now - rules.failedSinceMs - 24 * 3_600_000).toISOString() })
+      ).filter((log) => logMatches(log, options.criteria));
+    }
+    const now = session.client.now();
+    const report = runChecks(rules, { active, logs, now, previous: state?.state?.observations ?? {} });
+    const plan: AlertPlan = planAlerts(state?.state, report.problems, observeProgress(active), now.getTime(), options.realertMs);
+    // Without a state file every run stands alone: all current problems are reported.
+    const reported = state ? plan.report : plan.current;
+    const resolved = state ? plan.resolved : [];
+
+    switch (options.output) {
+      case 'json':
+        await write(
+          io.stdout,
+          renderJson({
+            schemaVersion: 1,
+            company: session.company ?? null,
+            checkedAt: now.toISOString(),
+            problems: plan.current.map(({ key: _key, ...problem }) => problem),
+            resolved: resolved.map(({ key: _key, ...problem }) => problem),
+          }),
+        );
+        break;
+      case 'github':
+        for (const problem of reported) {
+          await write(io.stdout, workflowCommand('error', { title: `ips-jobs ${problem.rule}${problem.jobName ? `: ${problem.jobName}` : ''}` }, `${problem.message}${problem.jobHandle ? ` (${problem.jobHandle})` : ''}`));
+        }
+        for (const problem of resolved) {
+          await write(io.stdout, workflowCommand('notice', { title: `ips-jobs resolved ${problem.rule}${problem.jobName ? `: ${problem.jobName}` : ''}` }, problem.message));
+        }
+        break;
+      case 'text':
+        for (const problem of reported) await write(io.stdout, `${problemLine(problem)}${problem.realert ? ' (still open)' : ''}\n`);
+        for (const problem of resolved) await write(io.stdout, `resolved: ${problemLine(problem)}\n`);
+        if (options.verbose && reported.length === 0) {
+          const open = plan.current.length;
+          await write(io.stdout, `ok: ${report.checked.length} checks, ${open === 0 ? 'no problems' : `${open} known problem${open === 1 ? '' : 's'}, nothing new`}\n`);
+        }
+        break;
+    }
+
+    if (options.junit) {
+      const failing = new Map(plan.current.map((p) => [p.key, p]));
+      const xml = renderJunit(
+        report.checked.map((c) => ({
+          suite: c.rule,
+          name: c.jobName ? `${c.jobName}${c.jobHandle ? ` (${c.jobHandle})` : ''}` : c.rule,
+          failure: failing.has(c.key) ? { message: failing.get(c.key)!.message, detail: problemLine(failing.get(c.key)!) } : undefined,
+        })),
+        { name: 'ips-jobs check', timestamp: now.toISOString() },
+      );
+      await writeFile(options.junit, xml);
+    }
+
+    if (options.onProblem) {
+      const events = [
+        ...reported.map((p) => ({ event: p.realert ? ('realert' as const) : ('problem' as const), rule: p.rule, jobHandle: p.jobHandle, jobName: p.jobName, message: p.message })),
+        ...resolved.map((p) => ({ event: 'resolved' as const, rule: p.rule, jobHandle: p.jobHandle, jobName: p.jobName, message: p.message })),
+      ];
+      const { IPS_JOBS_PASSWORD: _password, ...env } = io.env;
+      for (const event of events) {
+        const failure = await runOnProblem(options.onProblem, event, env, io.stderr);
+        if (failure) await write(io.stderr, `ips-jobs: --on-problem ${failure} for ${event.event} ${event.rule}${event.jobName ? ` ${sanitizeForTerminal(event.jobName)}` : ''}\n`);
+      }
+    }
+
+    await state?.save(plan.next);
+    return reported.length > 0 ? ExitCode.problemsFound : ExitCode.ok;
+  } finally {
+    await state?.release();
+  }
+}

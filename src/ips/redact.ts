@@ -1,0 +1,87 @@
+// Takes secrets out of what diagnostics show of a SOAP exchange: credential elements (any namespace prefix),
+// credential headers, credentials in URLs, and — last line of defence — any literal occurrence of a known secret.
+import { escapeXml } from './auth-header.js';
+
+export const REDACTED = '********';
+
+/** Elements whose content is a credential wherever they appear: authHeader's fields and checkLogin's password. */
+const SECRET_ELEMENTS = ['password', 'accessToken', 'samlResponse'];
+
+/** Headers that carry credentials or session state, compared case-insensitively. */
+const SECRET_HEADERS = new Set(['authorization', 'proxy-authorization', 'cookie', 'set-cookie']);
+
+const SECRET_OPEN_TAG = new RegExp(`<([A-Za-z_][\\w.-]*:)?(${SECRET_ELEMENTS.join('|')})(?=[\\s/>])([^>]*)>`, 'gi');
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * Every literal occurrence of a secret replaced by the mask: as given, and as it reads once XML-escaped
+ * (the form it takes inside a request body). Empty secrets are ignored.
+ */
+export function redactSecrets(text: string, secrets: readonly string[]): string {
+  const forms = new Set<string>();
+  for (const secret of secrets) {
+    if (secret === '') continue;
+    forms.add(secret);
+    forms.add(escapeXml(secret));
+  }
+  // Longest first, so a secret that contains another is masked whole.
+  let out = text;
+  for (const form of [...forms].sort((a, b) => b.length - a.length)) out = out.split(form).join(REDACTED);
+  return out;
+}
+
+/**
+ * The content of every password, accessToken and samlResponse element masked, whatever its namespace prefix;
+ * an element left open (a truncated body) is masked to the end. Then `secrets` are masked wherever they occur.
+ */
+export function redactXml(xml: string, secrets: readonly string[] = []): string {
+  let out = '';
+  let copiedUpTo = 0;
+  const open = new RegExp(SECRET_OPEN_TAG.source, SECRET_OPEN_TAG.flags);
+  for (let match = open.exec(xml); match !== null; match = open.exec(xml)) {
+    const attributes = match[3] ?? '';
+    if (attributes.trimEnd().endsWith('/')) continue; // <password/>: nothing inside
+    const contentStart = match.index + match[0].length;
+    const qualifiedName = `${match[1] ?? ''}${match[2] ?? ''}`;
+    const close = new RegExp(`</${escapeRegExp(qualifiedName)}\\s*>`, 'i');
+    const closeAt = xml.slice(contentStart).search(close);
+    const contentEnd = closeAt === -1 ? xml.length : contentStart + closeAt;
+    out += xml.slice(copiedUpTo, contentStart) + REDACTED;
+    copiedUpTo = contentEnd;
+    open.lastIndex = contentEnd;
+  }
+  out += xml.slice(copiedUpTo);
+  return redactSecrets(out, secrets);
+}
+
+export type HeaderValue = string | number | readonly string[] | undefined;
+
+/** Header name → value as shown: credential headers masked, secrets masked in the rest. */
+export function redactHeaders(
+  headers: Readonly<Record<string, HeaderValue>>,
+  secrets: readonly string[] = [],
+): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (value === undefined) continue;
+    const text = Array.isArray(value) ? value.join(', ') : String(value);
+    out[name] = SECRET_HEADERS.has(name.toLowerCase()) ? REDACTED : redactSecrets(text, secrets);
+  }
+  return out;
+}
+
+/** A URL without its user and password (a proxy URL may carry them). */
+export function redactUrl(url: string | URL): string {
+  try {
+    const parsed = new URL(String(url));
+    if (parsed.username === '' && parsed.password === '') return parsed.toString();
+    parsed.username = '';
+    parsed.password = '';
+    return parsed.toString();
+  } catch {
+    return String(url).replace(/\/\/[^/@]*@/, '//');
+  }
+}

@@ -1,0 +1,240 @@
+// Every fault of the emulator's plan against each representative command (list, show, logs, log, check,
+// wait, watch): the documented exit code (4 for a refused login or permission, 5 for service, network and
+// protocol failures), one clear line naming what failed and where, no stack trace, and a prompt end — every
+// request is bound by its deadline. A server that leaves out, mistypes or adds elements is read anyway: the
+// command succeeds with what is known. `watch` and `wait` ride out transient faults and give up per --retry-max.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startEmulator, DEMO_CREDENTIALS, type Emulator } from '../../src/emulator/index.js';
+import { runCli, type CliResult } from '../helpers/cli.js';
+
+/** The virtual "now" of every emulator here, and a job that finished hours before it. */
+const START = '2026-11-28T09:00:00.000-08:00';
+const FINISHED_AT = new Date(Date.parse(START) - 3 * 3_600_000).toISOString();
+
+interface Scenario {
+  emulator: Emulator;
+  running: string;
+  finished: string;
+}
+
+const scenarios: Scenario[] = [];
+
+/** An emulator of its own per fault plan (plans are global to an emulator), with a running and a finished job. */
+async function scenario(faults: string): Promise<Scenario> {
+  const emulator = await startEmulator({ speed: 0, jobs: 2, seed: 7, startTime: START, faults });
+  const running = emulator.ips.addJob({ originalName: 'Matrix-Running', type: 'ImageServingPublish', waitMs: 0, durationMs: 3_600_000, files: 20 });
+  const finished = emulator.ips.addJob({ originalName: 'Matrix-Done', type: 'ImageServingPublish', outcome: 'success', waitMs: 0, durationMs: 60_000, files: 8, triggerAt: FINISHED_AT });
+  const made = { emulator, running: running.jobHandle, finished: finished.jobHandle };
+  scenarios.push(made);
+  return made;
+}
+
+afterAll(async () => {
+  await Promise.all(scenarios.map((s) => s.emulator.close()));
+});
+
+function env(s: Scenario): Record<string, string> {
+  return {
+    IPS_JOBS_ENDPOINT: s.emulator.url,
+    IPS_JOBS_USERNAME: DEMO_CREDENTIALS.username,
+    IPS_JOBS_PASSWORD: DEMO_CREDENTIALS.password,
+    IPS_JOBS_COMPANY: DEMO_CREDENTIALS.companyHandle,
+    IPS_JOBS_TEST_MIN_INTERVAL_MS: '10',
+  };
+}
+
+const POLLING = ['--interval', '50ms', '--max-interval', '100ms'];
+
+interface CommandCase {
+  name: string;
+  args(s: Scenario): string[];
+  /** Polls: failures are retried (and said on stderr or as events) before the final line. */
+  polls?: boolean;
+}
+
+const COMMANDS: readonly CommandCase[] = [
+  { name: 'list', args: () => ['list'] },
+  { name: 'show', args: (s) => ['show', s.running] },
+  { name: 'logs', args: () => ['logs', '--since', '1d'] },
+  { name: 'log', args: (s) => ['log', s.finished] },
+  { name: 'check', args: () => ['check', '--stalled', '30m', '-v'] },
+  { name: 'wait', args: (s) => ['wait', s.finished, ...POLLING, '--retry-max', '2'], polls: true },
+  { name: 'watch', args: (s) => ['watch', s.finished, ...POLLING, '--retry-max', '2'], polls: true },
+];
+
+interface FailingFault {
+  plan: string;
+  code: 4 | 5;
+  says: RegExp;
+  flags?: string[];
+}
+
+// A 1 s deadline where the deadline is what is tested (a hang, a trickle); elsewhere room for a loaded machine.
+const DEADLINE: Readonly<Record<string, string>> = { hang: '1s', 'trickle=50': '1s' };
+
+const SERVICE = /^ips-jobs: unexpected answer from 127\.0\.0\.1:\d+ \(\w+\): /;
+const NETWORK = /^ips-jobs: cannot reach 127\.0\.0\.1:\d+ \(\w+\): /;
+
+const FAILING: readonly FailingFault[] = [
+  { plan: 'status=500', code: 5, says: /empty response \(HTTP 500\)/ },
+  { plan: 'status=502', code: 5, says: /empty response \(HTTP 502\)/ },
+  { plan: 'status=503', code: 5, says: /empty response \(HTTP 503\)/ },
+  { plan: 'html=200', code: 5, says: /an HTML page instead of a SOAP response \(HTTP 200\)/ },
+  { plan: 'html=502', code: 5, says: /an HTML page instead of a SOAP response \(HTTP 502\)/ },
+  { plan: 'fault=authentication', code: 4, says: /^ips-jobs: login refused by 127\.0\.0\.1:\d+: .*\(authenticationFault 10001\)/ },
+  { plan: 'fault=authorization', code: 4, says: /^ips-jobs: not authorised \(\w+\): .*\(authorizationFault 20003\)/ },
+  { plan: 'fault=authorization/200', code: 4, says: /^ips-jobs: not authorised \(\w+\): .*\(authorizationFault 20003\)/ },
+  { plan: 'fault=ipsApi', code: 5, says: /^ips-jobs: IPS rejected the request \(\w+\): .*\(ipsApiFault 30000\)/ },
+  { plan: 'fault=ipsApi/200', code: 5, says: /^ips-jobs: IPS rejected the request \(\w+\): .*\(ipsApiFault 30000\)/ },
+  { plan: 'malformed', code: 5, says: /not well-formed XML/ },
+  { plan: 'truncated', code: 5, says: /the XML response is truncated/ },
+  { plan: 'hang', code: 5, says: /no complete answer within 1s\. .*--request-timeout/ },
+  { plan: 'reset', code: 5, says: /connection reset/ },
+  { plan: 'badgzip', code: 5, says: /compressed response could not be decoded/ },
+  { plan: 'oversize=300000', code: 5, says: /larger than the 100KB limit \(--max-response-size\)/, flags: ['--max-response-size', '100KB'] },
+  { plan: 'oversize=300000/gzip', code: 5, says: /larger than the 100KB limit \(--max-response-size\)/, flags: ['--max-response-size', '100KB'] },
+  { plan: 'trickle=50', code: 5, says: /no complete answer within 1s/ },
+  { plan: 'doctype', code: 5, says: /DOCTYPE/ },
+];
+
+/** Runs at most `limit` children at once (two cores: most of them wait on sockets and timers, not the CPU). */
+async function inParallel<T>(tasks: ReadonlyArray<() => Promise<T>>, limit = 6): Promise<T[]> {
+  const results: T[] = new Array(tasks.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < tasks.length) {
+      const index = next++;
+      results[index] = await tasks[index]!();
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, tasks.length) }, worker));
+  return results;
+}
+
+interface Run {
+  result: CliResult;
+  elapsedMs: number;
+}
+
+async function timed(args: string[], s: Scenario): Promise<Run> {
+  const started = Date.now();
+  const result = await runCli(args, { env: env(s), killAfterMs: 30_000 });
+  return { result, elapsedMs: Date.now() - started };
+}
+
+// Every case of the matrix is run up front, in parallel; each `it` then reads its own result.
+const failing = new Map<string, Run>();
+const succeeding = new Map<string, Run>();
+const transient = new Map<string, Promise<[Run, Run]>>();
+let givingUp: Promise<Run[]>;
+
+beforeAll(async () => {
+  const tasks: Array<() => Promise<void>> = [];
+  for (const fault of FAILING) {
+    const s = await scenario(`*:${fault.plan}`);
+    for (const command of COMMANDS) {
+      tasks.push(async () => {
+        failing.set(`${fault.plan} ${command.name}`, await timed([...command.args(s), '--request-timeout', DEADLINE[fault.plan] ?? '5s', ...(fault.flags ?? [])], s));
+      });
+    }
+  }
+  for (const plan of ['missing', 'wrongtypes', 'extra']) {
+    const s = await scenario(`*:${plan}`);
+    for (const command of COMMANDS) {
+      tasks.push(async () => {
+        succeeding.set(`${plan} ${command.name}`, await timed(command.args(s), s));
+      });
+    }
+  }
+  // The follow runs mostly wait (on --timeout, on backoff): they run beside the pool, not in it.
+  for (const kind of TRANSIENT) {
+    // One emulator each: the fault plan counts calls per emulator.
+    const [forWait, forWatch] = [await scenario(`getActiveJobs#2-3:${kind}`), await scenario(`getActiveJobs#2-3:${kind}`)];
+    transient.set(
+      kind,
+      Promise.all([
+        // A short deadline only where the fault is a hang: on a loaded machine a healthy poll may take over 1 s.
+        timed(['wait', forWait.running, ...POLLING, '--request-timeout', kind === 'hang' ? '2s' : '4s', '--timeout', '10s'], forWait),
+        timed(['watch', forWatch.running, ...POLLING, '--request-timeout', kind === 'hang' ? '2s' : '4s', '--timeout', '10s'], forWatch),
+      ]),
+    );
+  }
+  const down = [await scenario('getActiveJobs#2-:status=503'), await scenario('getActiveJobs#2-:status=503')] as const;
+  const refused = [await scenario('getActiveJobs#2-:fault=authentication'), await scenario('getActiveJobs#2-:fault=authentication')] as const;
+  givingUp = Promise.all([
+    timed(['wait', down[0].running, ...POLLING, '--retry-max', '2'], down[0]),
+    timed(['watch', down[1].running, ...POLLING, '--retry-max', '2'], down[1]),
+    timed(['wait', refused[0].running, ...POLLING, '--retry-max', '5'], refused[0]),
+    timed(['watch', refused[1].running, ...POLLING, '--retry-max', '5'], refused[1]),
+  ]);
+  await Promise.all([inParallel(tasks), ...transient.values(), givingUp]);
+}, 240_000);
+
+/** The line that ends the run: the last on stderr. */
+function finalLine(result: CliResult): string {
+  return result.stderr.trimEnd().split('\n').at(-1) ?? '';
+}
+
+describe.each(FAILING)('*:$plan', (fault) => {
+  it.each(COMMANDS)(`$name exits ${fault.code} with one line naming what failed and where`, (command) => {
+    const { result, elapsedMs } = failing.get(`${fault.plan} ${command.name}`)!;
+    expect(result.code, result.stderr).toBe(fault.code);
+    expect(result.stderr).not.toMatch(/^\s+at /m);
+    const line = finalLine(result);
+    expect(line).toMatch(fault.says);
+    if (fault.code === 5) expect(line).toMatch(fault.plan.startsWith('fault=') ? /\(\w+\)/ : new RegExp(`${SERVICE.source}|${NETWORK.source}`));
+    if (command.polls) {
+      // Retried first: wait says so on stderr, watch as poll_error events; then the give-up line.
+      if (fault.code === 5) expect(result.stderr + result.stdout).toMatch(command.name === 'wait' ? /^ips-jobs: poll 1 failed: .*; retrying$/m : /\tpoll_error\t/);
+    } else {
+      expect(result.stdout).toBe('');
+      expect(result.stderr.trimEnd().split('\n'), result.stderr).toHaveLength(1);
+    }
+    // Every request is bound by its deadline: even a hang or a trickle ends the run in seconds.
+    expect(elapsedMs).toBeLessThan(20_000);
+  });
+});
+
+describe.each(['missing', 'wrongtypes', 'extra'])('*:%s — read anyway', (plan) => {
+  it.each(COMMANDS)('$name succeeds with what is known', (command) => {
+    const { result } = succeeding.get(`${plan} ${command.name}`)!;
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).not.toMatch(/^ips-jobs: |^\s+at /m);
+    if (command.name !== 'wait' && command.name !== 'watch') expect(result.stdout).not.toBe('');
+  });
+});
+
+const TRANSIENT = ['status=503', 'reset', 'malformed', 'hang', 'badgzip', 'fault=ipsApi'] as const;
+
+describe('watch and wait ride out transient faults', () => {
+  it.each(TRANSIENT)('getActiveJobs#2-3:%s, then the service recovers', async (kind) => {
+    const [waited, watched] = await transient.get(kind)!;
+    // Both keep going past the failed polls and stop only at --timeout (124): the job never ends on a frozen clock.
+    for (const { result } of [waited, watched]) {
+      expect(result.code, result.stderr).toBe(124);
+      expect(result.stderr).not.toMatch(/^\s+at /m);
+    }
+    expect(waited.result.stderr).toMatch(/^ips-jobs: poll 1 failed: .*; retrying$/m);
+    expect(waited.result.stderr).toMatch(/^ips-jobs: service recovered after 2 failed polls$/m);
+    expect(watched.result.stdout).toMatch(/\tpoll_error\t/);
+    expect(watched.result.stdout).toMatch(/\trecovered\t.*after 2 failed polls/);
+    // The job seen before the failures is still the same followed job after them: added once, never again.
+    expect(watched.result.stdout.match(/\tadded\tMatrix-Running-/g)).toHaveLength(1);
+  });
+
+  it('give up after --retry-max failed polls in a row (exit 5), a refused login at once (exit 4)', async () => {
+    const [waitDown, watchDown, waitRefused, watchRefused] = (await givingUp).map((run) => run.result);
+    for (const result of [waitDown!, watchDown!]) {
+      expect(result.code, result.stderr).toBe(5);
+      expect(finalLine(result)).toMatch(/^ips-jobs: unexpected answer from 127\.0\.0\.1:\d+ \(getActiveJobs\): empty response \(HTTP 503\)/);
+    }
+    // The first failure is retried (said once); the second, the --retry-max-th, ends the run with its own line.
+    expect(waitDown!.stderr.match(/; retrying$/gm)).toHaveLength(1);
+    expect(watchDown!.stdout.match(/\tpoll_error\t/g)).toHaveLength(1);
+    for (const result of [waitRefused!, watchRefused!]) {
+      expect(result.code, result.stderr).toBe(4);
+      expect(finalLine(result)).toMatch(/^ips-jobs: login refused by 127\.0\.0\.1:\d+/);
+      expect(result.stderr + result.stdout).not.toMatch(/retrying|poll_error/);
+    }
+  });
+});

@@ -1,0 +1,54 @@
+// The test-only per-poll report of `watch` (IPS_JOBS_TEST_POLL_STATS) that the benchmark reads: one line per
+// poll with its CPU time and heap, the live heap (after a full collection) on every tenth poll.
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startEmulator, DEMO_CREDENTIALS, type Emulator } from '../../src/emulator/index.js';
+import { startCli } from '../helpers/cli.js';
+import { driveUntilExit } from '../helpers/drive-clock.js';
+
+let emulator: Emulator;
+
+beforeAll(async () => {
+  emulator = await startEmulator({ speed: 0, jobs: 0 });
+});
+
+afterAll(async () => {
+  await emulator.close();
+});
+
+describe('IPS_JOBS_TEST_POLL_STATS', () => {
+  it('gets one JSON line per poll: poll number, CPU time, heap, and the live heap every tenth poll', async () => {
+    const job = emulator.ips.addJob({ originalName: 'Poll-Stats-Job', type: 'UploadFromServerDirectory', waitMs: 0, durationMs: 150_000, files: 30 });
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'ips-jobs-poll-stats-')), 'polls.ndjson');
+    const pollsBefore = emulator.stats.byOperation.getActiveJobs ?? 0;
+    const cli = startCli(['watch', job.jobHandle, '--interval', '20ms'], {
+      env: {
+        IPS_JOBS_ENDPOINT: emulator.url,
+        IPS_JOBS_USERNAME: DEMO_CREDENTIALS.username,
+        IPS_JOBS_PASSWORD: DEMO_CREDENTIALS.password,
+        IPS_JOBS_COMPANY: DEMO_CREDENTIALS.companyHandle,
+        IPS_JOBS_TEST_MIN_INTERVAL_MS: '10',
+        IPS_JOBS_TEST_POLL_STATS: file,
+      },
+    });
+    await driveUntilExit(emulator, cli, 5_000);
+    const result = await cli.result;
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('finished');
+
+    const polls = (emulator.stats.byOperation.getActiveJobs ?? 0) - pollsBefore;
+    const lines = readFileSync(file, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(polls).toBeGreaterThanOrEqual(10);
+    expect(lines).toHaveLength(polls);
+    lines.forEach((line, i) => {
+      expect(line.poll).toBe(i + 1);
+      expect(line.cpuMs).toBeGreaterThanOrEqual(0);
+      expect(line.wallMs).toBeGreaterThanOrEqual(0);
+      expect(line.heapUsed).toBeGreaterThan(0);
+      expect(line.rss).toBeGreaterThan(line.heapUsed as number);
+      expect(line.collected).toBe((i + 1) % 10 === 0);
+    });
+  });
+});
