@@ -1,6 +1,5 @@
 // `ips-jobs emulator`: the local IPS in the foreground, for trying the tool and for tests.
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { ConfigError } from '../config/index.js';
 import type { CommandContext } from './command-context.js';
 import { write } from './io.js';
 
@@ -47,7 +46,9 @@ export function registerEmulator(program: Command, context: CommandContext): voi
         throw new InvalidArgumentError(`--faults: ${(error as Error).message}`);
       }
       const certificate = flags.tls
-        ? await generateSelfSignedCertificate().catch((error: unknown) => {
+        ? await generateSelfSignedCertificate().catch(async (error: unknown) => {
+            // Loaded here only: the config layer is not needed at every start-up.
+            const { ConfigError } = await import('../config/index.js');
             throw new ConfigError(`--tls: ${(error as Error).message}`, { cause: error });
           })
         : undefined;

@@ -153,8 +153,19 @@ export class IpsTransport {
 
   /** One POST with a total deadline; resolves with a checked body or rejects with a typed error. */
   async post(url: string, body: string, headers: Record<string, string>, exchange: Exchange): Promise<RawResponse> {
-    const deadline = AbortSignal.timeout(this.options.requestTimeoutMs);
-    const signal = this.options.signal ? AbortSignal.any([deadline, this.options.signal]) : deadline;
+    // One controller per request, both of whose triggers are undone in `finally`: nothing outlives the
+    // request (AbortSignal.any kept a reference per request alive, a slow leak over days of polling).
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, this.options.requestTimeoutMs);
+    const run = this.options.signal;
+    const onRunAbort = () => controller.abort();
+    if (run?.aborted) controller.abort();
+    run?.addEventListener('abort', onRunAbort, { once: true });
+    const signal = controller.signal;
     const where = { operation: exchange.operation, endpoint: url };
     try {
       const response = await this.send(url, body, headers, signal, exchange);
@@ -167,7 +178,7 @@ export class IpsTransport {
     } catch (error) {
       exchange.elapsedMs = Date.now() - exchange.startedAt;
       // The deadline first: aborting a request also surfaces as a reset or a cancelled read.
-      if (deadline.aborted && !(error instanceof ProtocolError)) {
+      if (timedOut && !(error instanceof ProtocolError)) {
         throw new TransportError('timeout', `no complete answer within ${formatSeconds(this.options.requestTimeoutMs)}`, {
           cause: error,
           ...where,
@@ -184,6 +195,9 @@ export class IpsTransport {
       const viaProxy = this.proxyShown !== undefined && (failure === 'refused' || failure === 'dns');
       const cause = viaProxy ? new ProxyError(this.proxyShown!, message, { cause: error }) : error;
       throw new TransportError(failure, message, { cause, ...where });
+    } finally {
+      clearTimeout(timer);
+      run?.removeEventListener('abort', onRunAbort);
     }
   }
 
