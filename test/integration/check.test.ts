@@ -6,6 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { startEmulator, DEMO_CREDENTIALS, type Emulator } from '../../src/emulator/index.js';
 import { runCli } from '../helpers/cli.js';
+import { demoEnv, jobSubmitter } from '../helpers/demo-env.js';
 import { findAll, parseXml } from '../helpers/xml.js';
 
 let emulator: Emulator;
@@ -13,23 +14,13 @@ let dir: string;
 
 const MIN = 60_000;
 
-function env(extra: Record<string, string> = {}) {
-  return {
-    IPS_JOBS_ENDPOINT: emulator.url,
-    IPS_JOBS_USERNAME: DEMO_CREDENTIALS.username,
-    IPS_JOBS_PASSWORD: DEMO_CREDENTIALS.password,
-    IPS_JOBS_COMPANY: DEMO_CREDENTIALS.companyHandle,
-    ...extra,
-  };
+function env(extra: Record<string, string | undefined> = {}): Record<string, string> {
+  return demoEnv(emulator, { company: 'handle' }, extra);
 }
 
 const check = (args: string[], extra: Record<string, string> = {}) => runCli(['check', ...args], { env: env(extra) });
 
-let serial = 0;
-function submit(options: Omit<Parameters<Emulator['ips']['addJob']>[0], 'originalName' | 'type'> & { originalName?: string; type?: string } = {}) {
-  serial += 1;
-  return emulator.ips.addJob({ originalName: `Check-Test-${serial}`, type: 'ImageServingPublish', waitMs: 0, durationMs: 6 * 3_600_000, files: 20, ...options });
-}
+const submit = jobSubmitter(() => emulator, 'Check-Test', { durationMs: 6 * 3_600_000 });
 
 beforeEach(async () => {
   await emulator?.close();

@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_CREDENTIALS, DONE_LINGER_MS, STOP_MS, startEmulator, type AddJobOptions, type Emulator } from '../../src/emulator/index.js';
 import { BIN, REPO_ROOT, cleanEnv, type CliResult } from '../helpers/cli.js';
+import { demoEnv } from '../helpers/demo-env.js';
 
 let emulator: Emulator;
 
@@ -15,12 +16,7 @@ afterAll(async () => {
   await emulator.close();
 });
 
-const ENV = () => ({
-  IPS_JOBS_ENDPOINT: emulator.url,
-  IPS_JOBS_USERNAME: DEMO_CREDENTIALS.username,
-  IPS_JOBS_PASSWORD: DEMO_CREDENTIALS.password,
-  IPS_JOBS_COMPANY: DEMO_CREDENTIALS.companyHandle,
-});
+const ENV = () => demoEnv(emulator, { company: 'handle' });
 
 /**
  * Runs the built CLI in a session of its own (detached), so it has no controlling terminal even when the test

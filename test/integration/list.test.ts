@@ -5,6 +5,7 @@ import { startEmulator, DEMO_CREDENTIALS, type Emulator } from '../../src/emulat
 import { createIpsClient } from '../../src/ips/client.js';
 import type { ActiveJob } from '../../src/ips/types.js';
 import { runCli } from '../helpers/cli.js';
+import { demoEnv } from '../helpers/demo-env.js';
 
 let emulator: Emulator;
 /** What IPS holds for the demo company, read through the client: the expectation the CLI is held to. */
@@ -13,14 +14,8 @@ let activeWithoutWaiting: ActiveJob[];
 
 const WAITING = new Set(['New', 'WaitingClient', 'WaitingCoordinator']);
 
-function env(extra: Record<string, string> = {}): Record<string, string> {
-  return {
-    IPS_JOBS_ENDPOINT: emulator.url,
-    IPS_JOBS_USERNAME: DEMO_CREDENTIALS.username,
-    IPS_JOBS_PASSWORD: DEMO_CREDENTIALS.password,
-    IPS_JOBS_COMPANY: DEMO_CREDENTIALS.company,
-    ...extra,
-  };
+function env(extra: Record<string, string | undefined> = {}): Record<string, string> {
+  return demoEnv(emulator, { company: 'name' }, extra);
 }
 
 async function list(args: string[], extra: Record<string, string> = {}) {

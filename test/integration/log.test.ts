@@ -5,6 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startEmulator, DEMO_CREDENTIALS, type Emulator } from '../../src/emulator/index.js';
 import type { GetJobLogDetailsInput, JobLog, JobLogDetail } from '../../src/ips/types.js';
 import { BIN, cleanEnv, runCli } from '../helpers/cli.js';
+import { demoEnv } from '../helpers/demo-env.js';
 
 const START = '2031-01-15T09:00:00.000-08:00';
 const NOW_MS = Date.parse(START);
@@ -19,14 +20,8 @@ let older: JobLog;
 let ancient: JobLog;
 let runningHandle: string;
 
-function env(extra: Record<string, string> = {}): Record<string, string> {
-  return {
-    IPS_JOBS_ENDPOINT: emulator.url,
-    IPS_JOBS_USERNAME: DEMO_CREDENTIALS.username,
-    IPS_JOBS_PASSWORD: DEMO_CREDENTIALS.password,
-    IPS_JOBS_COMPANY: DEMO_CREDENTIALS.companyHandle,
-    ...extra,
-  };
+function env(extra: Record<string, string | undefined> = {}): Record<string, string> {
+  return demoEnv(emulator, { company: 'handle' }, extra);
 }
 
 function log(args: string[]) {

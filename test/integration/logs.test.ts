@@ -6,6 +6,7 @@ import { startEmulator, DEMO_CREDENTIALS, type Emulator } from '../../src/emulat
 import { createIpsClient } from '../../src/ips/client.js';
 import type { GetJobLogsInput, JobLog } from '../../src/ips/types.js';
 import { BIN, cleanEnv, runCli } from '../helpers/cli.js';
+import { demoEnv } from '../helpers/demo-env.js';
 
 const START = '2031-01-15T09:00:00.000-08:00';
 const NOW_MS = Date.parse(START);
@@ -18,14 +19,8 @@ let everything: JobLog[];
 /** Every getJobLogs request the emulator served, as it read it. */
 let received: GetJobLogsInput[] = [];
 
-function env(extra: Record<string, string> = {}): Record<string, string> {
-  return {
-    IPS_JOBS_ENDPOINT: emulator.url,
-    IPS_JOBS_USERNAME: DEMO_CREDENTIALS.username,
-    IPS_JOBS_PASSWORD: DEMO_CREDENTIALS.password,
-    IPS_JOBS_COMPANY: DEMO_CREDENTIALS.company,
-    ...extra,
-  };
+function env(extra: Record<string, string | undefined> = {}): Record<string, string> {
+  return demoEnv(emulator, { company: 'name' }, extra);
 }
 
 function logs(args: string[], extra: Record<string, string> = {}) {

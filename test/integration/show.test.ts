@@ -5,6 +5,7 @@ import { startEmulator, DEMO_CREDENTIALS, type EmulatedJob, type Emulator } from
 import { createIpsClient, type IpsClient } from '../../src/ips/client.js';
 import type { ActiveJob, JobLog } from '../../src/ips/types.js';
 import { runCli } from '../helpers/cli.js';
+import { demoEnv } from '../helpers/demo-env.js';
 
 let emulator: Emulator;
 let client: IpsClient;
@@ -16,14 +17,8 @@ let laterTwin: EmulatedJob;
 
 const COMPANY = DEMO_CREDENTIALS.companyHandle;
 
-function env(extra: Record<string, string> = {}): Record<string, string> {
-  return {
-    IPS_JOBS_ENDPOINT: emulator.url,
-    IPS_JOBS_USERNAME: DEMO_CREDENTIALS.username,
-    IPS_JOBS_PASSWORD: DEMO_CREDENTIALS.password,
-    IPS_JOBS_COMPANY: DEMO_CREDENTIALS.company,
-    ...extra,
-  };
+function env(extra: Record<string, string | undefined> = {}): Record<string, string> {
+  return demoEnv(emulator, { company: 'name' }, extra);
 }
 
 function show(args: string[], extra: Record<string, string> = {}) {

@@ -9,6 +9,7 @@ import { createIpsClient } from '../../src/ips/client.js';
 import type { ActiveJob } from '../../src/ips/types.js';
 import { envelope, startCaptureServer, type CaptureServer } from '../helpers/capture-server.js';
 import { BIN, cleanEnv, runCli, type CliResult } from '../helpers/cli.js';
+import { demoEnv } from '../helpers/demo-env.js';
 
 const OSC8 = '\u001b]8;;https://evil.example/\u0007link\u001b]8;;\u0007';
 const HOSTILE = `A\u001b[2J${OSC8}\u009b31m\u202eB\u0007C\rD`;
@@ -23,15 +24,8 @@ let scripted: CaptureServer;
 let job: ActiveJob;
 let handle: string;
 
-function env(extra: Record<string, string> = {}): Record<string, string> {
-  return {
-    IPS_JOBS_ENDPOINT: emulator.url,
-    IPS_JOBS_USERNAME: DEMO_CREDENTIALS.username,
-    IPS_JOBS_PASSWORD: DEMO_CREDENTIALS.password,
-    IPS_JOBS_COMPANY: DEMO_CREDENTIALS.companyHandle,
-    IPS_JOBS_TEST_MIN_INTERVAL_MS: '10',
-    ...extra,
-  };
+function env(extra: Record<string, string | undefined> = {}): Record<string, string> {
+  return demoEnv(emulator, { company: 'handle', polling: true }, extra);
 }
 
 const TYPES = 'http://www.scene7.com/IpsApi/xsd/2014-04-03';

@@ -3,6 +3,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, DEMO_CREDENTIALS, type Emulator } from '../../src/emulator/index.js';
 import { startCli, type CliResult } from '../helpers/cli.js';
+import { demoEnv, jobSubmitter } from '../helpers/demo-env.js';
 import { driveUntilExit, nextPolls } from '../helpers/drive-clock.js';
 
 let emulator: Emulator;
@@ -19,20 +20,9 @@ afterAll(async () => {
   await emulator.close();
 });
 
-const ENV = () => ({
-  IPS_JOBS_ENDPOINT: emulator.url,
-  IPS_JOBS_USERNAME: DEMO_CREDENTIALS.username,
-  IPS_JOBS_PASSWORD: DEMO_CREDENTIALS.password,
-  IPS_JOBS_COMPANY: DEMO_CREDENTIALS.companyHandle,
-  IPS_JOBS_TEST_MIN_INTERVAL_MS: '10',
-});
+const ENV = () => demoEnv(emulator, { company: 'handle', polling: true });
 
-let serial = 0;
-/** A job with a name of its own, submitted now on the virtual clock. */
-function submit(options: Omit<Parameters<Emulator['ips']['addJob']>[0], 'originalName' | 'type'> & { type?: string } = {}) {
-  serial += 1;
-  return emulator.ips.addJob({ originalName: `Wait-Test-${serial}`, type: 'ImageServingPublish', waitMs: 0, durationMs: 60_000, files: 20, ...options });
-}
+const submit = jobSubmitter(() => emulator, 'Wait-Test', { durationMs: 60_000 });
 
 function wait(ref: string, ...flags: string[]) {
   return startCli(['wait', ref, '--interval', '50ms', ...flags], { env: ENV() });
@@ -138,8 +128,7 @@ describe('wait exits by the outcome of the job', () => {
   });
 
   it('finds a job submitted after wait started (the submit/list race)', async () => {
-    serial += 1;
-    const name = `Wait-Test-${serial}`;
+    const name = 'Wait-Test-Late-Submission';
     const cli = wait(name);
     await nextPolls(emulator, cli, 2);
     emulator.ips.addJob({ originalName: name, type: 'UrlUpload', waitMs: 0, durationMs: 30_000, files: 5, outcome: 'success' });

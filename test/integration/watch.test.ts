@@ -6,6 +6,7 @@ import { startEmulator, DEMO_CREDENTIALS, type Emulator } from '../../src/emulat
 import { createIpsClient } from '../../src/ips/client.js';
 import type { ActiveJob } from '../../src/ips/types.js';
 import { BIN, cleanEnv, startCli, until } from '../helpers/cli.js';
+import { demoEnv, jobSubmitter } from '../helpers/demo-env.js';
 import { driveUntilExit, nextPolls } from '../helpers/drive-clock.js';
 
 let emulator: Emulator;
@@ -22,19 +23,9 @@ afterAll(async () => {
   await emulator.close();
 });
 
-const ENV = () => ({
-  IPS_JOBS_ENDPOINT: emulator.url,
-  IPS_JOBS_USERNAME: DEMO_CREDENTIALS.username,
-  IPS_JOBS_PASSWORD: DEMO_CREDENTIALS.password,
-  IPS_JOBS_COMPANY: DEMO_CREDENTIALS.companyHandle,
-  IPS_JOBS_TEST_MIN_INTERVAL_MS: '10',
-});
+const ENV = () => demoEnv(emulator, { company: 'handle', polling: true });
 
-let serial = 0;
-function submit(options: Omit<Parameters<Emulator['ips']['addJob']>[0], 'originalName' | 'type'> & { type?: string } = {}) {
-  serial += 1;
-  return emulator.ips.addJob({ originalName: `Watch-Test-${serial}`, type: 'ImageServingPublish', waitMs: 0, durationMs: 60_000, files: 20, ...options });
-}
+const submit = jobSubmitter(() => emulator, 'Watch-Test', { durationMs: 60_000 });
 
 function watch(...args: string[]) {
   return startCli(['watch', '--interval', '50ms', ...args], { env: ENV() });
