@@ -2,18 +2,17 @@
 // and answer SIGINT/SIGTERM with 130/143.
 import { CommanderError } from 'commander';
 import { ExitCode } from '../exit-codes.js';
-import { IpsError } from '../ips/errors.js';
-import { SHOW_CURSOR } from '../render/live-screen.js';
-import { sanitizeForTerminal } from '../render/sanitize.js';
+import { SHOW_CURSOR } from '../render/cursor.js';
 import { createCommandContext } from './command-context.js';
-import { describeError } from './describe-error.js';
 import { processIO, type IO } from './io.js';
 import { buildProgram } from './program.js';
 
 const COMMANDER_SUCCESS = new Set(['commander.helpDisplayed', 'commander.version']);
 
 /** Our own messages may span lines; server text inside them (fault reasons, names) must not drive the terminal. */
-function safeForTerminal(text: string, error: unknown): string {
+async function safeForTerminal(text: string, error: unknown): Promise<string> {
+  // Loaded only when a run fails: error reporting stays off the start-up path.
+  const [{ IpsError }, { sanitizeForTerminal }] = await Promise.all([import('../ips/errors.js'), import('../render/sanitize.js')]);
   // An IPS error's message is mostly server text: it stays on one line.
   if (error instanceof IpsError) return sanitizeForTerminal(text);
   return text.split('\n').map(sanitizeForTerminal).join('\n');
@@ -67,11 +66,12 @@ export async function main(argv: readonly string[], io: IO = processIO()): Promi
     if (error instanceof CommanderError && COMMANDER_SUCCESS.has(error.code)) return ExitCode.ok;
     // A bare `ips-jobs`: commander has printed the help on stderr already.
     if (error instanceof CommanderError && error.code === 'commander.help') return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
+    const { describeError } = await import('./describe-error.js');
     const described = describeError(error);
     const commands = program.commands.flatMap((c) => [c.name(), ...c.aliases()]);
     const hint = error instanceof CommanderError ? ` (see '${commandHint(argv, commands)}')` : '';
-    io.stderr.write(`ips-jobs: ${safeForTerminal(described.message, error)}${hint}\n`);
-    if (debug && error instanceof Error && error.stack) io.stderr.write(`${safeForTerminal(error.stack, undefined)}\n`);
+    io.stderr.write(`ips-jobs: ${await safeForTerminal(described.message, error)}${hint}\n`);
+    if (debug && error instanceof Error && error.stack) io.stderr.write(`${await safeForTerminal(error.stack, undefined)}\n`);
     return described.exitCode;
   } finally {
     process.off('SIGINT', onSignal);

@@ -228,8 +228,8 @@ function tableLines(input: LiveFrameInput, count: number, width: number): string
 // ---- drawing ----
 
 const ESC = '\x1b[';
-export const HIDE_CURSOR = `${ESC}?25l`;
-export const SHOW_CURSOR = `${ESC}?25h`;
+export { HIDE_CURSOR, SHOW_CURSOR } from './cursor.js';
+import { HIDE_CURSOR, SHOW_CURSOR } from './cursor.js';
 export const SYNC_BEGIN = `${ESC}?2026h`;
 export const SYNC_END = `${ESC}?2026l`;
 const ERASE_LINE_RIGHT = `${ESC}K`;
