@@ -17,6 +17,7 @@ import { sanitizeForTerminal } from '../render/sanitize.js';
 import type { CheckFlags } from './check.js';
 import type { CommandContext } from './command-context.js';
 import { write, type IO } from './io.js';
+import { serverNow } from './server-clock.js';
 import { runOnProblem } from './on-problem.js';
 import type { Session } from './session.js';
 import { openStateFile, type StateFile } from './state-file.js';
@@ -93,7 +94,8 @@ export async function runCheck(options: CheckOptions, io: IO): Promise<number> {
     if (needsActive) active = filterJobs(await session.client.getActiveJobs({ companyHandle, includeWaitingJobs: true }), options.criteria);
     let logs: JobLog[] = [];
     if (rules.failedSinceMs !== undefined) {
-      const now = session.client.now().getTime();
+      // The window is by the server's clock: when no answer has told it yet, serverNow asks once.
+      const now = (await serverNow(session)).getTime();
       // getJobLogs filters by start date: a day more catches long jobs that ended inside the window.
       logs = (
         await session.client.getJobLogs({ companyHandle, startDate: new Date(now - rules.failedSinceMs - 24 * 3_600_000).toISOString() })
