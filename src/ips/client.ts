@@ -1,5 +1,6 @@
 // The IPS client: one typed function per job operation over our own WSDL, node-soap for the
-// envelope, our transport for HTTP. Raw SOAP shapes never leave this module; errors are typed.
+// envelope, our transport for HTTP, our reader for the answers. Raw SOAP shapes never leave this module; errors are typed.
+import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { authHeaderXml } from './auth-header.js';
 import {
@@ -15,6 +16,8 @@ import { endpointSecurity } from './endpoints.js';
 import * as normalise from './normalise.js';
 import { parseProxyUrl, proxyFor } from './proxy.js';
 import { redactHeaders, redactSecrets, redactXml } from './redact.js';
+import { readSoapAnswer, XmlReadError, type SoapAnswer } from './response-reader.js';
+import { readResponseSchema, type ResponseSchema } from './response-schema.js';
 import { IpsTransport, type Exchange } from './transport.js';
 import type {
   ActiveJob,
@@ -138,39 +141,73 @@ function faultError(
   });
 }
 
-/** Whatever node-soap rejected with → one of our typed errors. */
-function classify(error: unknown, exchange: Exchange, secrets: readonly string[]): IpsError {
+/** A rejection that is not already one of ours (node-soap refusing to build a request) → a typed error. */
+function classify(error: unknown, exchange: Exchange): IpsError {
   if (error instanceof IpsError) return error;
-  const where = { operation: exchange.operation, endpoint: exchange.endpoint, cause: error };
-  const root = normalise.record(error)?.root;
-  const soapFault = normalise.record(normalise.record(normalise.record(root)?.Envelope)?.Body)?.Fault;
-  if (soapFault !== undefined) {
-    const fault = findIpsFault(normalise.record(soapFault)?.detail) ?? findIpsFault(soapFault);
-    if (fault) return faultError(fault, exchange, secrets);
-    const faultstring = redactSecrets(normalise.text(normalise.record(soapFault)?.faultstring) ?? 'unknown fault', secrets);
-    return new ProtocolError('unexpected', `a SOAP fault without an IPS fault element: ${faultstring}`, exchange.status, where);
-  }
-  const parseFault = normalise.record(normalise.record(error)?.Fault);
-  if (parseFault) {
-    const detail = normalise.text(parseFault.detail) ?? '';
-    const truncated = /unclosed|unexpected end/i.test(detail);
-    return new ProtocolError(
-      truncated ? 'truncated' : 'malformed',
-      truncated ? 'the XML response is truncated' : `the response is not well-formed XML${detail ? ` (${firstLine(detail)})` : ''}`,
-      exchange.status,
-      where,
-    );
-  }
-  if (exchange.responseXml !== undefined && !hasReturnElement(exchange.responseXml, exchange.operation)) {
-    return new ProtocolError('unexpected', `the response has no ${exchange.operation}Return element`, exchange.status, where);
-  }
-  const message = error instanceof Error && error.message ? firstLine(error.message) : 'unreadable response';
-  return new ProtocolError('malformed', `the response could not be read as SOAP (${message})`, exchange.status, where);
+  const message = error instanceof Error && error.message ? firstLine(error.message) : String(error);
+  return new IpsError(`the ${exchange.operation} request could not be built (${message})`, {
+    operation: exchange.operation,
+    endpoint: exchange.endpoint,
+    cause: error,
+  });
 }
 
-function hasReturnElement(xml: string, operation: string): boolean {
-  return new RegExp(`<([\\w.-]+:)?${operation}Return[\\s/>]`).test(xml);
+/** Our reading of an answer → the return element's content, or the typed error the answer stands for. */
+function readAnswer(
+  xml: string,
+  exchange: Exchange,
+  schema: ResponseSchema,
+  secrets: readonly string[],
+  report: normalise.SchemaProblemSink | undefined,
+): Raw {
+  const where = { operation: exchange.operation, endpoint: exchange.endpoint };
+  let answer: SoapAnswer;
+  try {
+    answer = readSoapAnswer(xml, exchange.operation, schema);
+  } catch (error) {
+    if (!(error instanceof XmlReadError)) throw error;
+    const message = error.truncated
+      ? 'the XML response is truncated'
+      : `the response is not well-formed XML${error.detail ? ` (${firstLine(error.detail)})` : ''}`;
+    throw new ProtocolError(error.truncated ? 'truncated' : 'malformed', message, exchange.status, { ...where, cause: error });
+  }
+  if (answer.kind === 'return') {
+    // An IPS fault element where the result should be (some gateways answer 200 so).
+    const bare = findIpsFault(answer.value);
+    if (bare) throw faultError(bare, exchange, secrets);
+    for (const path of answer.mixedContent) report?.(path, 'text mixed with child elements (the text is ignored)');
+    return answer.value;
+  }
+  if (answer.kind === 'bare') {
+    const fault = findIpsFault(answer.root);
+    if (fault) throw faultError(fault, exchange, secrets);
+  }
+  if (answer.kind === 'fault') {
+    const fault = findIpsFault(answer.fault.detail) ?? findIpsFault(answer.fault);
+    if (fault) throw faultError(fault, exchange, secrets);
+    const faultstring = redactSecrets(normalise.text(answer.fault.faultstring) ?? 'unknown fault', secrets);
+    throw new ProtocolError('unexpected', `a SOAP fault without an IPS fault element: ${faultstring}`, exchange.status, where);
+  }
+  throw new ProtocolError('unexpected', `the response has no ${exchange.operation}Return element`, exchange.status, where);
 }
+
+/**
+ * node-soap's request, caught on its way out: its httpClient hook hands over the envelope and headers and
+ * answers with this, so node-soap never reads a response (our reader does that, see response-reader.ts).
+ */
+class BuiltRequest {
+  constructor(
+    readonly url: string,
+    readonly xml: string,
+    readonly headers: Record<string, string>,
+  ) {}
+}
+
+const REQUEST_CATCHER = {
+  request(url: string, xml: string, callback: (error: unknown) => void, headers?: Record<string, string>): void {
+    callback(new BuiltRequest(url, xml, headers ?? {}));
+  },
+};
 
 function firstLine(text: string): string {
   return text.split('\n')[0]!.trim();
@@ -209,13 +246,11 @@ export async function createIpsClient(options: IpsClientOptions): Promise<IpsCli
     proxy: proxySetting && proxyFor(endpointUrl, { httpsProxy: proxySetting.toString(), noProxy: options.noProxy }),
   });
   const secrets = [options.password];
-  const soapClient = await createClientAsync(WSDL_PATH, {
-    endpoint: options.endpoint,
-    httpClient: transport as never,
-    // Keep xsd:dateTime as the server's string: node-soap's Date loses the offset.
-    // Mistyped ints, doubles and booleans stay text too, so the normaliser can report them (see XSD_DESERIALIZERS).
-    customDeserializer: normalise.XSD_DESERIALIZERS,
-  });
+  // node-soap writes the requests; our transport sends them and our reader reads the answers.
+  const [soapClient, schema] = await Promise.all([
+    createClientAsync(WSDL_PATH, { endpoint: options.endpoint, httpClient: REQUEST_CATCHER as never }),
+    readFile(WSDL_PATH, 'utf8').then(readResponseSchema),
+  ]);
   soapClient.addSoapHeader(
     authHeaderXml({
       user: options.username,
@@ -238,27 +273,32 @@ export async function createIpsClient(options: IpsClientOptions): Promise<IpsCli
     if (!Number.isNaN(serverMs)) serverClock = { serverMs, localMs: exchange.receivedAt ?? Date.now() };
   }
 
+  /** The envelope node-soap writes for an operation (with our authHeader), and the headers it would send. */
+  async function buildRequest(operation: string, body: Raw): Promise<BuiltRequest> {
+    const method = (soapClient as unknown as Record<string, (a: Raw) => Promise<unknown[]>>)[`${operation}Async`]!;
+    try {
+      await method.call(soapClient, body);
+    } catch (caught) {
+      if (caught instanceof BuiltRequest) return caught;
+      throw caught;
+    }
+    throw new Error('node-soap answered without sending a request');
+  }
+
   async function call(operation: string, body: Raw, callSecrets: readonly string[] = []): Promise<Raw> {
     const exchange: Exchange = { operation, endpoint: options.endpoint, startedAt: Date.now() };
-    const method = (soapClient as unknown as Record<string, (a: Raw, o: object) => Promise<unknown[]>>)[`${operation}Async`]!;
     const known = [...secrets, ...callSecrets];
     try {
-      const [result] = await method.call(soapClient, body, { exchange });
+      const request = await buildRequest(operation, body);
+      exchange.requestXml = request.xml;
+      const response = await transport.post(request.url, request.xml, request.headers, exchange);
       noteClock(exchange);
-      const bare = findIpsFault(result);
-      if (bare) throw faultError(bare, exchange, known);
-      if (result === undefined || result === null) {
-        if (exchange.responseXml && hasReturnElement(exchange.responseXml, operation)) return {};
-        throw new ProtocolError('unexpected', `the response has no ${operation}Return element`, exchange.status, {
-          operation,
-          endpoint: options.endpoint,
-        });
-      }
+      const result = readAnswer(response.body, exchange, schema, known, schemaSink(operation));
       options.onExchange?.(redactExchange(exchange, known));
-      return normalise.record(result) ?? {};
+      return result;
     } catch (error) {
       noteClock(exchange);
-      const typed = classify(error, exchange, known);
+      const typed = classify(error, exchange);
       options.onExchange?.(redactExchange(exchange, known), typed);
       throw typed;
     }

@@ -1,4 +1,4 @@
-// Our HTTP transport for node-soap (its `httpClient` hook): node:http(s) with a keep-alive agent,
+// Our HTTP transport for the envelopes node-soap writes: node:http(s) with a keep-alive agent,
 // a total deadline per request (not node-soap's idle timeout), a response size cap, gzip, and the
 // checks that turn HTML, empty bodies and DOCTYPEs into protocol errors before XML parsing starts.
 // TLS certificates are always verified (explicitly, so NODE_TLS_REJECT_UNAUTHORIZED=0 cannot turn it off);
@@ -49,8 +49,6 @@ export interface RawResponse {
   headers: http.IncomingHttpHeaders;
   body: string;
 }
-
-type SoapCallback = (error: unknown, response?: unknown, body?: unknown) => void;
 
 const NODE_ERROR_FAILURES: Record<string, TransportFailure> = {
   ECONNREFUSED: 'refused',
@@ -133,22 +131,6 @@ export class IpsTransport {
       return agent;
     });
     return this.httpsAgent;
-  }
-
-  /** node-soap's IHttpClient entry point. `exoptions.exchange` is the per-call context from the client. */
-  request(
-    rurl: string,
-    data: string,
-    callback: SoapCallback,
-    exheaders?: Record<string, string>,
-    exoptions?: { exchange?: Exchange },
-  ): void {
-    const exchange = exoptions?.exchange ?? { operation: 'unknown', endpoint: rurl, startedAt: Date.now() };
-    exchange.requestXml = data;
-    this.post(rurl, data, exheaders ?? {}, exchange).then(
-      (response) => callback(null, { status: response.status, headers: response.headers, data: response.body }, response.body),
-      (error: unknown) => callback(error),
-    );
   }
 
   /** One POST with a total deadline; resolves with a checked body or rejects with a typed error. */

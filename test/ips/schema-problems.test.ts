@@ -103,6 +103,15 @@ describe('getActiveJobs with schema problems', () => {
     expect(problems.filter((p) => p.includes('items[0]'))).toEqual([]);
   });
 
+  it('text beside child elements is ignored and reported; the job is kept', async () => {
+    const { ips, problems } = await answering(
+      returnOf('getActiveJobs', `<ns1:jobArray><ns1:items>stray text${activeJobXml({})}</ns1:items></ns1:jobArray>`),
+    );
+    const [job] = await ips.getActiveJobs();
+    expect(job).toMatchObject({ jobHandle: 'j|1', progress: 42 });
+    expect(problems).toEqual(['getActiveJobs: jobArray.items: text mixed with child elements (the text is ignored)']);
+  });
+
   it('a decimal in an int field is kept as that number and reported', async () => {
     const { ips, problems } = await answering(
       returnOf('getActiveJobs', `<ns1:jobArray><ns1:items>${activeJobXml({ progress: '42.5' })}</ns1:items></ns1:jobArray>`),
