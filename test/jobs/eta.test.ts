@@ -35,6 +35,16 @@ describe('ETA from progress history', () => {
     expect(history.size).toBe(1);
     for (let i = 1; i <= 20; i++) history.observe(makeJob({ progress: 10 + i, lastProgressUpdate: at(i * 10) }), new Date(at(i * 10)));
     expect(history.size).toBe(5);
+    // The window is the last five reports (16..20): 4 % over 40 s, and 70 % to go.
+    expect(history.estimate()).toEqual({ percentPerMinute: 6, remainingMs: 700_000 });
+  });
+
+  it('a repeat of the newest report is ignored once the window has wrapped around', () => {
+    const history = new ProgressHistory(3);
+    for (let i = 0; i < 7; i++) history.observe(makeJob({ progress: 10 + i, lastProgressUpdate: at(i * 10) }), new Date(at(i * 10)));
+    history.observe(makeJob({ progress: 16, lastProgressUpdate: at(60) }), new Date(at(65)));
+    expect(history.size).toBe(3);
+    expect(history.estimate()).toMatchObject({ percentPerMinute: 6 });
   });
 
   it('gives no ETA when progress does not move forward', () => {
