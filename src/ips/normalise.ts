@@ -1,5 +1,6 @@
-// Raw node-soap objects → typed IPS objects. Every field is treated as optional, whatever the
-// schema says; arrays are always arrays; dates stay the server's strings; unknown values are kept.
+// Raw objects, shaped as node-soap shapes them (our response reader builds the same) → typed IPS objects.
+// Every field is treated as optional, whatever the schema says; arrays are always arrays; dates stay the
+// server's strings; unknown values are kept.
 //
 // Schema problems (a required field missing, a value of the wrong type, an element the 2014-04-03
 // schema does not have) never fail a call: the record keeps what is known and each problem goes to
@@ -64,7 +65,7 @@ export function bool(value: unknown): boolean | undefined {
   return undefined;
 }
 
-// ---- reading XML text as node-soap hands it over ----
+// ---- reading XML text ----
 
 const XSD_INT = /^[+-]?\d+$/;
 const XSD_DOUBLE = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
@@ -72,9 +73,10 @@ const INT_MIN = -2_147_483_648;
 const INT_MAX = 2_147_483_647;
 
 /**
- * node-soap's `customDeserializer`: valid xsd values as node-soap would give them, anything else as the raw text, so
- * the normaliser can say what the server sent (node-soap's own parseInt reads "12abc" as 12 and "yes" as false).
- * Dates stay strings: node-soap's Date loses the server's offset.
+ * How the response reader reads xsd simple types (and what the client once gave node-soap as `customDeserializer`):
+ * valid xsd values as numbers and booleans, anything else as the raw text, so the normaliser can say what the server
+ * sent (node-soap's own parseInt reads "12abc" as 12 and "yes" as false). Dates stay strings: a Date loses the
+ * server's offset.
  */
 export const XSD_DESERIALIZERS: Readonly<Record<string, (text: string) => unknown>> = {
   int: (text) => (XSD_INT.test(text) ? Number(text) : text),
