@@ -236,7 +236,8 @@ function plain(value: unknown): unknown {
     const out: Raw = {};
     for (const [key, inner] of Object.entries(obj)) {
       if (key === 'attributes' || key === '$attributes') continue;
-      out[key] = plain(inner);
+      // An own field even when named __proto__ (assignment would replace the prototype instead).
+      Object.defineProperty(out, key, { value: plain(inner), enumerable: true, writable: true, configurable: true });
     }
     return out;
   }

@@ -120,15 +120,17 @@ export function readSoapAnswer(xml: string, operation: string, schema: ResponseS
     }
     const siblings = (parent.children ??= parent.attributes ? { attributes: parent.attributes } : {});
     const declared = typeof parent.type === 'object' ? parent.type.children.get(frame.name) : undefined;
-    const existing = siblings[frame.name];
+    // Own properties only: an element named like an Object.prototype member (`__proto__`, `constructor`) is data.
+    const present = Object.hasOwn(siblings, frame.name);
+    const existing = present ? siblings[frame.name] : undefined;
     if (declared?.array) {
       if (Array.isArray(existing)) existing.push(value);
-      else siblings[frame.name] = [value];
-    } else if (existing !== undefined || frame.name in siblings) {
+      else put(siblings, frame.name, [value]);
+    } else if (present) {
       if (Array.isArray(existing)) existing.push(value);
-      else siblings[frame.name] = [existing, value];
+      else put(siblings, frame.name, [existing, value]);
     } else {
-      siblings[frame.name] = value;
+      put(siblings, frame.name, value);
     }
   };
   scanXml(xml, { open, close, text });
@@ -136,6 +138,12 @@ export function readSoapAnswer(xml: string, operation: string, schema: ResponseS
 }
 
 /** An element closed: its children, its text read by its type, or what an empty element stands for. */
+/** Sets an own, enumerable field: for `__proto__` too, which would otherwise replace the object's prototype. */
+function put(target: Raw, key: string, value: unknown): void {
+  if (key === '__proto__') Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  else target[key] = value;
+}
+
 /**
  * A copy of `text` that does not keep the whole answer alive. V8 makes a substring of 13 characters or more
  * a view into its parent, so one kept job name would hold a 1.5 MB answer in memory until the name goes: a

@@ -65,6 +65,13 @@ export function decodeEntities(text: string, offset = 0): string {
 
 const isSpace = (code: number) => code === 32 || code === 10 || code === 9 || code === 13;
 
+/** Drops trailing XML whitespace (space, tab, CR, LF) only: String#trimEnd would also drop U+00A0 and the like. */
+function trimXmlSpace(text: string): string {
+  let end = text.length;
+  while (end > 0 && isSpace(text.charCodeAt(end - 1))) end--;
+  return end === text.length ? text : text.slice(0, end);
+}
+
 /** A name may not start with these, nor hold whitespace or markup characters. */
 function checkName(name: string, at: number): void {
   if (name.length === 0) fail('a tag without a name', at);
@@ -83,7 +90,7 @@ function readAttributes(xml: string, from: number, to: number): Record<string, s
     if (i >= to) break;
     const eq = xml.indexOf('=', i);
     if (eq === -1 || eq >= to) fail('an attribute without a value', i);
-    const name = xml.slice(i, eq).trimEnd();
+    const name = trimXmlSpace(xml.slice(i, eq));
     checkName(name, i);
     let q = eq + 1;
     while (q < to && isSpace(xml.charCodeAt(q))) q++;
@@ -154,7 +161,7 @@ export function scanXml(xml: string, handler: XmlHandler): void {
     if (next === 47 /* / */) {
       const gt = xml.indexOf('>', lt + 2);
       if (gt === -1) truncated('the document ends inside a close tag');
-      const name = xml.slice(lt + 2, gt).trimEnd();
+      const name = trimXmlSpace(xml.slice(lt + 2, gt));
       const expected = open.pop();
       if (expected === undefined) fail(`an unexpected close tag </${name.slice(0, 40)}>`, lt);
       if (name !== expected) fail(`an unexpected close tag </${name.slice(0, 40)}> where </${expected}> belongs`, lt);

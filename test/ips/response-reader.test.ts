@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { envelope } from '../helpers/capture-server.js';
 import { nodeSoapReading, ourReading, schema } from '../helpers/node-soap-reader.js';
+import * as normalise from '../../src/ips/normalise.js';
 import { readSoapAnswer, XmlReadError } from '../../src/ips/response-reader.js';
 
 const SAMPLES = new URL('../../../shared/ips/samples/', import.meta.url);
@@ -86,6 +87,24 @@ describe('XML corners, read as node-soap reads them', () => {
     expect(ourReading(xml, 'getActiveJobs')).toEqual({ kind: 'bare', root: { ipsApiFault: { code: '30000', reason: 'r' } } });
   });
 
+});
+
+describe('hostile element names', () => {
+  it('an element named __proto__ is an own field, never the prototype of the record', () => {
+    const reading = ourReading(wrap('getActiveJobs', job('<ns1:__proto__><ns1:jobHandle>forged</ns1:jobHandle></ns1:__proto__><ns1:name>a</ns1:name>')), 'getActiveJobs');
+    const item = (reading as unknown as { value: { jobArray: { items: Array<Record<string, unknown>> } } }).value.jobArray.items[0]!;
+    expect(Object.getPrototypeOf(item)).toBe(Object.prototype);
+    expect(Object.keys(item)).toEqual(['__proto__', 'name']);
+    expect(item.jobHandle).toBeUndefined();
+  });
+
+  it('and stays an own field in a job-detail block through normalisation', () => {
+    const reading = ourReading(wrap('getActiveJobs', job('<ns1:uploadDirectoryJob><ns1:__proto__><ns1:x>1</ns1:x></ns1:__proto__></ns1:uploadDirectoryJob>')), 'getActiveJobs');
+    const [active] = normalise.items((reading as unknown as { value: Record<string, unknown> }).value.jobArray, normalise.activeJob);
+    const detail = (active as unknown as Record<string, Record<string, unknown>>).uploadDirectoryJob!;
+    expect(Object.getPrototypeOf(detail)).toBe(Object.prototype);
+    expect(JSON.stringify(detail)).toBe('{"__proto__":{"x":"1"}}');
+  });
 });
 
 describe('XML that is not well-formed', () => {

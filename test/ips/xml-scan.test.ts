@@ -70,6 +70,7 @@ describe('refused, with the reason', () => {
     ['< r/>', /invalid name|without a name/],
     ['</r>', /unexpected close tag/],
     ['<r><!x></r>', /neither a comment nor CDATA/],
+    ['<r></r\u00a0>', /unexpected close tag/],
   ])('%s', (xml, reason) => {
     const error = refusal(xml);
     expect(error.message).toMatch(reason);
