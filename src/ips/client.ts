@@ -106,13 +106,14 @@ function args(pairs: Array<[string, unknown]>): Raw {
   return out;
 }
 
-/** Finds an IPS fault element under a SOAP Fault's detail, or a bare one at the root. */
-function findIpsFault(node: unknown, depth = 0): { element: IpsFaultElement; code?: number; reason: string } | undefined {
+/** Finds an IPS fault element under a SOAP Fault's detail, or a bare one at the root, down to `maxDepth` levels. */
+function findIpsFault(node: unknown, maxDepth = 4, depth = 0): { element: IpsFaultElement; code?: number; reason: string } | undefined {
   const obj = normalise.record(node);
-  if (!obj || depth > 4) return undefined;
+  if (!obj || depth > maxDepth) return undefined;
   for (const [key, value] of Object.entries(obj)) {
     const local = key.includes(':') ? key.slice(key.indexOf(':') + 1) : key;
-    if (local in FAULT_CLASSES) {
+    // Own keys only: an element named `constructor` is not a fault class.
+    if (Object.hasOwn(FAULT_CLASSES, local)) {
       const fault = normalise.record(value) ?? {};
       return {
         element: local as IpsFaultElement,
@@ -122,7 +123,7 @@ function findIpsFault(node: unknown, depth = 0): { element: IpsFaultElement; cod
     }
   }
   for (const value of Object.values(obj)) {
-    const found = findIpsFault(value, depth + 1);
+    const found = findIpsFault(value, maxDepth, depth + 1);
     if (found) return found;
   }
   return undefined;
@@ -173,7 +174,8 @@ function readAnswer(
   }
   if (answer.kind === 'return') {
     // An IPS fault element where the result should be (some gateways answer 200 so).
-    const bare = findIpsFault(answer.value);
+    // Only among its direct children: an element deeper down is data.
+    const bare = findIpsFault(answer.value, 0);
     if (bare) throw faultError(bare, exchange, secrets);
     for (const path of answer.mixedContent) report?.(path, 'text mixed with child elements (the text is ignored)');
     return answer.value;

@@ -133,6 +133,28 @@ describe('faults are recognised by their IPS element, whatever the HTTP status',
     expect(error).toMatchObject({ code: 10001, reason: 'Invalid username/password' });
   });
 
+  it('reads a fault element inside the return element (a gateway answering 200)', async () => {
+    const ips = await clientAnswering({
+      body: envelope(`<ns1:getActiveJobsReturn xmlns:ns1="${TYPES}"><ns2:ipsApiFault xmlns:ns2="http://www.scene7.com/IpsApi/xsd"><ns2:code>30000</ns2:code><ns2:reason>busy</ns2:reason></ns2:ipsApiFault></ns1:getActiveJobsReturn>`),
+    });
+    expect(await failure(ips.getActiveJobs())).toBeInstanceOf(IpsApiFaultError);
+  });
+
+  it('a field named like a fault deep inside a job is data, not a fault', async () => {
+    const ips = await clientAnswering({ body: activeJobs('<ns1:items><ns1:name>a</ns1:name><ns1:uploadDirectoryJob><ns1:ipsApiFault>x</ns1:ipsApiFault></ns1:uploadDirectoryJob></ns1:items>') });
+    expect((await ips.getActiveJobs())[0]?.name).toBe('a');
+  });
+
+  it('an element named constructor in a fault detail is not taken for a fault class', async () => {
+    const ips = await clientAnswering({
+      status: 500,
+      body: envelope('<soapenv:Fault><faultcode>soapenv:Server</faultcode><faultstring>odd</faultstring><detail><constructor>1</constructor></detail></soapenv:Fault>'),
+    });
+    const error = await failure(ips.getActiveJobs());
+    expect(error).toBeInstanceOf(ProtocolError);
+    expect((error as Error).message).toBe('a SOAP fault without an IPS fault element: odd');
+  });
+
   it('does not mistake a SOAP fault without an IPS element for an IPS fault', async () => {
     const ips = await clientAnswering({
       status: 500,
