@@ -1,5 +1,6 @@
 // The IPS client: one typed function per job operation over our own WSDL, node-soap for the
-// envelope, our transport for HTTP, our reader for the answers. Raw SOAP shapes never leave this module; errors are typed.
+// envelope, our transport for HTTP, our reader for the answers. Raw SOAP shapes never leave this
+// module; errors are typed.
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { authHeaderXml } from './auth-header.js';

@@ -11,6 +11,7 @@
 // - boolean: `true`/`1`/`false`/`0` only; anything else is absent.
 // - dateTime: kept as the server's string whatever it holds (renderers show an unreadable one as `-`).
 // - string: an element with children, or repeated, is absent.
+import { setOwn } from './own-field.js';
 import {
   JOB_DETAIL_ELEMENTS,
   type ActiveJob,
@@ -236,8 +237,7 @@ function plain(value: unknown): unknown {
     const out: Raw = {};
     for (const [key, inner] of Object.entries(obj)) {
       if (key === 'attributes' || key === '$attributes') continue;
-      // An own field even when named __proto__ (assignment would replace the prototype instead).
-      Object.defineProperty(out, key, { value: plain(inner), enumerable: true, writable: true, configurable: true });
+      setOwn(out, key, plain(inner));
     }
     return out;
   }

@@ -12,6 +12,7 @@
 // One difference, on purpose: text mixed with child elements is ignored (node-soap throws or drops the children);
 // the answer lists where, so the client can report it as a schema problem.
 import { XSD_DESERIALIZERS } from './normalise.js';
+import { setOwn } from './own-field.js';
 import type { ComplexType, ResponseSchema } from './response-schema.js';
 import { scanXml, XmlReadError } from './xml-scan.js';
 
@@ -62,17 +63,17 @@ export function readSoapAnswer(xml: string, operation: string, schema: ResponseS
   // Where text sat beside child elements in the return element (ignored; the first ten, for schema reports).
   const mixedContent: string[] = [];
   let envelopeSeen = false;
-  let depth = 0;
 
   const open = (qname: string, tagAttributes: Record<string, string> | undefined) => {
-    depth += 1;
+    // Depth of this element: 1 the Envelope, 2 the Body, 3 the return element.
+    const depth = stack.length + 1;
     let attributes: Record<string, string> | undefined;
     let nil = false;
     for (const key in tagAttributes) {
       if (key === 'xmlns' || key.startsWith('xmlns:')) {
         if (tagAttributes[key] === XSI_NS) xsiPrefixes.add(key.slice(6));
       } else {
-        (attributes ??= {})[key] = detached(tagAttributes[key]!);
+        setOwn((attributes ??= {}), key, detached(tagAttributes[key]!));
       }
     }
     // After the declarations: `<name xsi:nil="true" xmlns:xsi="…"/>` declares the prefix it uses.
@@ -101,8 +102,9 @@ export function readSoapAnswer(xml: string, operation: string, schema: ResponseS
     frame.text = frame.text === undefined ? trimmed : frame.text + trimmed;
   };
   const close = () => {
-    depth -= 1;
     const frame = stack.pop()!;
+    // Depth of the parent: 2 when the Body is.
+    const depth = stack.length;
     const parent = stack[stack.length - 1];
     if (frame.nil) return;
     const value = valueOf(frame);
@@ -125,23 +127,16 @@ export function readSoapAnswer(xml: string, operation: string, schema: ResponseS
     const existing = present ? siblings[frame.name] : undefined;
     if (declared?.array) {
       if (Array.isArray(existing)) existing.push(value);
-      else put(siblings, frame.name, [value]);
+      else setOwn(siblings, frame.name, [value]);
     } else if (present) {
       if (Array.isArray(existing)) existing.push(value);
-      else put(siblings, frame.name, [existing, value]);
+      else setOwn(siblings, frame.name, [existing, value]);
     } else {
-      put(siblings, frame.name, value);
+      setOwn(siblings, frame.name, value);
     }
   };
   scanXml(xml, { open, close, text });
   return answer;
-}
-
-/** An element closed: its children, its text read by its type, or what an empty element stands for. */
-/** Sets an own, enumerable field: for `__proto__` too, which would otherwise replace the object's prototype. */
-function put(target: Raw, key: string, value: unknown): void {
-  if (key === '__proto__') Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
-  else target[key] = value;
 }
 
 /**
@@ -153,6 +148,7 @@ function detached(text: string): string {
   return text.length < 13 ? text : (' ' + text).slice(1);
 }
 
+/** An element closed: its children, its text read by its type, or what an empty element stands for. */
 function valueOf(frame: Frame): unknown {
   if (frame.children) return frame.children;
   const simple = typeof frame.type === 'string' ? frame.type : undefined;

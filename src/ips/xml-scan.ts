@@ -7,6 +7,8 @@
 // Not supported, because IPS never sends them and a SOAP answer may not carry them: DTDs and the entities
 // they declare. Namespace prefixes are left in the names; the caller maps them.
 
+import { setOwn } from './own-field.js';
+
 /** The XML is not well-formed; `truncated` when it ended before the document did. */
 export class XmlReadError extends Error {
   override name = 'XmlReadError';
@@ -101,8 +103,8 @@ function readAttributes(xml: string, from: number, to: number): Record<string, s
     const raw = xml.slice(q + 1, end);
     if (raw.includes('<')) fail(`a < in the value of attribute ${name}`, q);
     attributes ??= {};
-    if (name in attributes) fail(`attribute ${name} given twice`, i);
-    attributes[name] = decodeEntities(raw, q + 1);
+    if (Object.hasOwn(attributes, name)) fail(`attribute ${name} given twice`, i);
+    setOwn(attributes, name, decodeEntities(raw, q + 1));
     i = end + 1;
     if (i < to && !isSpace(xml.charCodeAt(i))) fail('attributes not separated by whitespace', i);
   }
@@ -183,7 +185,7 @@ export function scanXml(xml: string, handler: XmlHandler): void {
         fail('a DOCTYPE, which a SOAP answer may not carry', lt);
       } else {
         const rest = xml.slice(lt);
-        if (['<!--', '<![CDATA[', '<!DOCTYPE'].some((start) => start.startsWith(rest))) truncated('the document ends inside a <! construct');
+        if (['<!--', '<![CDATA[', '<!DOCTYPE'].some((opener) => opener.startsWith(rest))) truncated('the document ends inside a <! construct');
         fail('a <! that starts neither a comment nor CDATA', lt);
       }
     } else if (next === 63 /* ? */) {

@@ -45,6 +45,14 @@ describe('well-formed documents', () => {
     expect(events(`<r a="&quot;x&apos;" b='say "hi"'/>`)).toEqual(['<r {"a":"\\"x\'","b":"say \\"hi\\""}>', '</r>']);
   });
 
+  it('attributes named like Object.prototype members are ordinary attributes', () => {
+    expect(events(`<r constructor="c" toString="t"/>`)).toEqual(['<r {"constructor":"c","toString":"t"}>', '</r>']);
+    const seen: Array<Record<string, string> | undefined> = [];
+    scanXml(`<r __proto__="p"/>`, { open: (_name, attributes) => seen.push(attributes), close: () => {}, text: () => {} });
+    expect(Object.getPrototypeOf(seen[0])).toBe(Object.prototype);
+    expect(Object.keys(seen[0]!)).toEqual(['__proto__']);
+  });
+
   it('decodes character references up to U+10FFFF', () => {
     expect(decodeEntities('&#x1F4E6;&#233;')).toBe('📦é');
   });
