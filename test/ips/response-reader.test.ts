@@ -1,9 +1,10 @@
 // Our reader of SOAP answers, case by case: the same objects as node-soap's reader (the oracle) for Adobe's
 // sample answers and for the XML corners IPS can produce, and our own answer where the two differ on purpose.
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { envelope } from '../helpers/capture-server.js';
 import { nodeSoapReading, ourReading, schema } from '../helpers/node-soap-reader.js';
+import { requireSharedFile } from '../helpers/shared-files.js';
 import * as normalise from '../../src/ips/normalise.js';
 import { readSoapAnswer, XmlReadError } from '../../src/ips/response-reader.js';
 
@@ -23,9 +24,9 @@ async function expectSameReading(xml: string, operation: string) {
 }
 
 describe("Adobe's sample answers read as node-soap reads them", () => {
-  it.each(['getActiveJobs', 'getScheduledJobs', 'getJobLogs', 'getJobLogDetails', 'getCompanyInfo', 'getCompanyMembership'])('%s', async (operation) => {
+  it.for(['getActiveJobs', 'getScheduledJobs', 'getJobLogs', 'getJobLogDetails', 'getCompanyInfo', 'getCompanyMembership'])('%s', async (operation, ctx) => {
     const file = new URL(`${operation}.response.xml`, SAMPLES);
-    expect(existsSync(file), `${file.pathname} is part of ../shared`).toBe(true);
+    requireSharedFile(ctx, file.pathname, "Adobe's sample answers come from ../shared/ips/samples beside the repository");
     // The samples elide repeats with a line of '...': documentation, not something IPS sends.
     const sample = readFileSync(file, 'utf8')
       .replace(/^<\?xml[^>]*>\s*/, '')

@@ -10,10 +10,11 @@
  * root. If it is missing, the conformance test is skipped locally and FAILS
  * when CI is set.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { requireSharedFile } from '../helpers/shared-files.js';
 import {
   type AnyTypeSimplification,
   bindingProtocols,
@@ -30,7 +31,6 @@ const REFERENCE_WSDL = path.resolve(
   REPO_ROOT,
   process.env['IPS_REFERENCE_WSDL'] || '../shared/ips/wsdl/IpsApi-2014-04-03.wsdl',
 );
-const CI = Boolean(process.env['CI']) && !['false', '0'].includes(process.env['CI'] ?? '');
 
 /** The 12 operations of the job monitor — no more, no less. */
 const OPERATIONS = [
@@ -120,14 +120,11 @@ describe('ips-jobs.wsdl', () => {
   });
 
   it('conforms to the reference IPS 2014-04-03 WSDL', (ctx) => {
-    if (!existsSync(REFERENCE_WSDL)) {
-      const why =
-        `reference WSDL not found at ${REFERENCE_WSDL}; ` +
-        'set IPS_REFERENCE_WSDL to the path of IpsApi-2014-04-03.wsdl ' +
-        '(absolute, or relative to the repo root)';
-      if (CI) throw new Error(`CI requires the reference WSDL for the conformance check: ${why}`);
-      ctx.skip(why);
-    }
+    requireSharedFile(
+      ctx,
+      REFERENCE_WSDL,
+      'the reference WSDL: set IPS_REFERENCE_WSDL to the path of IpsApi-2014-04-03.wsdl (absolute, or relative to the repo root)',
+    );
     const refText = readFileSync(REFERENCE_WSDL, 'utf8');
     const ref = parseWsdl(refText);
     const ours = parseWsdl(ourText);
