@@ -1,5 +1,6 @@
 // The authHeader SOAP header, written as XML so its namespace and field order are exactly the schema's.
 import { TYPES_NS } from './namespaces.js';
+import { escapeXml } from './xml-escape.js';
 
 export interface AuthHeaderFields {
   user: string;
@@ -8,12 +9,6 @@ export interface AuthHeaderFields {
   appName: string;
   appVersion: string;
   gzipResponse: boolean;
-}
-
-const XML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
-
-export function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => XML_ENTITIES[c] ?? c);
 }
 
 /** Fields in schema order: user, password, (accessToken), locale, appName, appVersion, gzipResponse. */

@@ -1,7 +1,7 @@
-// The IPS client: one typed function per job operation over our own WSDL, node-soap for the
-// envelope, our transport for HTTP, our reader for the answers. Raw SOAP shapes never leave this
-// module; errors are typed.
-import { readFile } from 'node:fs/promises';
+// The IPS client: one typed function per job operation over our own WSDL, our writer for the envelope
+// (request-writer.ts), our transport for HTTP, our reader for the answers. All three are driven by the
+// description generated from the WSDL, so nothing here loads a SOAP library or parses a WSDL. Raw SOAP shapes
+// never leave this module; errors are typed.
 import { fileURLToPath } from 'node:url';
 import { authHeaderXml } from './auth-header.js';
 import {
@@ -18,7 +18,8 @@ import * as normalise from './normalise.js';
 import { parseProxyUrl, proxyFor } from './proxy.js';
 import { redactHeaders, redactSecrets, redactXml } from './redact.js';
 import { readSoapAnswer, XmlReadError, type SoapAnswer } from './response-reader.js';
-import { readResponseSchema, type ResponseSchema } from './response-schema.js';
+import { responseSchema, type ResponseSchema } from './response-schema.js';
+import { requestWriter, type RequestWriter } from './request-writer.js';
 import { IpsTransport, type Exchange } from './transport.js';
 import type {
   ActiveJob,
@@ -97,7 +98,7 @@ const FAULT_CLASSES = {
 
 type Raw = Record<string, unknown>;
 
-/** Arguments in schema order with unset fields left out (node-soap writes keys in insertion order). */
+/** Arguments with unset fields left out (the writer puts them in schema order). */
 function args(pairs: Array<[string, unknown]>): Raw {
   const out: Raw = {};
   for (const [key, value] of pairs) {
@@ -143,7 +144,7 @@ function faultError(
   });
 }
 
-/** A rejection that is not already one of ours (node-soap refusing to build a request) → a typed error. */
+/** A rejection that is not already one of ours (the writer refusing to build a request) → a typed error. */
 function classify(error: unknown, exchange: Exchange): IpsError {
   if (error instanceof IpsError) return error;
   const message = error instanceof Error && error.message ? firstLine(error.message) : String(error);
@@ -194,23 +195,8 @@ function readAnswer(
   throw new ProtocolError('unexpected', `the response has no ${exchange.operation}Return element`, exchange.status, where);
 }
 
-/**
- * node-soap's request, caught on its way out: its httpClient hook hands over the envelope and headers and
- * answers with this, so node-soap never reads a response (our reader does that, see response-reader.ts).
- */
-class BuiltRequest {
-  constructor(
-    readonly url: string,
-    readonly xml: string,
-    readonly headers: Record<string, string>,
-  ) {}
-}
-
-const REQUEST_CATCHER = {
-  request(url: string, xml: string, callback: (error: unknown) => void, headers?: Record<string, string>): void {
-    callback(new BuiltRequest(url, xml, headers ?? {}));
-  },
-};
+// Built once per process, on the first client: a few microseconds.
+let shared: { writer: RequestWriter; schema: ResponseSchema } | undefined;
 
 function firstLine(text: string): string {
   return text.split('\n')[0]!.trim();
@@ -239,7 +225,6 @@ export async function createIpsClient(options: IpsClientOptions): Promise<IpsCli
   if (options.proxy !== undefined && proxySetting === undefined) {
     throw new IpsError('the proxy is not an http:// or https:// URL', { endpoint: options.endpoint });
   }
-  const { createClientAsync } = await import('soap');
   const transport = new IpsTransport({
     requestTimeoutMs: options.requestTimeoutMs ?? 30_000,
     maxResponseBytes: options.maxResponseBytes ?? 256 * 1024 * 1024,
@@ -249,21 +234,16 @@ export async function createIpsClient(options: IpsClientOptions): Promise<IpsCli
     proxy: proxySetting && proxyFor(endpointUrl, { httpsProxy: proxySetting.toString(), noProxy: options.noProxy }),
   });
   const secrets = [options.password];
-  // node-soap writes the requests; our transport sends them and our reader reads the answers.
-  const [soapClient, schema] = await Promise.all([
-    createClientAsync(WSDL_PATH, { endpoint: options.endpoint, httpClient: REQUEST_CATCHER as never }),
-    readFile(WSDL_PATH, 'utf8').then(readResponseSchema),
-  ]);
-  soapClient.addSoapHeader(
-    authHeaderXml({
+  shared ??= { writer: requestWriter(), schema: responseSchema() };
+  const { writer, schema } = shared;
+  const authHeader = authHeaderXml({
       user: options.username,
       password: options.password,
       locale: options.locale ?? 'en-US',
       appName: options.appName ?? 'ips-jobs',
       appVersion: options.appVersion,
       gzipResponse: true,
-    }),
-  );
+  });
 
   const schemaSink = (operation: string): normalise.SchemaProblemSink | undefined =>
     options.onSchemaProblem && ((path, problem) => options.onSchemaProblem!(operation, path, problem));
@@ -276,25 +256,14 @@ export async function createIpsClient(options: IpsClientOptions): Promise<IpsCli
     if (!Number.isNaN(serverMs)) serverClock = { serverMs, localMs: exchange.receivedAt ?? Date.now() };
   }
 
-  /** The envelope node-soap writes for an operation (with our authHeader), and the headers it would send. */
-  async function buildRequest(operation: string, body: Raw): Promise<BuiltRequest> {
-    const method = (soapClient as unknown as Record<string, (a: Raw) => Promise<unknown[]>>)[`${operation}Async`]!;
-    try {
-      await method.call(soapClient, body);
-    } catch (caught) {
-      if (caught instanceof BuiltRequest) return caught;
-      throw caught;
-    }
-    throw new Error('node-soap answered without sending a request');
-  }
-
   async function call(operation: string, body: Raw, callSecrets: readonly string[] = []): Promise<Raw> {
     const exchange: Exchange = { operation, endpoint: options.endpoint, startedAt: Date.now() };
     const known = [...secrets, ...callSecrets];
     try {
-      const request = await buildRequest(operation, body);
+      const request = writer.write(operation, body, authHeader);
       exchange.requestXml = request.xml;
-      const response = await transport.post(request.url, request.xml, request.headers, exchange);
+      const headers = { 'Content-Type': 'text/xml; charset=utf-8', SOAPAction: request.soapAction };
+      const response = await transport.post(options.endpoint, request.xml, headers, exchange);
       noteClock(exchange);
       const result = readAnswer(response.body, exchange, schema, known, schemaSink(operation));
       options.onExchange?.(redactExchange(exchange, known));

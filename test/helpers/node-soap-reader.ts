@@ -1,13 +1,12 @@
 // node-soap's own reading of an answer (xmlToObject over our WSDL, with the deserializers the client used
 // before it had its own reader): the oracle the response reader is compared against.
-import { readFileSync } from 'node:fs';
 import soap from 'soap';
 import { WSDL_PATH } from '../../src/ips/client.js';
 import { XSD_DESERIALIZERS } from '../../src/ips/normalise.js';
 import { readSoapAnswer, type SoapAnswer } from '../../src/ips/response-reader.js';
-import { readResponseSchema } from '../../src/ips/response-schema.js';
+import { responseSchema } from '../../src/ips/response-schema.js';
 
-export const schema = readResponseSchema(readFileSync(WSDL_PATH, 'utf8'));
+export const schema = responseSchema();
 
 type Wsdl = { xmlToObject(xml: string): Record<string, unknown> };
 

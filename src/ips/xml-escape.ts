@@ -1,0 +1,31 @@
+// Escaping text for XML: the one helper for it in the client (request bodies, the authHeader, redaction).
+
+const XML_ENTITIES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&apos;',
+  '\t': '&#x9;',
+  '\n': '&#xA;',
+  '\r': '&#xD;',
+};
+
+/**
+ * The five markup characters as entity references, and tab, LF and CR as character references (a parser
+ * would turn a raw CR into LF, and tab and LF into spaces in an attribute): the text arrives as it was sent,
+ * in element content and in attributes alike. The same escaping node-soap does.
+ */
+export function escapeXml(text: string): string {
+  return text.replace(/[&<>"'\t\n\r]/g, (c) => XML_ENTITIES[c] ?? c);
+}
+
+/**
+ * The first character XML 1.0 cannot carry at all, even escaped (C0 controls but tab, LF and CR; U+FFFE,
+ * U+FFFF; a lone surrogate), or undefined.
+ */
+export function firstNonXmlCharacter(text: string): string | undefined {
+  // eslint-disable-next-line no-control-regex
+  const found = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.exec(text);
+  return found?.[0];
+}

@@ -1,0 +1,106 @@
+// Our request writer against node-soap's, the oracle: for every operation of our WSDL, over generated inputs
+// (each field present or absent, text with markup characters, non-ASCII and empty strings, arrays of 0 to 4
+// items), the two envelopes are the same XML to the byte, and so the same in canonical form with the order
+// of elements exactly. The shapes of the inputs come from node-soap's reading of the WSDL, not from ours.
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { authHeaderXml } from '../../src/ips/auth-header.js';
+import { requestWriter, RequestWriteError } from '../../src/ips/request-writer.js';
+import { WSDL_DESCRIPTION } from '../../src/ips/wsdl-description.js';
+import { FUZZ_RUNS, FUZZ_TIMEOUT_MS } from '../fuzz/arbitraries.js';
+import { nodeSoapOperations, nodeSoapRequest } from '../helpers/node-soap-writer.js';
+
+const writer = requestWriter();
+const header = authHeaderXml({ user: 'ops@example.com', password: 'p&<"\'>w', locale: 'en-US', appName: 'ips-jobs', appVersion: '1.0.0', gzipResponse: true });
+
+/** Text as users and servers give it: markup characters, non-ASCII (accents, CJK, emoji), empty, whitespace. */
+const text = fc.oneof(
+  fc.constantFrom('', ' ', '&', '<', '>', '"', "'", '&amp;', '<b>x</b>', 'Spring & "Summer" <Sale>', 'Gräfin Café', '東京 ジョブ', '🚀 publish', ' padded ', 'a\tb\nc'),
+  fc.string({ unit: 'grapheme', maxLength: 20 }),
+  fc.string({ unit: fc.constantFrom('a', 'Z', '&', '<', '>', '"', "'", ' ', 'é', '中', '😀', ';', '#'), maxLength: 20 }),
+);
+
+/** node-soap sends a string shaped like a CDATA section unescaped; our writer escapes it (a test below). */
+const looksLikeCdata = (value: unknown): boolean => typeof value === 'string' && value.startsWith('<![CDATA[') && value.endsWith(']]>');
+
+type Shape = string | Record<string, unknown>;
+
+/** Values for one field of node-soap's described input shape; every field may be left out. */
+function arbitraryFor(shape: Shape): fc.Arbitrary<unknown> {
+  if (typeof shape === 'string') {
+    if (shape === 'xsd:int') return fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 });
+    if (shape === 'xsd:boolean') return fc.boolean();
+    if (shape === 'xsd:string' || shape === 'xsd:dateTime') return text.filter((value) => !looksLikeCdata(value));
+    throw new Error(`no arbitrary for ${shape}`);
+  }
+  const fields: Record<string, fc.Arbitrary<unknown>> = {};
+  for (const [key, value] of Object.entries(shape)) {
+    if (key === 'targetNSAlias' || key === 'targetNamespace') continue;
+    if (key.endsWith('[]')) fields[key.slice(0, -2)] = fc.array(arbitraryFor(value as Shape), { maxLength: 4 });
+    else fields[key] = arbitraryFor(value as Shape);
+  }
+  return fc.record(fields, { requiredKeys: [] });
+}
+
+let operations: Record<string, { input: Record<string, unknown> }>;
+
+beforeAll(async () => {
+  operations = await nodeSoapOperations();
+});
+
+describe('our request writer writes what node-soap writes', () => {
+  it('knows the same twelve operations node-soap reads from the WSDL', () => {
+    expect(Object.keys(WSDL_DESCRIPTION.operations).sort()).toEqual(Object.keys(operations).sort());
+    expect(Object.keys(operations)).toHaveLength(12);
+  });
+
+  it.each(Object.keys(WSDL_DESCRIPTION.operations))('%s', async (operation) => {
+    await fc.assert(
+      fc.asyncProperty(arbitraryFor(operations[operation]!.input) as fc.Arbitrary<Record<string, unknown>>, async (body) => {
+        const ours = writer.write(operation, body, header);
+        const theirs = await nodeSoapRequest(operation, body, header);
+        expect(ours.xml).toBe(theirs.xml);
+        expect(ours.soapAction).toBe(theirs.headers.SOAPAction);
+      }),
+      { numRuns: FUZZ_RUNS },
+    );
+  }, FUZZ_TIMEOUT_MS);
+
+  it('writes schema order whatever order the fields come in (node-soap writes them as given)', async () => {
+    const body = { sortDirection: 'Ascending', logTypeArray: { items: ['FatalError'] }, jobHandle: 'j|1', companyHandle: 'c|1' };
+    const inSchemaOrder = { companyHandle: 'c|1', jobHandle: 'j|1', logTypeArray: { items: ['FatalError'] }, sortDirection: 'Ascending' };
+    expect(writer.write('getJobLogDetails', body, header).xml).toBe((await nodeSoapRequest('getJobLogDetails', inSchemaOrder, header)).xml);
+  });
+});
+
+describe('where our writer refuses or differs on purpose', () => {
+  it('escapes a string shaped like a CDATA section (node-soap sent it raw, so a job name could inject elements)', async () => {
+    const name = '<![CDATA[x]]><types:jobHandle>j|other</types:jobHandle><![CDATA[]]>';
+    const ours = writer.write('getActiveJobs', { companyHandle: 'c|1', originalName: name }, header).xml;
+    expect(ours).toContain('<types:originalName>&lt;![CDATA[x]]&gt;&lt;types:jobHandle&gt;');
+    expect(ours).not.toContain('<types:jobHandle>');
+    expect((await nodeSoapRequest('getActiveJobs', { companyHandle: 'c|1', originalName: name }, header)).xml).toContain('<types:jobHandle>j|other');
+  });
+
+  it.each([
+    ['a C0 control character', 'job\u0001name', 'U+0001'],
+    ['a lone surrogate', 'job\ud800', 'U+D800'],
+    ['U+FFFF', 'job\uffff', 'U+FFFF'],
+  ])('refuses %s, which no XML parser would read', (_, name, code) => {
+    expect(() => writer.write('getActiveJobs', { companyHandle: 'c|1', originalName: name }, header)).toThrow(
+      new RequestWriteError(`getActiveJobs.originalName holds a character XML cannot carry (${code})`),
+    );
+  });
+
+  it('refuses a field the WSDL does not have, a value of the wrong shape and an unknown operation', () => {
+    expect(() => writer.write('getActiveJobs', { companyHandel: 'c|1' }, header)).toThrow('getActiveJobs has no field companyHandel in the WSDL');
+    expect(() => writer.write('getJobLogs', { numRows: Number.NaN }, header)).toThrow('getJobLogs.numRows must be a string, a finite number or a boolean');
+    expect(() => writer.write('getJobLogDetails', { logTypeArray: { items: 'FatalError' } }, header)).toThrow('getJobLogDetails.logTypeArray.items must be an array');
+    expect(() => writer.write('getJobLogDetails', { logTypeArray: ['FatalError'] }, header)).toThrow('getJobLogDetails.logTypeArray must be an object');
+    expect(() => writer.write('submitJob', {}, header)).toThrow('no operation submitJob in the WSDL');
+  });
+
+  it('sends tab, line feed and carriage return as character references, so a parser cannot normalise them away', () => {
+    expect(writer.write('getActiveJobs', { originalName: 'a\tb\nc\rd' }, header).xml).toContain('<types:originalName>a&#x9;b&#xA;c&#xD;d</types:originalName>');
+  });
+});
