@@ -8,6 +8,7 @@
 //                     further along than in the one before; answer N (and after) shows one job Done, whose log
 //                     getJobLogDetails then gives, so `watch --until any-done` ends after exactly N polls.
 //   every dataset     getCompanyInfo answers the demo company (to count how often a name is resolved).
+// Its stats hold the last request as sent (`lastRequest`), which bench/floor.cjs sends again.
 import { createServer } from 'node:http';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { DEMO_CREDENTIALS, jobTimes, startEmulator } from '../dist/emulator/index.js';
@@ -170,6 +171,8 @@ async function main() {
       const body = Buffer.concat(chunks).toString('utf8');
       const operation = operationOf(req, body);
       stats.byOperation[operation] = (stats.byOperation[operation] ?? 0) + 1;
+      // The request as the client sent it, for the Node floor of figure 2b to send again.
+      stats.lastRequest = { path: req.url, headers: { 'content-type': req.headers['content-type'], soapaction: req.headers.soapaction, 'accept-encoding': req.headers['accept-encoding'] }, body };
       const match = /^\/bench\/(list20|list5000|watch)(?:\/(\d+))?(\/.*)$/.exec(new URL(req.url ?? '/', 'http://bench').pathname);
       const dataset = match && match[3] === SERVICE_PATH ? datasets[match[1]] : undefined;
       let answer;

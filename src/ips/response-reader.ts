@@ -32,21 +32,90 @@ export type SoapAnswer =
   | { kind: 'none' }
   | { kind: 'bare'; root: Raw };
 
-interface Frame {
-  /** Local name. */
-  name: string;
-  /** The element's schema type: complex, a simple type's local name, or undefined (anyType, unknown). */
-  type: ComplexType | string | undefined;
-  /** Attributes other than namespace declarations, as node-soap keeps them. */
-  attributes: Record<string, string> | undefined;
-  children: Raw | undefined;
-  text: string | undefined;
-  nil: boolean;
+/**
+ * What the reader knows of an element from its parent: how to read it and where it goes, made once per name
+ * and place. Elements the schema does not type (anyType, unknown, the envelope) have one too, untyped.
+ */
+class Entry {
+  /**
+   * The name is neither one of Object.prototype's nor `attributes` (the field a parent's attributes take): the
+   * field is set by plain assignment, and tracked by `bit` while its parent is open.
+   */
+  readonly plainKey: boolean;
+  /** Its place in its parent's `list`. */
+  index = -1;
+  /** `1 << index` for the first 30 children of a type: the parent's `seen` bit of a plain-keyed field; else 0. */
+  bit = 0;
+  /** The last two texts kept for this element, the latest first: a field often repeats its value. */
+  recent: string | undefined;
+  older: string | undefined;
+  /** The entries of its children: its complex type's, else its own untyped ones (made on its first child). */
+  private childEntries: Children | undefined;
+
+  constructor(
+    /** The local name, as a property key V8 has interned: stores by it need no lookup of the name. */
+    readonly name: string,
+    /** The schema lets it repeat: always an array. */
+    readonly array: boolean,
+    /** Its complex type, if it has one. */
+    readonly complex: ComplexType | undefined,
+    /** How its text is read (an XSD simple type's deserializer), if at all. */
+    readonly read: ((text: string) => unknown) | undefined,
+    /** An empty element stands for '' (xsd:string) rather than null. */
+    readonly emptyString: boolean,
+  ) {
+    this.plainKey = !(name in Object.prototype) && name !== 'attributes';
+  }
+
+
+  children(types: Types): Children {
+    return (this.childEntries ??= types.children(this.complex));
+  }
 }
 
-function localName(qname: string): string {
-  const colon = qname.indexOf(':');
-  return colon === -1 ? qname : qname.slice(colon + 1);
+/** The entries of an element's children: its complex type's (shared by all its elements), or untyped ones. */
+interface Children {
+  readonly type: ComplexType | undefined;
+  /** Entries made so far, by local name. */
+  readonly byName: Map<string, Entry>;
+  /** The same in the order first met, the order the next element will likely follow. */
+  readonly list: Entry[];
+}
+
+/** The schema's types as one answer uses them, resolved on first use. */
+class Types {
+  private readonly complexTypes = new Map<ComplexType, Children>();
+
+  constructor(private readonly schema: ResponseSchema) {}
+
+  children(type: ComplexType | undefined): Children {
+    if (type === undefined) return { type, byName: new Map(), list: []};
+    let children = this.complexTypes.get(type);
+    if (children === undefined) this.complexTypes.set(type, (children = { type, byName: new Map(), list: []}));
+    return children;
+  }
+
+  /** The entry of child `name`: typed when the parent's type declares it, else untyped. */
+  child(parent: Children, name: string): Entry {
+    const known = parent.byName.get(name);
+    if (known !== undefined) return known;
+    const child = parent.type?.children.get(name);
+    const entry = child === undefined ? this.entry(name, false, undefined) : this.entry(name, child.array, this.schema.resolve(child.type));
+    entry.index = parent.list.push(entry) - 1;
+    if (entry.index < 30 && entry.plainKey) entry.bit = 1 << entry.index;
+    parent.byName.set(entry.name, entry);
+    return entry;
+  }
+
+  entry(name: string, array: boolean, type: ComplexType | string | undefined): Entry {
+    const simple = typeof type === 'string' ? type : undefined;
+    return new Entry(interned(name), array, typeof type === 'object' ? type : undefined, simple === undefined ? undefined : XSD_DESERIALIZERS[simple], simple === 'string');
+  }
+}
+
+/** The same name as a property key V8 has interned (a name sliced from the answer is looked up at each use). */
+function interned(name: string): string {
+  return Object.keys({ [name]: 0 })[0] ?? name;
 }
 
 /**
@@ -55,109 +124,248 @@ function localName(qname: string): string {
  */
 export function readSoapAnswer(xml: string, operation: string, schema: ResponseSchema): SoapAnswer {
   const returnName = `${operation}Return`;
-  const returnType = schema.element(returnName);
+  const types = new Types(schema);
+  const returnEntry = types.entry(returnName, false, schema.element(returnName));
+  // The root element's entry: untyped, its children too.
+  const top = types.children(undefined);
   // Prefixes are collected document-wide, as node-soap does: IPS declares each once.
   const xsiPrefixes = new Set<string>();
-  const stack: Frame[] = [];
   let answer: SoapAnswer = { kind: 'none' };
   // Where text sat beside child elements in the return element (ignored; the first ten, for schema reports).
   const mixedContent: string[] = [];
   let envelopeSeen = false;
+  // Texts kept, each copied once: an answer repeats most of its values (dates, states, messages), and what the
+  // reading keeps is what the garbage collector copies while it is built (a 5,000-job answer held 220,000
+  // strings, 38,000 of them different). A slot per hash of a few characters: a collision only costs a copy.
+  const kept: Array<string | undefined> = new Array(KEPT_SLOTS);
+  const keep = (text: string): string => {
+    const slot = slotOf(text);
+    const known = kept[slot];
+    if (known === text) return known;
+    const copy = detached(text);
+    kept[slot] = copy;
+    return copy;
+  };
+  // The text of an element: first among the last two its entry kept.
+  const keepFor = (entry: Entry, text: string): string => {
+    const recent = entry.recent;
+    if (recent === text) return recent;
+    const older = entry.older;
+    const copy = older === text ? older : keep(text);
+    entry.older = recent;
+    entry.recent = copy;
+    return copy;
+  };
+
+  // The open elements, one slot per depth (0 the root, 1 the Body, 2 the return element), in parallel arrays so
+  // that an element costs no object of its own: its entry, its attributes, its children so far, its text so
+  // far, and whether it is xsi:nil.
+  let depth = 0;
+  const entries: Entry[] = [];
+  const attributesOf: Array<Record<string, string> | undefined> = [];
+  const childrenOf: Array<Raw | undefined> = [];
+  const texts: Array<string | undefined> = [];
+  const nils: boolean[] = [];
+  // For each open element, the place in its type's `list` of its last child: the next is likely the one after
+  // it, or the same again (a repeated child), which a comparison of names finds without a lookup.
+  const cursors: number[] = [];
+  // For each open element, the `bit`s of the fields its record has so far.
+  const seen: number[] = [];
+
+  /** The entry of an element at depth `d` named `qname`, its parent open at `d - 1`. */
+  const entryOf = (d: number, qname: string): Entry => {
+    const colon = qname.indexOf(':');
+    const local = colon === -1 ? qname : qname.slice(colon + 1);
+    if (d === 0) {
+      envelopeSeen = local === 'Envelope';
+      return types.child(top, local);
+    }
+    if (d === 2 && local === returnName && entries[1]!.name === 'Body') return returnEntry;
+    const parent = entries[d - 1]!.children(types);
+    const list = parent.list;
+    const last = cursors[d - 1]!;
+    let entry = list[last + 1];
+    if (entry === undefined || entry.name !== local) {
+      entry = last >= 0 ? list[last] : undefined;
+      if (entry === undefined || entry.name !== local) entry = types.child(parent, local);
+    }
+    cursors[d - 1] = entry.index;
+    return entry;
+  };
 
   const open = (qname: string, tagAttributes: Record<string, string> | undefined) => {
-    // Depth of this element: 1 the Envelope, 2 the Body, 3 the return element.
-    const depth = stack.length + 1;
+    const d = depth++;
     let attributes: Record<string, string> | undefined;
     let nil = false;
-    for (const key in tagAttributes) {
-      if (key === 'xmlns' || key.startsWith('xmlns:')) {
-        if (tagAttributes[key] === XSI_NS) xsiPrefixes.add(key.slice(6));
-      } else {
-        setOwn((attributes ??= {}), key, detached(tagAttributes[key]!));
+    if (tagAttributes !== undefined) {
+      for (const key in tagAttributes) {
+        if (key === 'xmlns' || key.startsWith('xmlns:')) {
+          if (tagAttributes[key] === XSI_NS) xsiPrefixes.add(key.slice(6));
+        } else {
+          setOwn((attributes ??= {}), key, keep(tagAttributes[key]!));
+        }
+      }
+      // After the declarations: `<name xsi:nil="true" xmlns:xsi="…"/>` declares the prefix it uses.
+      for (const key in attributes) {
+        const colon = key.indexOf(':');
+        const value = attributes[key]!;
+        if (colon !== -1 && key.slice(colon + 1) === 'nil' && xsiPrefixes.has(key.slice(0, colon)) && (value.toLowerCase() === 'true' || value === '1')) {
+          nil = true;
+        }
       }
     }
-    // After the declarations: `<name xsi:nil="true" xmlns:xsi="…"/>` declares the prefix it uses.
-    for (const key in attributes) {
-      const colon = key.indexOf(':');
-      const value = attributes[key]!;
-      if (colon !== -1 && key.slice(colon + 1) === 'nil' && xsiPrefixes.has(key.slice(0, colon)) && (value.toLowerCase() === 'true' || value === '1')) {
-        nil = true;
-      }
-    }
-    const name = localName(qname);
-    const parent = stack[stack.length - 1];
-    let type: Frame['type'];
-    if (depth === 1) envelopeSeen = name === 'Envelope';
-    else if (depth === 3 && parent?.name === 'Body' && name === returnName) type = returnType;
-    else if (parent && typeof parent.type === 'object') {
-      const child = parent.type.children.get(name);
-      type = child && schema.resolve(child.type);
-    }
-    stack.push({ name, type, attributes, children: undefined, text: undefined, nil });
+    entries[d] = entryOf(d, qname);
+    attributesOf[d] = attributes;
+    childrenOf[d] = undefined;
+    texts[d] = undefined;
+    nils[d] = nil;
+    cursors[d] = -1;
+    seen[d] = 0;
   };
+
   const text = (piece: string) => {
     const trimmed = piece.trim();
     if (trimmed.length === 0) return;
-    const frame = stack[stack.length - 1]!;
-    frame.text = frame.text === undefined ? trimmed : frame.text + trimmed;
+    const d = depth - 1;
+    const sofar = texts[d];
+    texts[d] = sofar === undefined ? trimmed : sofar + trimmed;
   };
+
   const close = () => {
-    const frame = stack.pop()!;
-    // Depth of the parent: 2 when the Body is.
-    const depth = stack.length;
-    const parent = stack[stack.length - 1];
-    if (frame.nil) return;
-    const value = valueOf(frame);
-    if (frame.children && frame.text !== undefined && depth >= 3 && mixedContent.length < 10) {
-      mixedContent.push([...stack.slice(3), frame].map((f) => f.name).join('.'));
-    }
-    if (!parent) {
-      if (!envelopeSeen) answer = { kind: 'bare', root: { [frame.name]: value } };
-      return;
-    }
-    if (depth === 2 && parent.name === 'Body' && envelopeSeen) {
-      if (frame.name === returnName && answer.kind === 'none') answer = { kind: 'return', value: (value as Raw | null) ?? {}, mixedContent };
-      else if (frame.name === 'Fault' && answer.kind === 'none') answer = { kind: 'fault', fault: (value as Raw | null) ?? {} };
-      return;
-    }
-    const siblings = (parent.children ??= parent.attributes ? { attributes: parent.attributes } : {});
-    const declared = typeof parent.type === 'object' ? parent.type.children.get(frame.name) : undefined;
-    // Own properties only: an element named like an Object.prototype member (`__proto__`, `constructor`) is data.
-    const present = Object.hasOwn(siblings, frame.name);
-    const existing = present ? siblings[frame.name] : undefined;
-    if (declared?.array) {
-      if (Array.isArray(existing)) existing.push(value);
-      else setOwn(siblings, frame.name, [value]);
-    } else if (present) {
-      if (Array.isArray(existing)) existing.push(value);
-      else setOwn(siblings, frame.name, [existing, value]);
+    const d = --depth;
+    if (nils[d]) return;
+    const entry = entries[d]!;
+    const attributes = attributesOf[d];
+    const children = childrenOf[d];
+    const text = texts[d];
+    // The element's value: its children, its text read by its type, or what an empty element stands for.
+    let value: unknown;
+    if (children !== undefined) {
+      value = children;
+      if (text !== undefined && d >= 3 && mixedContent.length < 10) {
+        mixedContent.push(entries.slice(3, d + 1).map((e) => e.name).join('.'));
+      }
+    } else if (text !== undefined) {
+      const read = textValue(entry, text);
+      value = attributes === undefined ? read : { attributes, $value: read };
+    } else if (attributes !== undefined) {
+      value = { attributes };
     } else {
-      setOwn(siblings, frame.name, value);
+      value = entry.emptyString ? '' : null;
+    }
+    place(d, entry, value);
+  };
+
+  // An element with no attributes and no children: open, text and close at once.
+  const leaf = (qname: string, piece: string | undefined) => {
+    const d = depth;
+    const entry = entryOf(d, qname);
+    const text = piece?.trim();
+    place(d, entry, text ? textValue(entry, text) : entry.emptyString ? '' : null);
+  };
+
+  /** An element's text, read by its type; the text kept is a copy. */
+  const textValue = (entry: Entry, text: string): unknown => {
+    const deserializer = entry.read;
+    const typed = deserializer === undefined ? text : deserializer(text);
+    return typeof typed === 'string' ? keepFor(entry, typed) : typed;
+  };
+
+  /** Puts the value of the element closed at depth `d` where it goes: the answer, or its parent's record. */
+  const place = (d: number, entry: Entry, value: unknown) => {
+    const name = entry.name;
+    if (d === 0) {
+      if (!envelopeSeen) answer = { kind: 'bare', root: { [name]: value } };
+      return;
+    }
+    if (d === 2 && envelopeSeen && entries[1]!.name === 'Body') {
+      if (name === returnName && answer.kind === 'none') answer = { kind: 'return', value: (value as Raw | null) ?? {}, mixedContent };
+      else if (name === 'Fault' && answer.kind === 'none') answer = { kind: 'fault', fault: (value as Raw | null) ?? {} };
+      return;
+    }
+    const p = d - 1;
+    let record = childrenOf[p];
+    if (record === undefined) {
+      const parentAttributes = attributesOf[p];
+      record = childrenOf[p] = parentAttributes === undefined ? {} : { attributes: parentAttributes };
+    }
+    // A field met for the first time (the common case): set, with no look at the record.
+    const bit = entry.bit;
+    if (bit !== 0 && (seen[p]! & bit) === 0) {
+      seen[p]! |= bit;
+      if (typeof value === 'number') record[name] = null;
+      record[name] = entry.array ? [value] : value;
+      return;
+    }
+    // Own properties only: an element named like an Object.prototype member (`__proto__`, `constructor`) is data.
+    // Values are never undefined, so for other names a plain read says whether the field is there.
+    let existing: unknown;
+    let present: boolean;
+    if (entry.plainKey) {
+      existing = record[name];
+      present = existing !== undefined;
+    } else {
+      present = Object.hasOwn(record, name);
+      existing = present ? record[name] : undefined;
+    }
+    if (entry.array) {
+      setOwn(record, name, Array.isArray(existing) ? appended(existing, value) : [value]);
+    } else if (present) {
+      setOwn(record, name, Array.isArray(existing) ? appended(existing, value) : [existing, value]);
+    } else {
+      setOwn(record, name, value);
     }
   };
-  scanXml(xml, { open, close, text });
+
+  scanXml(xml, { open, close, text, leaf });
   return answer;
+}
+
+/**
+ * `list` and `value` after it: up to four items a new array of just that size, then the same array pushed to.
+ * (V8 gives an array pushed to room for 16 more items: most repeated children are a few, and the reading is kept.)
+ */
+function appended(list: unknown[], value: unknown): unknown[] {
+  switch (list.length) {
+    case 1:
+      return [list[0], value];
+    case 2:
+      return [list[0], list[1], value];
+    case 3:
+      return [list[0], list[1], list[2], value];
+    default:
+      list.push(value);
+      return list;
+  }
+}
+
+const KEPT_SLOTS = 4096;
+
+/** The slot of a text in the cache of kept texts: a hash of its length and of up to 24 of its characters. */
+function slotOf(text: string): number {
+  const length = text.length;
+  let hash = length;
+  if (length <= 24) {
+    for (let k = 0; k < length; k++) hash = (Math.imul(hash, 31) + text.charCodeAt(k)) | 0;
+  } else {
+    // The first 8 and the last 16: dates differ in their middle, names and handles at their end.
+    for (let k = 0; k < 8; k++) hash = (Math.imul(hash, 31) + text.charCodeAt(k)) | 0;
+    for (let k = length - 16; k < length; k++) hash = (Math.imul(hash, 31) + text.charCodeAt(k)) | 0;
+  }
+  return (hash ^ (hash >>> 12)) & (KEPT_SLOTS - 1);
 }
 
 /**
  * A copy of `text` that does not keep the whole answer alive. V8 makes a substring of 13 characters or more
  * a view into its parent, so one kept job name would hold a 1.5 MB answer in memory until the name goes: a
  * `watch` keeping a few names from older polls kept their answers too (npm run bench, figure 4).
+ * A shorter substring is a copy already. A longer one is joined to its first character again, and that pair
+ * read, which makes V8 write it out as one new string: the pair then refers to the copy alone (and the garbage
+ * collector replaces it with the copy), never to the answer. test/ips/response-reader.test.ts checks it.
  */
-function detached(text: string): string {
-  return text.length < 13 ? text : (' ' + text).slice(1);
-}
-
-/** An element closed: its children, its text read by its type, or what an empty element stands for. */
-function valueOf(frame: Frame): unknown {
-  if (frame.children) return frame.children;
-  const simple = typeof frame.type === 'string' ? frame.type : undefined;
-  if (frame.text !== undefined) {
-    const read = simple ? XSD_DESERIALIZERS[simple] : undefined;
-    const text = detached(frame.text);
-    const value = read ? read(text) : text;
-    return frame.attributes ? { attributes: frame.attributes, $value: value } : value;
-  }
-  if (frame.attributes) return { attributes: frame.attributes };
-  return simple === 'string' ? '' : null;
+export function detached(text: string): string {
+  if (text.length < 13) return text;
+  const copy = text[0]! + text.slice(1);
+  if (copy.charCodeAt(0) !== text.charCodeAt(0)) throw new Error('detached: a copy differs from its text');
+  return copy;
 }

@@ -21,10 +21,22 @@ export class XmlReadError extends Error {
 }
 
 export interface XmlHandler {
-  /** A start tag; `attributes` is undefined when it has none. A self-closing tag is followed by its close. */
+  /**
+   * A start tag; `attributes` is undefined when it has none. A self-closing tag is followed by its close.
+   * An element without attributes whose start tag is followed by text, if any, and its end tag is a `leaf`.
+   */
   open(name: string, attributes: Record<string, string> | undefined): void;
   close(name: string): void;
-  /** Character data (text or CDATA), entities decoded; whitespace-only runs are passed too. */
+  /**
+   * An element without attributes that holds text alone: `<name/>`, `<name></name>` or `<name>text</name>`,
+   * the text as `text` would have it (undefined when there is none, or only XML whitespace); what open, text and
+   * close would have said in one call. CDATA or a comment inside make it an ordinary element.
+   */
+  leaf(name: string, text: string | undefined): void;
+  /**
+   * Character data (text or CDATA), entities decoded. Runs of XML whitespace alone between tags (indentation)
+   * are not passed; CDATA always is.
+   */
   text(text: string): void;
 }
 
@@ -74,13 +86,19 @@ function trimXmlSpace(text: string): string {
   return end === text.length ? text : text.slice(0, end);
 }
 
+/** Characters below 128 a name may not hold: whitespace and markup (`\s<>&"'=/!?`). */
+const NOT_IN_NAME = new Uint8Array(128);
+for (const c of '\t\n\v\f\r <>&"\'=/!?') NOT_IN_NAME[c.charCodeAt(0)] = 1;
+
+/** A name may start with a letter, `_`, `:` or a character from U+00C0 on. */
+function startsName(first: number): boolean {
+  return (first >= 65 && first <= 90) || (first >= 97 && first <= 122) || first === 95 || first === 58 || first >= 0xc0;
+}
+
 /** A name may not start with these, nor hold whitespace or markup characters. */
 function checkName(name: string, at: number): void {
   if (name.length === 0) fail('a tag without a name', at);
-  const first = name.charCodeAt(0);
-  const startsWell =
-    (first >= 65 && first <= 90) || (first >= 97 && first <= 122) || first === 95 || first === 58 || first >= 0xc0;
-  if (!startsWell || /[\s<>&"'=/!?]/.test(name)) fail(`an invalid name "${name.slice(0, 40)}"`, at);
+  if (!startsName(name.charCodeAt(0)) || /[\s<>&"'=/!?]/.test(name)) fail(`an invalid name "${name.slice(0, 40)}"`, at);
 }
 
 /** Attributes of a start tag, between its name and its end; undefined when there are none. */
@@ -145,17 +163,26 @@ export function scanXml(xml: string, handler: XmlHandler): void {
   const start = xml.charCodeAt(0) === 0xfeff ? 1 : 0;
   let i = start;
   const length = xml.length;
+  // The next & at or after some point before i: text up to it holds no entity reference (one search for all).
+  let amp = -1;
+  // Where the next < is, when a start tag looked ahead to it (-1: not known).
+  let known = -1;
   while (i < length) {
-    const lt = xml.indexOf('<', i);
+    const lt = known >= i ? known : xml.indexOf('<', i);
     // Text that runs to the end inside an open element: the document stopped (perhaps mid-entity).
     if (lt === -1 && open.length > 0) truncated(`the document ends before </${open[open.length - 1]}>`);
     const textEnd = lt === -1 ? length : lt;
     if (textEnd > i) {
-      const raw = xml.slice(i, textEnd);
+      let first = i;
+      while (first < textEnd && isSpace(xml.charCodeAt(first))) first++;
       if (open.length === 0) {
-        if (/[^ \t\r\n]/.test(raw)) fail(rootClosed ? 'text after the root element' : 'text before the root element', i);
-      } else {
-        handler.text(decodeEntities(raw, i));
+        if (first < textEnd) fail(rootClosed ? 'text after the root element' : 'text before the root element', i);
+      } else if (first < textEnd) {
+        if (amp < i && amp !== length) {
+          amp = xml.indexOf('&', i);
+          if (amp === -1) amp = length;
+        }
+        handler.text(amp < textEnd ? decodeEntities(xml.slice(i, textEnd), i) : xml.slice(i, textEnd));
       }
     }
     if (lt === -1) break;
@@ -202,18 +229,65 @@ export function scanXml(xml: string, handler: XmlHandler): void {
       if (gt === -1) truncated('the document ends inside a tag');
       const selfClosing = xml.charCodeAt(gt - 1) === 47; /* / */
       const inner = selfClosing ? gt - 1 : gt;
+      // The name runs to whitespace; checked in full only when it starts badly or holds markup, whitespace of
+      // another kind or a character beyond ASCII (the regular expression decides those).
       let nameEnd = lt + 1;
-      while (nameEnd < inner && !isSpace(xml.charCodeAt(nameEnd))) nameEnd++;
+      let plain = startsName(xml.charCodeAt(nameEnd));
+      for (; nameEnd < inner; nameEnd++) {
+        const c = xml.charCodeAt(nameEnd);
+        if (c === 32 || c === 10 || c === 9 || c === 13) break;
+        if (c >= 128 || NOT_IN_NAME[c] === 1) plain = false;
+      }
       const name = xml.slice(lt + 1, nameEnd);
-      checkName(name, lt);
-      handler.open(name, nameEnd < inner ? readAttributes(xml, nameEnd, inner) : undefined);
+      if (!plain) checkName(name, lt);
+      const attributes = nameEnd < inner ? readAttributes(xml, nameEnd, inner) : undefined;
+      i = gt + 1;
+      if (attributes === undefined) {
+        // A leaf: its end tag next, or text then its end tag. Anything else (a child, CDATA, a comment, a
+        // mismatched or cut-off end tag) goes the ordinary way, which reads or refuses it.
+        let closeAt = lt;
+        let closeEnd = gt;
+        if (!selfClosing) {
+          known = xml.indexOf('<', i);
+          closeAt = known;
+          closeEnd = closeAt === -1 || xml.charCodeAt(closeAt + 1) !== 47 ? -1 : xml.indexOf('>', closeAt + 2);
+          // The end tag's name is the start tag's, then XML whitespace alone (compared in place, not copied).
+          if (closeEnd !== -1) {
+            let after = closeAt + 2 + name.length;
+            if (after <= closeEnd && xml.startsWith(name, closeAt + 2)) {
+              while (after < closeEnd && isSpace(xml.charCodeAt(after))) after++;
+              if (after !== closeEnd) closeEnd = -1;
+            } else {
+              closeEnd = -1;
+            }
+          }
+        }
+        if (closeEnd !== -1) {
+          let text: string | undefined;
+          if (closeAt > i) {
+            let first = i;
+            while (first < closeAt && isSpace(xml.charCodeAt(first))) first++;
+            if (first < closeAt) {
+              if (amp < i && amp !== length) {
+                amp = xml.indexOf('&', i);
+                if (amp === -1) amp = length;
+              }
+              text = amp < closeAt ? decodeEntities(xml.slice(i, closeAt), i) : xml.slice(i, closeAt);
+            }
+          }
+          handler.leaf(name, text);
+          if (open.length === 0) rootClosed = true;
+          i = closeEnd + 1;
+          continue;
+        }
+      }
+      handler.open(name, attributes);
       if (selfClosing) {
         handler.close(name);
         if (open.length === 0) rootClosed = true;
       } else {
         open.push(name);
       }
-      i = gt + 1;
     }
   }
   if (open.length > 0) truncated(`the document ends before </${open[open.length - 1]}>`);

@@ -3,12 +3,26 @@
 import { describe, expect, it } from 'vitest';
 import { decodeEntities, scanXml, XmlReadError } from '../../src/ips/xml-scan.js';
 
+/** The events of a document, a leaf given as its open, text and close (what `leaf` stands for). */
 function events(xml: string): string[] {
   const out: string[] = [];
   scanXml(xml, {
     open: (name, attributes) => out.push(`<${name}${attributes ? ` ${JSON.stringify(attributes)}` : ''}>`),
     close: (name) => out.push(`</${name}>`),
     text: (text) => out.push(JSON.stringify(text)),
+    leaf: (name, text) => out.push(`<${name}>`, ...(text === undefined ? [] : [JSON.stringify(text)]), `</${name}>`),
+  });
+  return out;
+}
+
+/** The calls the scanner makes, leaves as such. */
+function calls(xml: string): string[] {
+  const out: string[] = [];
+  scanXml(xml, {
+    open: (name) => out.push(`open ${name}`),
+    close: (name) => out.push(`close ${name}`),
+    text: (text) => out.push(`text ${JSON.stringify(text)}`),
+    leaf: (name, text) => out.push(`leaf ${name} ${JSON.stringify(text)}`),
   });
   return out;
 }
@@ -48,9 +62,42 @@ describe('well-formed documents', () => {
   it('attributes named like Object.prototype members are ordinary attributes', () => {
     expect(events(`<r constructor="c" toString="t"/>`)).toEqual(['<r {"constructor":"c","toString":"t"}>', '</r>']);
     const seen: Array<Record<string, string> | undefined> = [];
-    scanXml(`<r __proto__="p"/>`, { open: (_name, attributes) => seen.push(attributes), close: () => {}, text: () => {} });
+    scanXml(`<r __proto__="p"/>`, { open: (_name, attributes) => seen.push(attributes), close: () => {}, text: () => {}, leaf: () => {} });
     expect(Object.getPrototypeOf(seen[0])).toBe(Object.prototype);
     expect(Object.keys(seen[0]!)).toEqual(['__proto__']);
+  });
+
+  it('an element without attributes that holds text alone is one leaf call; any other element is opened and closed', () => {
+    expect(
+      calls(`<r><a>t &amp; u</a><b/><c></c><d> \n </d><e x="1">t</e><f><![CDATA[x]]></f><g><!-- c -->t</g><h><i>t</i></h><j>\u00a0</j></r>`),
+    ).toEqual([
+      'open r',
+      'leaf a "t & u"',
+      'leaf b undefined',
+      'leaf c undefined',
+      'leaf d undefined',
+      'open e',
+      'text "t"',
+      'close e',
+      'open f',
+      'text "x"',
+      'close f',
+      'open g',
+      'text "t"',
+      'close g',
+      'open h',
+      'leaf i "t"',
+      'close h',
+      'leaf j "\u00a0"',
+      'close r',
+    ]);
+    expect(calls('<r>t</r>')).toEqual(['leaf r "t"']);
+    expect(calls('<r/>')).toEqual(['leaf r undefined']);
+  });
+
+  it('runs of XML whitespace alone between tags are not passed; text with whitespace in or around it is, whole', () => {
+    expect(events('<r>\n  <a>x</a>\n  <b> y z </b>\t\r\n</r>')).toEqual(['<r>', '<a>', '"x"', '</a>', '<b>', '" y z "', '</b>', '</r>']);
+    expect(events('<r> t <a/>\u00a0</r>')).toEqual(['<r>', '" t "', '<a>', '</a>', '"\u00a0"', '</r>']);
   });
 
   it('decodes character references up to U+10FFFF', () => {
