@@ -4,17 +4,18 @@
 // test/ips/request-writer.test.ts holds it to node-soap's envelope for every operation over generated inputs,
 // and test/ips/request-xml.test.ts to the exact bytes.
 //
-// Where it differs from node-soap, on purpose: a field the schema does not know, a value of the wrong shape,
-// or a character XML cannot carry is refused (node-soap wrote them, making a request IPS cannot read); and a
-// string that looks like a CDATA section is escaped like any other (node-soap sent it unescaped).
+// Where it differs from node-soap, on purpose: a field the schema does not know or a value of the wrong shape
+// is refused (node-soap wrote them anyway); and a string that looks like a CDATA section is escaped like any
+// other (node-soap sent it unescaped). Control characters pass as node-soap passed them: a job handle that a
+// server sent with one must go back to it as it came.
 import { WSDL_DESCRIPTION } from './wsdl-description.js';
 import type { ChildDescription, OperationDescription, WsdlDescription } from './wsdl-description-types.js';
-import { escapeXml, firstNonXmlCharacter } from './xml-escape.js';
+import { escapeXml } from './xml-escape.js';
 
 const SOAP_ENV_NS = 'http://schemas.xmlsoap.org/soap/envelope/';
 const XSI_NS = 'http://www.w3.org/2001/XMLSchema-instance';
 
-/** A request that cannot be written: a programming error in the caller or a value XML cannot carry. */
+/** A request that cannot be written: a programming error in the caller. */
 export class RequestWriteError extends Error {
   override name = 'RequestWriteError';
 }
@@ -53,11 +54,6 @@ export function requestWriter(description: WsdlDescription = WSDL_DESCRIPTION): 
     else if (typeof value === 'boolean') text = String(value);
     else if (typeof value === 'number' && Number.isFinite(value)) text = String(value);
     else throw new RequestWriteError(`${path} must be a string, a finite number or a boolean`);
-    const bad = firstNonXmlCharacter(text);
-    if (bad !== undefined) {
-      const code = bad.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
-      throw new RequestWriteError(`${path} holds a character XML cannot carry (U+${code})`);
-    }
     return escapeXml(text);
   }
 

@@ -20,12 +20,3 @@ export function escapeXml(text: string): string {
   return text.replace(/[&<>"'\t\n\r]/g, (c) => XML_ENTITIES[c] ?? c);
 }
 
-/**
- * The first character XML 1.0 cannot carry at all, even escaped (C0 controls but tab, LF and CR; U+FFFE,
- * U+FFFF; a lone surrogate), or undefined.
- */
-export function firstNonXmlCharacter(text: string): string | undefined {
-  // eslint-disable-next-line no-control-regex
-  const found = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.exec(text);
-  return found?.[0];
-}
