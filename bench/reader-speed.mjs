@@ -8,7 +8,7 @@
 // bench/serve.mjs makes its list5000 answer with the emulator: running UploadFromServerDirectory jobs, 20 minutes
 // in, three tasks each (Upload processing three items, Optimize and ImageServingPublish not started), the
 // elements unprefixed as an Axis server writes them — about 2.9 KB a job.
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
