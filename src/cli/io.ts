@@ -35,9 +35,10 @@ export function processIO(): IO {
     stdoutIsTTY: process.stdout.isTTY === true,
     stderrIsTTY: process.stderr.isTTY === true,
     stdinIsTTY: process.stdin.isTTY === true,
-    columns: () => (process.stdout.isTTY ? process.stdout.columns : undefined),
-    rows: () => (process.stdout.isTTY ? process.stdout.rows : undefined),
-    stderrColumns: () => (process.stderr.isTTY ? process.stderr.columns : undefined),
+    // A terminal that reports 0 columns or rows (script(1) without a size, some CI consoles) has no known size.
+    columns: () => (process.stdout.isTTY ? process.stdout.columns || undefined : undefined),
+    rows: () => (process.stdout.isTTY ? process.stdout.rows || undefined : undefined),
+    stderrColumns: () => (process.stderr.isTTY ? process.stderr.columns || undefined : undefined),
     onResize: (listener) => {
       process.stdout.on('resize', listener);
       return () => process.stdout.off('resize', listener);

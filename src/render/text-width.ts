@@ -27,7 +27,13 @@ const WIDE_RANGES: ReadonlyArray<readonly [number, number]> = [
   [0x20000, 0x3fffd],
 ];
 
-const segmenter = new Intl.Segmenter('en', { granularity: 'grapheme' });
+// Created on first use: most text is printable ASCII and never needs it, and building one costs milliseconds.
+let segmenter: Intl.Segmenter | undefined;
+
+function graphemes(text: string): Intl.Segments {
+  segmenter ??= new Intl.Segmenter('en', { granularity: 'grapheme' });
+  return segmenter.segment(text);
+}
 
 function isWide(codePoint: number): boolean {
   for (const [from, to] of WIDE_RANGES) if (codePoint >= from && codePoint <= to) return true;
@@ -52,7 +58,7 @@ export function visibleWidth(text: string): number {
   const plain = stripAnsi(text);
   if (PRINTABLE_ASCII.test(plain)) return plain.length;
   let width = 0;
-  for (const { segment } of segmenter.segment(plain)) width += graphemeWidth(segment);
+  for (const { segment } of graphemes(plain)) width += graphemeWidth(segment);
   return width;
 }
 
@@ -63,7 +69,7 @@ export function truncateToWidth(text: string, width: number): string {
   if (PRINTABLE_ASCII.test(text)) return `${text.slice(0, width - 1)}…`;
   let kept = '';
   let used = 0;
-  for (const { segment } of segmenter.segment(text)) {
+  for (const { segment } of graphemes(text)) {
     const next = graphemeWidth(segment);
     if (used + next > width - 1) break;
     kept += segment;

@@ -66,6 +66,15 @@ describe('list on a terminal', () => {
     expect(stripAnsi(screen)).toContain('No active jobs in c|1001.');
   });
 
+  it('draws no spinner on a terminal that reports no width, and finishes', async () => {
+    // script(1) without a size and some CI consoles report 0 columns; ora would redraw there for ever.
+    const { code, screen } = await onTerminal(['list'], busy.url, 0);
+    expect(code).toBe(0);
+    expect(screen).not.toMatch(/\u001b\[\d*A/);
+    expect(stripAnsi(screen)).not.toContain('Fetching active jobs…');
+    expect(stripAnsi(screen)).toContain('NAME');
+  });
+
   it.each<{ how: string; args: string[]; env: Record<string, string> }>([
     { how: 'NO_COLOR', args: [], env: { NO_COLOR: '1' } },
     { how: '--no-color', args: ['--no-color'], env: {} },
