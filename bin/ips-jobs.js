@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The ips-jobs command: the CLI bundle dist/cli/main.cjs (src/cli/main.ts; scripts/build.mjs). `--version` and
+// The ips-jobs command: the CLI bundles, started by dist/cli/start.cjs (src/cli/start.ts; scripts/build.mjs). `--version` and
 // `--help` in a pipe are answered here, from package.json and the help the build wrote: loading the bundle's front
 // (commander and every command's flags) measured 1.25-1.3x `node -e ''`, this 1.05x (docs/dependencies.md).
 'use strict';
@@ -33,11 +33,5 @@ if (quick !== undefined) {
 } else {
   // Stack traces under --debug name src/ files: the bundles' source maps, read only then.
   if (args.includes('--debug')) process.setSourceMapsEnabled(true);
-  require('../dist/cli/main.cjs')
-    .main(args)
-    .then((code) => {
-      process.exitCode = code;
-      // Everything is closed by now; should a stray handle linger, it must not keep a cron job alive.
-      setTimeout(() => process.exit(code), 1000).unref();
-    });
+  require('../dist/cli/start.cjs').start(args);
 }

@@ -6,6 +6,8 @@
 //                            required when a command runs. The modules it shares with the front (commander,
 //                            UsageError, …) are the front's own instances, taken from main.cjs: one class, one state.
 //   dist/cli/ora.cjs         the spinner, required only when one is shown.
+//   dist/cli/start.cjs       what bin/ips-jobs.js requires: the two bundles above with V8's code cache, then main.
+//   dist/cli/*.v8-cache      that cache, written by a run of the CLI at the end of the build (src/cli/start.ts).
 //   dist/cli/help.txt        the help `--help` prints in a pipe, which bin/ips-jobs.js answers itself.
 //   dist/emulator/index.js   the emulator with node-soap (ES module): `--demo`, `ips-jobs emulator`, the benchmark.
 //   dist/ips/{endpoints,namespaces}.js  constants for the benchmark's server (bench/serve.mjs).
@@ -14,11 +16,12 @@
 //
 // CommonJS for the CLI because it measured faster than ES modules with splitting: Node's ES module loader costs more
 // than it saves. Every .js has a source map; bin/ips-jobs.js turns them on under --debug.
-import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFile, execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -158,7 +161,9 @@ async function buildCli(named) {
   const shared = new Set();
   const workResult = await esbuild.build({
     ...CJS,
-    stdin: virtualEntry(work.map((file, i) => `export * as m${i} from ${JSON.stringify(file)};`).join('\n')),
+    // Each module's body runs when the front first asks for it (a getter and a require, which esbuild makes a lazy
+    // init): a `list` does not run the module code of watch, check and the rest.
+    stdin: virtualEntry(work.map((file, i) => `Object.defineProperty(exports, 'm${i}', { enumerable: true, get: () => require(${JSON.stringify(file)}) });`).join('\n')),
     outfile: path.join(CLI, 'work.cjs'),
     keepNames: false,
     plugins: [
@@ -201,7 +206,9 @@ async function buildCli(named) {
     stdin: virtualEntry("const ora = require('ora');\nmodule.exports = Object.assign(ora.default, ora);\n"),
     outfile: path.join(CLI, 'ora.cjs'),
   });
-  return { front: frontResult, work: workResult, ora: oraResult };
+  // 5. start.cjs: what bin/ips-jobs.js requires: main.cjs and work.cjs with their code cache (written below), then main.
+  const startResult = await esbuild.build({ ...CJS, keepNames: false, entryPoints: [path.join(SRC, 'cli/start.ts')], outfile: path.join(CLI, 'start.cjs') });
+  return { front: frontResult, work: workResult, ora: oraResult, start: startResult };
 }
 
 async function buildEmulator(named) {
@@ -221,6 +228,36 @@ async function buildLibrary(named) {
   return esbuild.build({ ...ESM, banner: {}, entryPoints: ['src/index.ts'], outfile: path.join(DIST, 'index.js'), packages: 'external', plugins: [assetUrls(DIST, named)] });
 }
 
+/** What the CLI bundles may import(): the emulator (its runs are compiled by Node) and a package https-proxy-agent tries. */
+const CODE_CACHE_IMPORTS = new Set(['../emulator/index.js', 'kerberos']);
+
+/** Runs `list` with the built CLI against the built emulator, asking it to write its code cache; its output is not wanted. */
+async function writeCodeCache() {
+  const { startEmulator, DEMO_CREDENTIALS } = await import(pathToFileURL(path.join(DIST, 'emulator/index.js')).href);
+  const emulator = await startEmulator({ seed: 1 });
+  const home = mkdtempSync(path.join(tmpdir(), 'ips-jobs-build-'));
+  try {
+    const script = "require('./dist/cli/start.cjs').start(['list', '-o', 'json'], { writeCodeCache: true })";
+    const env = {
+      PATH: process.env.PATH ?? '',
+      HOME: home,
+      XDG_CONFIG_HOME: home,
+      IPS_JOBS_ENDPOINT: emulator.url,
+      IPS_JOBS_USERNAME: DEMO_CREDENTIALS.username,
+      IPS_JOBS_PASSWORD: DEMO_CREDENTIALS.password,
+      IPS_JOBS_COMPANY: DEMO_CREDENTIALS.companyHandle,
+    };
+    await new Promise((resolve, reject) => {
+      execFile(process.execPath, ['-e', script], { cwd: ROOT, env }, (error, _stdout, stderr) =>
+        error ? reject(new Error(`build: the code-cache run failed: ${stderr || error.message}`)) : resolve(undefined),
+      );
+    });
+  } finally {
+    await emulator.close();
+    rmSync(home, { recursive: true, force: true });
+  }
+}
+
 rmSync(DIST, { recursive: true, force: true });
 execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.json', '--emitDeclarationOnly'], { cwd: ROOT, stdio: 'inherit' });
 cpSync(path.join(SRC, 'ips/wsdl'), path.join(DIST, 'ips/wsdl'), { recursive: true });
@@ -231,6 +268,17 @@ for (const file of named) {
 }
 // The help `--help` prints in a pipe, written once so the bin answers it without loading the CLI (bin/ips-jobs.js).
 writeFileSync(path.join(CLI, 'help.txt'), execFileSync(process.execPath, ['bin/ips-jobs.js', 'help'], { cwd: ROOT, env: { PATH: process.env.PATH ?? '' } }));
+// The code cache of main.cjs and work.cjs (src/cli/start.ts): what V8 compiled of them in a `list` against the
+// emulator, with the Node that builds, which is the Node that runs them after `npm install`. A script compiled with a
+// cache cannot import() on Node 20, so the bundles may import() only what start.ts leaves to Node (the emulator).
+for (const bundle of ['main.cjs', 'work.cjs']) {
+  const imports = [...readFileSync(path.join(CLI, bundle), 'utf8').matchAll(/[^\w.$]import\(\s*["']([^"']+)["']\s*\)/g)].map((m) => m[1]);
+  const unexpected = imports.filter((specifier) => !CODE_CACHE_IMPORTS.has(specifier));
+  if (unexpected.length > 0) {
+    throw new Error(`build: dist/cli/${bundle} would import() ${unexpected.join(', ')}: use process.getBuiltinModule() or a require (src/cli/start.ts)`);
+  }
+}
+await writeCodeCache();
 // What each file holds, for looking into (`npx esbuild --analyze`-like; the startup test reads the source maps instead).
-const metafiles = { front: cli.front.metafile, work: cli.work.metafile, ora: cli.ora.metafile, emulator: emulator.metafile, library: library.metafile };
+const metafiles = { front: cli.front.metafile, work: cli.work.metafile, ora: cli.ora.metafile, start: cli.start.metafile, emulator: emulator.metafile, library: library.metafile };
 writeFileSync(path.join(DIST, 'meta.json'), JSON.stringify(metafiles));

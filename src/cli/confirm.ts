@@ -1,7 +1,5 @@
 // A yes/no question on the controlling terminal (/dev/tty), so it can be asked and answered while stdin is a pipe.
 import { closeSync, openSync, writeSync } from 'node:fs';
-import { createInterface } from 'node:readline';
-import { ReadStream } from 'node:tty';
 
 /** Only an explicit y or yes (any case) agrees; everything else, the empty answer included, declines. */
 export function isYes(answer: string): boolean {
@@ -26,6 +24,9 @@ export async function askOnTerminal(question: string, signal?: AbortSignal, devi
     closeSync(readFd);
     return undefined;
   }
+  // Loaded only when a question is asked: every run would otherwise pay for them.
+  const { ReadStream } = process.getBuiltinModule('node:tty');
+  const { createInterface } = process.getBuiltinModule('node:readline');
   const input = new ReadStream(readFd);
   const lines = createInterface({ input, terminal: false });
   let settled = false;

@@ -1,6 +1,7 @@
 // One I/O object per run: streams, TTY facts and the colour decision, made once and passed down.
 // Commands never look at process.stdout themselves, so tests hand in their own streams.
 import type { Readable, Writable } from 'node:stream';
+import { isatty } from 'node:tty';
 import { askOnTerminal } from './confirm.js';
 
 export interface IO {
@@ -30,11 +31,14 @@ export function processIO(): IO {
   return {
     stdout: process.stdout,
     stderr: process.stderr,
-    stdin: process.stdin,
+    // process.stdin is made on first use (a stream over fd 0, about 3 ms): only --password-stdin and `-` read it.
+    get stdin() {
+      return process.stdin;
+    },
     env: process.env,
     stdoutIsTTY: process.stdout.isTTY === true,
     stderrIsTTY: process.stderr.isTTY === true,
-    stdinIsTTY: process.stdin.isTTY === true,
+    stdinIsTTY: isatty(0),
     // A terminal that reports 0 columns or rows (script(1) without a size, some CI consoles) has no known size.
     columns: () => (process.stdout.isTTY ? process.stdout.columns || undefined : undefined),
     rows: () => (process.stdout.isTTY ? process.stdout.rows || undefined : undefined),

@@ -54,7 +54,7 @@ export async function main(argv: readonly string[], io: IO = processIO()): Promi
   io.stderr.on('error', onStderrError);
 
   const context = createCommandContext(io, abort.signal);
-  const program = buildProgram(context);
+  const program = buildProgram(context, argv);
   const debug = argv.includes('--debug');
   try {
     await program.parseAsync(argv, { from: 'user' });

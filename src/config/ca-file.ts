@@ -37,7 +37,7 @@ export async function readCaFile(
     );
   }
   // Loaded only when a CA file is given: most runs never need it.
-  const { X509Certificate } = await import('node:crypto');
+  const { X509Certificate } = process.getBuiltinModule('node:crypto');
   certificates.forEach((pem, index) => {
     try {
       new X509Certificate(pem);

@@ -4,8 +4,8 @@
 // TLS certificates are always verified (explicitly, so NODE_TLS_REJECT_UNAUTHORIZED=0 cannot turn it off);
 // extra CAs are added to Node's roots; an HTTPS proxy is reached through a CONNECT tunnel.
 import http from 'node:http';
-import https from 'node:https';
-import tls from 'node:tls';
+import type https from 'node:https';
+import type tls from 'node:tls';
 import { createGunzip, createInflate } from 'node:zlib';
 import type { Readable } from 'node:stream';
 import { ProtocolError, TransportError, type TransportFailure } from './errors.js';
@@ -95,42 +95,47 @@ function networkFailureMessage(error: NodeJS.ErrnoException, failure: TransportF
   return `${FAILURE_WORDS[failure]} (${error.message})`;
 }
 
+/** What https requests need, made on the first one. */
+interface HttpsSide {
+  https: typeof https;
+  agent: http.Agent;
+  tlsOptions: Pick<tls.ConnectionOptions, 'rejectUnauthorized' | 'checkServerIdentity' | 'secureContext'>;
+}
+
 export class IpsTransport {
   private readonly httpAgent = new http.Agent({ keepAlive: true, maxSockets: 4 });
-  /** Made on the first https request: the proxy agent's module is loaded only when a proxy is used. */
-  private httpsAgent: Promise<http.Agent> | undefined;
+  /**
+   * Made on the first https request, with node:https and node:tls loaded only then (about 4 ms of every run to
+   * a plain-http endpoint otherwise), and the proxy agent's module only when a proxy is used.
+   */
+  private httpsReady: Promise<HttpsSide> | undefined;
   private closed = false;
-  /** Per-request TLS options: verification on, and the extra CAs when there are any. */
-  private readonly tlsOptions: Pick<tls.ConnectionOptions, 'rejectUnauthorized' | 'checkServerIdentity' | 'secureContext'>;
   private readonly proxyShown: string | undefined;
 
   constructor(private readonly options: TransportOptions) {
-    // One secure context for every request: the CA bundle is parsed once.
-    const secureContext =
-      options.extraCa && options.extraCa.length > 0
-        ? tls.createSecureContext({ ca: [...tls.rootCertificates, ...options.extraCa] })
-        : undefined;
-    this.tlsOptions = {
-      rejectUnauthorized: true,
-      checkServerIdentity: tls.checkServerIdentity,
-      ...(secureContext && { secureContext }),
-    };
     this.proxyShown = options.proxy ? redactUrl(options.proxy) : undefined;
   }
 
-  private httpsAgentReady(): Promise<http.Agent> {
-    const { proxy } = this.options;
-    this.httpsAgent ??= (
-      proxy
-        ? import('https-proxy-agent').then(
-            ({ HttpsProxyAgent }) => new HttpsProxyAgent(proxy, { keepAlive: true, maxSockets: 4, ...this.tlsOptions }),
-          )
-        : Promise.resolve(new https.Agent({ keepAlive: true, maxSockets: 4 }))
-    ).then((agent) => {
+  private httpsSide(): Promise<HttpsSide> {
+    this.httpsReady ??= (async () => {
+      const https = process.getBuiltinModule('node:https');
+      const tls = process.getBuiltinModule('node:tls');
+      const { proxy, extraCa } = this.options;
+      // One secure context for every request: the CA bundle is parsed once.
+      const secureContext = extraCa && extraCa.length > 0 ? tls.createSecureContext({ ca: [...tls.rootCertificates, ...extraCa] }) : undefined;
+      // Per-request TLS options: verification on, and the extra CAs when there are any.
+      const tlsOptions: HttpsSide['tlsOptions'] = {
+        rejectUnauthorized: true,
+        checkServerIdentity: tls.checkServerIdentity,
+        ...(secureContext && { secureContext }),
+      };
+      const agent: http.Agent = proxy
+        ? new (await import('https-proxy-agent')).HttpsProxyAgent(proxy, { keepAlive: true, maxSockets: 4, ...tlsOptions })
+        : new https.Agent({ keepAlive: true, maxSockets: 4 });
       if (this.closed) agent.destroy();
-      return agent;
-    });
-    return this.httpsAgent;
+      return { https, agent, tlsOptions };
+    })();
+    return this.httpsReady;
   }
 
   /** One POST with a total deadline; resolves with a checked body or rejects with a typed error. */
@@ -202,10 +207,10 @@ export class IpsTransport {
     };
     exchange.requestHeaders = headers;
     if (isHttps && this.proxyShown) exchange.proxy = this.proxyShown;
-    const httpsAgent = isHttps ? await this.httpsAgentReady() : undefined;
+    const side = isHttps ? await this.httpsSide() : undefined;
     return new Promise<RawResponse>((resolve, reject) => {
-      const request = httpsAgent
-        ? https.request(target, { method: 'POST', headers, agent: httpsAgent, signal, ...this.tlsOptions })
+      const request = side
+        ? side.https.request(target, { method: 'POST', headers, agent: side.agent, signal, ...side.tlsOptions })
         : http.request(target, { method: 'POST', headers, agent: this.httpAgent, signal });
       let tunnelRefused: { statusCode: number; statusText?: string } | undefined;
       // A proxy that will not open the tunnel answers CONNECT itself; that answer is not IPS's.
@@ -285,7 +290,11 @@ export class IpsTransport {
   close(): void {
     this.httpAgent.destroy();
     this.closed = true;
-    void this.httpsAgent?.then((agent) => agent.destroy());
+    // A side that failed to come up (a CA the TLS layer refused) was reported by the request that asked for it.
+    this.httpsReady?.then(
+      (side) => side.agent.destroy(),
+      () => {},
+    );
   }
 }
 

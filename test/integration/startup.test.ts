@@ -1,7 +1,7 @@
 // Start-up cost, as a user sees it. `--version` and `--help` answer without loading the CLI or any package, with the
-// same text commander gives. Every other run loads the CLI's front (commander and each command's flags); a command's
-// work, the client and the renderers load only when it runs; node-soap and the emulator only with --demo and
-// `ips-jobs emulator`. The CLI is bundled (scripts/build.mjs), so what a run loads is read at two levels: the files
+// same text commander gives. Every other run loads dist/cli/start.cjs and the CLI's front (commander and the flags of
+// the command named); a command's work, the client and the renderers load only when it runs, compiled from the code
+// cache the build wrote; node-soap and the emulator only with --demo and `ips-jobs emulator`. The CLI is bundled (scripts/build.mjs), so what a run loads is read at two levels: the files
 // Node loads, and the source modules those files were bundled from (their source maps).
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -94,7 +94,7 @@ describe('--version and --help', () => {
   it("a command's --help loads its flags but not its work, the client, soap or the emulator", async () => {
     const { stdout, modules, distFiles, sources } = await loadedModules(['list', '--help']);
     expect(stdout).toContain('Usage: ips-jobs list');
-    expect(distFiles).toEqual(['dist/cli/main.cjs']);
+    expect(distFiles).toEqual(['dist/cli/start.cjs', 'dist/cli/main.cjs']);
     expect(sources).toContain('src/cli/list.ts');
     expect(sources).toContain('node_modules/commander/lib/command.js');
     expect(sources.filter((source) => SOAP.test(source) || EMULATOR.test(source))).toEqual([]);
@@ -116,7 +116,7 @@ describe('a command that runs', () => {
   it('list loads its work and the client, but neither soap nor the emulator', async () => {
     const { stdout, modules, distFiles, sources } = await loadedModules(['list', '-o', 'json'], demoEnv(emulator));
     expect(Array.isArray(JSON.parse(stdout).jobs)).toBe(true);
-    expect(distFiles).toEqual(['dist/cli/main.cjs', 'dist/cli/work.cjs']);
+    expect(distFiles).toEqual(['dist/cli/start.cjs', 'dist/cli/main.cjs', 'dist/cli/work.cjs']);
     expect(sources).toContain('src/cli/list-run.ts');
     expect(sources).toContain('src/ips/client.ts');
     expect(sources.filter((source) => SOAP.test(source))).toEqual([]);
@@ -129,5 +129,31 @@ describe('a command that runs', () => {
     expect(distFiles).toContain('dist/emulator/index.js');
     expect(sources.some((source) => SOAP.test(source))).toBe(true);
     expect(sources).toContain('src/emulator/index.ts');
+  });
+
+  /** The bundles compiled with a code cache in a run, and whether V8 took it: `dist/cli/work.cjs taken`. */
+  async function codeCacheUse(args: string[], env: Record<string, string> = {}): Promise<string[]> {
+    const dir = mkdtempSync(path.join(tmpdir(), 'ips-jobs-cache-trace-'));
+    const tracer = path.join(dir, 'vm-script.cjs');
+    writeFileSync(
+      tracer,
+      "const vm = require('node:vm'); const Script = vm.Script;\n" +
+        'vm.Script = class extends Script { constructor(code, options) { super(code, options); ' +
+        "if (options && options.filename) process._rawDebug('compiled: ' + options.filename + ' ' + (options.cachedData === undefined ? 'without' : this.cachedDataRejected ? 'refused' : 'taken')); } };\n",
+    );
+    const result = await runCli(args, { env: { ...env, NODE_OPTIONS: `--require ${tracer}` } });
+    return result.stderr
+      .split('\n')
+      .filter((line) => line.startsWith('compiled: '))
+      .map((line) => path.relative(REPO_ROOT, line.slice('compiled: '.length)));
+  }
+
+  it('a run compiles both bundles from the code cache the build wrote, and V8 takes it', async () => {
+    expect(await codeCacheUse(['list', '-o', 'json'], demoEnv(emulator))).toEqual(['dist/cli/main.cjs taken', 'dist/cli/work.cjs taken']);
+  });
+
+  it('under --debug (source maps) and with --demo (an ES module to import) Node compiles the bundles itself', async () => {
+    expect(await codeCacheUse(['list', '--debug', '-o', 'json'], demoEnv(emulator))).toEqual([]);
+    expect(await codeCacheUse(['list', '--demo', '-o', 'json'])).toEqual([]);
   });
 });
