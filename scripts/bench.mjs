@@ -218,9 +218,13 @@ async function run(options) {
     const perPoll = readFileSync(statsFile, 'utf8').trim().split('\n').map((line) => JSON.parse(line));
     if (perPoll.length !== polls) throw new Error(`watch reported ${perPoll.length} polls, expected ${polls}`);
     // The CLI collects garbage before measuring the heap on every tenth poll: those are the live heap.
-    if (!perPoll[window - 1].collected || !perPoll[polls - 1].collected) throw new Error('watch did not report the live heap at the compared polls');
+    // The last poll is not one among others: its answer shows a job done, the watch fetches that job's log and ends.
+    // Its live heap has measured about 1.4 MB below the poll before it in every run (8.45 against 9.87 MB), so it
+    // would hide a growth as easily as show one. The late figure is the last live heap of a poll like the others.
+    const late = polls - 10;
+    if (!perPoll[window - 1].collected || !perPoll[late - 1].collected) throw new Error('watch did not report the live heap at the compared polls');
     const heapEarly = perPoll[window - 1].heapUsed / 1024 ** 2;
-    const heapLate = perPoll[polls - 1].heapUsed / 1024 ** 2;
+    const heapLate = perPoll[late - 1].heapUsed / 1024 ** 2;
     const cpuEarly = mean(perPoll.slice(0, window).map((p) => p.cpuMs));
     const cpuLate = mean(perPoll.slice(polls - window).map((p) => p.cpuMs));
     const watchFigure = (metric, unit, late, early, target, command, baseline) => ({
@@ -238,7 +242,7 @@ async function run(options) {
       met: Math.abs(late / early - 1) <= target - 1 + 1e-9,
       samples: polls,
     });
-    figures.push(watchFigure('live heap', 'MB', heapLate, heapEarly, 1.1, `watch: after poll ${polls}`, `after poll ${window}`));
+    figures.push(watchFigure('live heap', 'MB', heapLate, heapEarly, 1.1, `watch: after poll ${late}`, `after poll ${window}`));
     figures.push(watchFigure('CPU per poll', 'ms', cpuLate, cpuEarly, 1.2, `watch: last ${window} polls`, `first ${window} polls`));
     say(`bench: figure 4 done (${(watchRun.wallMs / 1000).toFixed(1)} s)`);
 

@@ -60,9 +60,24 @@ export function colorEnabled(flag: boolean | undefined, env: IO['env'], isTTY: b
   return isTTY;
 }
 
+const WRITE_SLICE = 1 << 20;
+
 /** Writes and waits for the stream to take it, so large outputs keep memory flat and exit never cuts them. */
-export function write(stream: Writable, text: string): Promise<void> {
-  if (text === '') return Promise.resolve();
+export async function write(stream: Writable, text: string): Promise<void> {
+  if (text === '') return;
+  // A large text (a 5,000-job JSON document is 15 MB) goes in slices: Node turns each write into one buffer, and
+  // one of 15 MB measured 80 ms against 15 to 40 ms for the same text in slices of 1 MB.
+  if (text.length > WRITE_SLICE) {
+    for (let from = 0; from < text.length; ) {
+      let to = Math.min(from + WRITE_SLICE, text.length);
+      // Never between the two halves of a surrogate pair: each half alone would be written as U+FFFD.
+      const last = text.charCodeAt(to - 1);
+      if (to < text.length && last >= 0xd800 && last <= 0xdbff) to -= 1;
+      await write(stream, text.slice(from, to));
+      from = to;
+    }
+    return;
+  }
   return new Promise((resolve, reject) => {
     stream.write(text, (error) => (error ? reject(error) : resolve()));
   });
