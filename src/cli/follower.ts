@@ -241,8 +241,11 @@ export class Follower {
       if (!entry.log && entry.job.jobHandle) {
         try {
           entry.log = await this.readLog(entry.job.jobHandle);
-        } catch {
-          continue; // the lookup is tried again next poll; a failing service never turns a job into "vanished"
+        } catch (error) {
+          // Refused credentials or rights end the run like any other poll's (4); anything else is tried again next
+          // poll: a failing service never turns a job into "vanished".
+          if (isPermanent(error)) throw error;
+          continue;
         }
       }
       if (entry.log) {
