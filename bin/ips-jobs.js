@@ -33,5 +33,19 @@ if (quick !== undefined) {
 } else {
   // Stack traces under --debug name src/ files: the bundles' source maps, read only then.
   if (args.includes('--debug')) process.setSourceMapsEnabled(true);
-  require('../dist/cli/start.cjs').start(args);
+  let start;
+  try {
+    ({ start } = require('../dist/cli/start.cjs'));
+  } catch (error) {
+    // A checkout that was never built, or a damaged install: one line and the repair, not a loader's stack (78).
+    const built = require('node:fs').existsSync(path.join(__dirname, '../dist/cli/start.cjs'));
+    process.stderr.write(
+      built
+        ? `ips-jobs: cannot start: ${String(error && error.message).split('\n')[0]}. The installation looks damaged: reinstall ips-jobs (in a checkout: npm ci).\n`
+        : `ips-jobs: cannot start: the CLI is not built (${path.join(__dirname, '../dist/cli/start.cjs')} is missing). In a checkout run npm ci (or npm run build); otherwise reinstall ips-jobs.\n`,
+    );
+    if (args.includes('--debug') && error && error.stack) process.stderr.write(`${error.stack}\n`);
+    process.exit(78);
+  }
+  start(args);
 }

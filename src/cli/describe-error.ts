@@ -12,6 +12,7 @@ import {
 } from '../ips/errors.js';
 import { certificateProblem } from '../ips/tls-failure.js';
 import { ProxyError } from '../ips/proxy-error.js';
+import { incompleteInstallMessage } from './incomplete-install.js';
 import { StateFileError } from './state-file.js';
 import { UsageError } from './usage-error.js';
 
@@ -95,6 +96,8 @@ export function describeError(error: unknown): DescribedError {
   if (error instanceof IpsError) {
     return { exitCode: ExitCode.service, message: `${error.message}${where(error)}` };
   }
+  const incomplete = incompleteInstallMessage(error);
+  if (incomplete) return { exitCode: ExitCode.config, message: incomplete };
   const message = error instanceof Error ? error.message : String(error);
   return { exitCode: ExitCode.service, message: `unexpected error: ${message}. Run again with --debug for details.` };
 }

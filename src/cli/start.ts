@@ -12,6 +12,8 @@ import Module, { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
+import { ExitCode } from '../exit-codes.js';
+import { incompleteInstallMessage } from './incomplete-install.js';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 /** The bundles every command run loads. (The spinner's runs only on a terminal; the emulator is an ES module.) */
@@ -66,12 +68,26 @@ function compiledByNode(argv: readonly string[]): boolean {
 export function start(argv: readonly string[], { writeCodeCache = false } = {}): void {
   const writeCache = compiledByNode(argv) ? undefined : useCodeCache();
   const { main } = createRequire(import.meta.url)('./main.cjs') as typeof import('./main.js');
-  void main(argv).then((code) => {
+  const exit = (code: number) => {
     process.exitCode = code;
-    if (writeCodeCache) writeCache?.();
     // Everything is closed by now. Leave once stdout and stderr are written out, not after V8 has finished its
     // background work (7-20 ms a run); and should a write never finish, a cron job must not wait on it.
     process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));
     setTimeout(() => process.exit(code), 1000).unref();
-  });
+  };
+  main(argv).then(
+    (code) => {
+      if (writeCodeCache) writeCache?.();
+      exit(code);
+    },
+    (error: unknown) => {
+      // main reports every error itself; this is for one it could not report: its own reporting failed, as when
+      // work.cjs (which holds it) is missing.
+      const incomplete = incompleteInstallMessage(error);
+      const message = incomplete ?? `unexpected error: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]}. Run again with --debug for details.`;
+      process.stderr.write(`ips-jobs: ${message}\n`);
+      if (argv.includes('--debug') && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+      exit(incomplete ? ExitCode.config : ExitCode.service);
+    },
+  );
 }
