@@ -1,31 +1,13 @@
-// Terminal column width of text. Kept in-house because string-width is not a dependency of ours.
+// Terminal column width of text, as string-width measures it (the Unicode data terminals follow: East Asian Width,
+// emoji, zero-width marks), with our own ANSI stripping and a fast path for printable ASCII. Our own table of wide
+// ranges disagreed with Unicode (U+1F5FA, U+16FE0, U+1B000 …); test/render/text-width.test.ts holds every code
+// point to string-width. docs/dependencies.md has the measurement.
+import stringWidth from 'string-width';
 
 const ANSI = /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)/g;
-const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
-const ZERO_WIDTH = /^(?:\p{Mn}|\p{Me}|\p{Cf}|[\u200b-\u200f\ufe00-\ufe0f])$/u;
-const EMOJI = /\p{Emoji_Presentation}|\p{Extended_Pictographic}\ufe0f/u;
-
-// East Asian Wide and Fullwidth blocks (UAX #11), coarse but covering CJK, Hangul, fullwidth forms.
-const WIDE_RANGES: ReadonlyArray<readonly [number, number]> = [
-  [0x1100, 0x115f],
-  [0x231a, 0x231b],
-  [0x2329, 0x232a],
-  [0x2e80, 0x303e],
-  [0x3041, 0x33ff],
-  [0x3400, 0x4dbf],
-  [0x4e00, 0x9fff],
-  [0xa000, 0xa4cf],
-  [0xa960, 0xa97f],
-  [0xac00, 0xd7a3],
-  [0xf900, 0xfaff],
-  [0xfe10, 0xfe19],
-  [0xfe30, 0xfe6f],
-  [0xff00, 0xff60],
-  [0xffe0, 0xffe6],
-  [0x1f300, 0x1f64f],
-  [0x1f900, 0x1f9ff],
-  [0x20000, 0x3fffd],
-];
+// Printable Latin (ASCII, Latin-1 but the soft hyphen, Latin Extended-A and -B): one column a code unit, no clusters.
+// Most job names outside ASCII are this; segmenting them into graphemes cost about 20 µs a name.
+const ONE_COLUMN_LATIN = /^[\x20-\x7e\u00a0-\u00ac\u00ae-\u024f]*$/;
 
 // Created on first use: most text is printable ASCII and never needs it, and building one costs milliseconds.
 let segmenter: Intl.Segmenter | undefined;
@@ -35,17 +17,10 @@ function graphemes(text: string): Intl.Segments {
   return segmenter.segment(text);
 }
 
-function isWide(codePoint: number): boolean {
-  for (const [from, to] of WIDE_RANGES) if (codePoint >= from && codePoint <= to) return true;
-  return false;
-}
-
+/** Columns of one grapheme cluster of plain text. */
 function graphemeWidth(grapheme: string): number {
-  const first = grapheme.codePointAt(0) ?? 0;
-  if (first < 0x20 || (first >= 0x7f && first < 0xa0)) return 0;
-  if (ZERO_WIDTH.test(grapheme)) return 0;
-  if (EMOJI.test(grapheme) || isWide(first)) return 2;
-  return 1;
+  // ANSI codes are already gone: string-width need not look for them again.
+  return stringWidth(grapheme, { countAnsiEscapeCodes: true });
 }
 
 /** The text without ANSI escape sequences (SGR colours, other CSI, OSC). */
@@ -56,17 +31,15 @@ export function stripAnsi(text: string): string {
 /** Columns the text occupies on a terminal: ANSI codes count 0, combining marks 0, wide CJK/emoji 2. */
 export function visibleWidth(text: string): number {
   const plain = stripAnsi(text);
-  if (PRINTABLE_ASCII.test(plain)) return plain.length;
-  let width = 0;
-  for (const { segment } of graphemes(plain)) width += graphemeWidth(segment);
-  return width;
+  if (ONE_COLUMN_LATIN.test(plain)) return plain.length;
+  return stringWidth(plain, { countAnsiEscapeCodes: true });
 }
 
 /** Plain (ANSI-free) text cut to at most `width` columns, ending in `…` when anything was cut. */
 export function truncateToWidth(text: string, width: number): string {
   if (width <= 0) return '';
   if (visibleWidth(text) <= width) return text;
-  if (PRINTABLE_ASCII.test(text)) return `${text.slice(0, width - 1)}…`;
+  if (ONE_COLUMN_LATIN.test(text)) return `${text.slice(0, width - 1)}…`;
   let kept = '';
   let used = 0;
   for (const { segment } of graphemes(text)) {
