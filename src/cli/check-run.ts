@@ -17,7 +17,7 @@ import { sanitizeForTerminal } from '../render/sanitize.js';
 import type { CheckFlags } from './check.js';
 import type { CommandContext } from './command-context.js';
 import { write, type IO } from './io.js';
-import { runOnProblem } from './on-problem.js';
+import { runOnProblem, type ProblemEvent } from './on-problem.js';
 import { serverNow } from './server-clock.js';
 import type { Session } from './session.js';
 import { openStateFile, type StateFile } from './state-file.js';
@@ -31,8 +31,14 @@ export interface CheckOptions {
   stateFile?: string;
   realertMs?: number;
   onProblem?: string;
+  /** --on-problem-timeout: how long one hook may run before it is killed. */
+  onProblemTimeoutMs: number;
+  /** How long to wait for the state file's lock while another run holds it. */
+  lockWaitMs: number;
   verbose: boolean;
   session: Session;
+  /** The run's abort signal (SIGINT/SIGTERM): ends a wait for the lock and a running hook. */
+  signal?: AbortSignal;
 }
 
 function logMatches(log: JobLog, criteria: JobCriteria): boolean {
@@ -65,6 +71,9 @@ export async function checkAction(flags: CheckFlags, command: Command, context: 
     throw new UsageError('check needs at least one rule: --stalled, --queued, --running-longer, --max-active or --failed-since');
   }
   if (flags.realert !== undefined && flags.stateFile === undefined) throw new UsageError('--realert needs --state-file');
+  if (command.getOptionValueSource('onProblemTimeout') === 'cli' && flags.onProblem === undefined) {
+    throw new UsageError('--on-problem-timeout needs --on-problem');
+  }
   await context.runWithSession(command, { company: 'required' }, (session, _globals, io) =>
     runCheck(
       {
@@ -75,8 +84,11 @@ export async function checkAction(flags: CheckFlags, command: Command, context: 
         stateFile: flags.stateFile,
         realertMs: flags.realert,
         onProblem: flags.onProblem,
+        onProblemTimeoutMs: flags.onProblemTimeout,
+        lockWaitMs: flags.lockWait,
         verbose: flags.verbose === true,
         session,
+        signal: context.signal,
       },
       io,
     ),
@@ -85,7 +97,13 @@ export async function checkAction(flags: CheckFlags, command: Command, context: 
 
 export async function runCheck(options: CheckOptions, io: IO): Promise<number> {
   const { session, rules } = options;
-  const state: StateFile | undefined = options.stateFile ? await openStateFile(options.stateFile) : undefined;
+  const state: StateFile | undefined = options.stateFile
+    ? await openStateFile(options.stateFile, { signal: options.signal, waitMs: options.lockWaitMs })
+    : undefined;
+  let events: ProblemEvent[];
+  let exitCode: number;
+  // The lock is held for the reading, the checking and the writing of the state, and for nothing else: every way
+  // out of this block gives it back (an error, a closed stdout; process.exit is covered by proper-lockfile).
   try {
     if (state?.warning) await write(io.stderr, `ips-jobs: warning: ${state.warning}\n`);
     const companyHandle = session.company?.companyHandle;
@@ -152,21 +170,26 @@ export async function runCheck(options: CheckOptions, io: IO): Promise<number> {
       await writeFile(options.junit, xml);
     }
 
-    if (options.onProblem) {
-      const events = [
-        ...reported.map((p) => ({ event: p.realert ? ('realert' as const) : ('problem' as const), rule: p.rule, jobHandle: p.jobHandle, jobName: p.jobName, message: p.message })),
-        ...resolved.map((p) => ({ event: 'resolved' as const, rule: p.rule, jobHandle: p.jobHandle, jobName: p.jobName, message: p.message })),
-      ];
-      const { IPS_JOBS_PASSWORD: _password, ...env } = io.env;
-      for (const event of events) {
-        const failure = await runOnProblem(options.onProblem, event, env, io.stderr);
-        if (failure) await write(io.stderr, `ips-jobs: --on-problem ${failure} for ${event.event} ${event.rule}${event.jobName ? ` ${sanitizeForTerminal(event.jobName)}` : ''}\n`);
-      }
-    }
-
+    events = [
+      ...reported.map((p) => ({ event: p.realert ? ('realert' as const) : ('problem' as const), rule: p.rule, jobHandle: p.jobHandle, jobName: p.jobName, message: p.message })),
+      ...resolved.map((p) => ({ event: 'resolved' as const, rule: p.rule, jobHandle: p.jobHandle, jobName: p.jobName, message: p.message })),
+    ];
     await state?.save(plan.next);
-    return reported.length > 0 ? ExitCode.problemsFound : ExitCode.ok;
+    exitCode = reported.length > 0 ? ExitCode.problemsFound : ExitCode.ok;
   } finally {
     await state?.release();
   }
+
+  // Hooks run after the state is saved and the lock given back: a slow hook never holds up the next run, and a
+  // hook that runs `ips-jobs check` itself cannot wait for its own lock. A failed or killed hook is said on stderr;
+  // the check's own result and exit code stand.
+  if (options.onProblem) {
+    const { IPS_JOBS_PASSWORD: _password, ...env } = io.env;
+    for (const event of events) {
+      if (options.signal?.aborted) break;
+      const failure = await runOnProblem(options.onProblem, event, env, io.stderr, { timeoutMs: options.onProblemTimeoutMs, signal: options.signal });
+      if (failure) await write(io.stderr, `ips-jobs: --on-problem ${failure} for ${event.event} ${event.rule}${event.jobName ? ` ${sanitizeForTerminal(event.jobName)}` : ''}\n`);
+    }
+  }
+  return exitCode;
 }

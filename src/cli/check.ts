@@ -3,7 +3,7 @@ import { Option, type Command } from 'commander';
 import type { CheckRules } from '../jobs/check-rules.js';
 import { FAIL_ON } from '../jobs/outcome.js';
 import type { CommandContext } from './command-context.js';
-import { choiceOption, durationOption, listOption } from './option-parsers.js';
+import { choiceOption, durationOption, listOption, positiveDurationOption } from './option-parsers.js';
 import { UsageError } from './usage-error.js';
 
 const FORMATS = ['text', 'json', 'github'] as const;
@@ -28,6 +28,8 @@ export interface CheckFlags {
   stateFile?: string;
   realert?: number;
   onProblem?: string;
+  onProblemTimeout: number;
+  lockWait: number;
   verbose?: boolean;
 }
 
@@ -49,6 +51,21 @@ export function registerCheck(program: Command, context: CommandContext): void {
     .option('--state-file <path>', 'report only problems that are new since the last run, and those resolved')
     .option('--realert <duration>', 'with --state-file: report a problem still open after this long again', durationOption)
     .option('--on-problem <command>', 'run this command (with sh) once per reported problem; job data in IPS_JOBS_* variables')
+    .addOption(
+      new Option(
+        '--on-problem-timeout <duration>',
+        'kill a --on-problem command still running after this long (SIGTERM to its process group, SIGKILL 5s later); said on stderr, the exit code stays 3 or 0',
+      )
+        .argParser(positiveDurationOption)
+        .default(30_000, '30s'),
+    )
+    .addOption(
+      // A check holds the lock only for its requests (hooks run after it is released), so 30s is several times what
+      // a healthy run needs, and well over the 10s after which a killed run's lock is stale and taken over.
+      new Option('--lock-wait <duration>', 'with --state-file: how long to wait while another check holds its lock (then exit 78); keep it over 10s to outlast a killed run')
+        .argParser(positiveDurationOption)
+        .default(30_000, '30s'),
+    )
     .option('-v, --verbose', 'say so in one line when all is well')
     .action(async (flags: CheckFlags, command: Command) => {
       const { checkAction } = await import('./check-run.js');

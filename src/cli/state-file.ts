@@ -1,10 +1,17 @@
 // The --state-file of `check`: read once, written atomically (temp file + rename, so a crash leaves the
-// old or the new file, never half of one), and held under a lock file for the whole run, so two runs
-// on the same file take turns instead of losing each other's updates.
+// old or the new file, never half of one), and held under a lock for the reading, the checking and the
+// writing, so two runs on the same file take turns instead of losing each other's updates.
+//
+// The lock is proper-lockfile's: a directory `<path>.lock` whose mtime the holder refreshes while it runs.
+// A lock nobody refreshes any more is stale and the next run takes it over. There is no PID in it on
+// purpose: in a container every run may be PID 1, so "the process named in the lock is alive" proved
+// nothing and a run killed with SIGKILL wedged every later run (issue 13).
 import { randomBytes } from 'node:crypto';
 import { open, readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { parseAlertState, type AlertState } from '../jobs/alert-state.js';
+import { formatDuration } from '../jobs/duration.js';
 
 export class StateFileError extends Error {
   override name = 'StateFileError';
@@ -15,65 +22,96 @@ export interface StateFile {
   state: AlertState | undefined;
   warning?: string;
   save(state: AlertState): Promise<void>;
+  /** Gives the lock up; safe to call more than once. */
   release(): Promise<void>;
 }
 
-const LOCK_WAIT_MS = 60_000;
-const LOCK_POLL_MS = 50;
-/** A lock older than this whose owner cannot be asked is taken to be left behind by a crash. */
-const LOCK_STALE_MS = 10 * 60_000;
+/**
+ * A lock whose mtime is older than this is stale: its holder died (or froze) and the next run takes it.
+ * 10 s is long enough that a live run never loses its lock to a busy moment (a large answer to parse, a slow
+ * disk: it refreshes every LOCK_UPDATE_MS, so it has 8 s of slack) and short enough that a run after a
+ * SIGKILL waits at most that long instead of forever.
+ */
+export const LOCK_STALE_MS = 10_000;
+/** How often the holder refreshes the lock's mtime: a fifth of the stale period, so four refreshes may be late. */
+const LOCK_UPDATE_MS = 2_000;
+const LOCK_POLL_MS = 100;
 
-function processAlive(pid: number): boolean {
+type Release = () => Promise<void>;
+
+interface LockOptions {
+  /** Ends the wait for a busy lock early (Ctrl-C while another run holds it). */
+  signal?: AbortSignal;
+  /** How long to wait for a lock another live run holds before giving up (--lock-wait). */
+  waitMs: number;
+}
+
+/**
+ * proper-lockfile could not remove a stale lock because it is a plain file: one written by ips-jobs before
+ * issue 13 (it held a PID). It has just been found stale by its age, so it goes. True: try to lock again.
+ */
+async function removedOldStyleLock(lockPath: string): Promise<boolean> {
   try {
-    process.kill(pid, 0);
-    return true;
+    if (!(await stat(lockPath)).isFile()) return false;
   } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
+    return (error as NodeJS.ErrnoException).code === 'ENOENT'; // gone meanwhile: try again
   }
+  await rm(lockPath, { force: true });
+  return true;
 }
 
-async function lockIsStale(lockPath: string): Promise<boolean> {
-  try {
-    const [text, info] = await Promise.all([readFile(lockPath, 'utf8'), stat(lockPath)]);
-    const pid = Number(text.trim());
-    if (Number.isInteger(pid) && pid > 0) return !processAlive(pid);
-    return Date.now() - info.mtimeMs > LOCK_STALE_MS;
-  } catch {
-    return false; // gone already, or unreadable: try again
-  }
-}
-
-async function acquireLock(lockPath: string): Promise<void> {
+async function acquireLock(file: string, lockPath: string, onCompromised: (error: Error) => void, options: LockOptions): Promise<Release> {
+  // Loaded only with --state-file: it hooks process exit and signals (signal-exit), which no other run needs.
+  const lockfile = await import('proper-lockfile');
+  const waitMs = options.waitMs;
   const started = Date.now();
   for (;;) {
     try {
-      const handle = await open(lockPath, 'wx', 0o600);
-      await handle.writeFile(`${process.pid}\n`);
-      await handle.close();
-      return;
+      return await lockfile.lock(file, {
+        lockfilePath: lockPath,
+        // The state file need not exist yet (the first run), so no realpath of it.
+        realpath: false,
+        stale: LOCK_STALE_MS,
+        update: LOCK_UPDATE_MS,
+        // We wait ourselves (below), so that Ctrl-C ends the wait and the message says what happened.
+        retries: 0,
+        // Its default throws from a timer: a crash with a stack trace. We note it and refuse to save instead.
+        onCompromised,
+      });
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      if (code !== 'EEXIST') throw new StateFileError(`cannot lock the state file (${lockPath}): ${code ?? (error as Error).message}`);
+      if (code === 'ENOTDIR' && (await removedOldStyleLock(lockPath))) continue;
+      if (code !== 'ELOCKED') throw new StateFileError(`cannot lock the state file (${lockPath}): ${code ?? (error as Error).message}`);
     }
-    if (await lockIsStale(lockPath)) {
-      await rm(lockPath, { force: true });
-      continue;
+    if (Date.now() - started >= waitMs) {
+      throw new StateFileError(
+        `another ips-jobs check is using the state file ${file} (waited ${formatDuration(waitMs)} for its lock ${lockPath}); try again later`,
+      );
     }
-    if (Date.now() - started > LOCK_WAIT_MS) {
-      throw new StateFileError(`another ips-jobs check has held ${lockPath} for over ${LOCK_WAIT_MS / 1000}s; remove the lock file if no check is running`);
+    try {
+      await sleep(LOCK_POLL_MS, undefined, { signal: options.signal });
+    } catch {
+      // Interrupted: the caller's signal handling decides the exit code.
+      throw new StateFileError(`interrupted while waiting for the lock ${lockPath}`);
     }
-    await new Promise((resolve) => setTimeout(resolve, LOCK_POLL_MS));
   }
 }
 
-export async function openStateFile(file: string): Promise<StateFile> {
+export async function openStateFile(file: string, options: LockOptions): Promise<StateFile> {
   const lockPath = `${file}.lock`;
-  await acquireLock(lockPath);
+  let compromised: Error | undefined;
+  const unlock = await acquireLock(file, lockPath, (error) => (compromised = error), options);
+  // proper-lockfile also removes the lock when the process exits (process.exit on EPIPE or on a second signal,
+  // where no finally block runs): its exit hook deletes every lock still held.
   let released = false;
   const release = async () => {
     if (released) return;
     released = true;
-    await rm(lockPath, { force: true });
+    try {
+      await unlock();
+    } catch {
+      // Already lost (compromised) or removed: nothing of ours to give back.
+    }
   };
   try {
     let state: AlertState | undefined;
@@ -90,6 +128,8 @@ export async function openStateFile(file: string): Promise<StateFile> {
       state,
       warning,
       async save(next) {
+        // Another run took the lock over (we could not refresh it in time): its state wins, ours is not written.
+        if (compromised) throw new StateFileError(`lost the lock on the state file ${file} (${compromised.message}); not saved`);
         const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
         try {
           const handle = await open(temp, 'w', 0o600);

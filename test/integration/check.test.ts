@@ -1,6 +1,6 @@
 // `ips-jobs check` as cron and CI run it: one run, only problems, the exit code says so; with a state
 // file only what changed. The emulator's clock stands still between runs unless a test moves it.
-import { chmodSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
@@ -162,7 +162,10 @@ describe('alerts on changes only (--state-file)', () => {
 
   it('holds no credentials, and a lock left by a crashed run does not block the next', async () => {
     const state = path.join(dir, 'state.json');
-    writeFileSync(`${state}.lock`, '999999\n'); // no such process
+    // A lock nobody has refreshed for a minute (here an older ips-jobs's PID file): its holder is gone.
+    writeFileSync(`${state}.lock`, '999999\n');
+    const minuteAgo = new Date(Date.now() - 60_000);
+    utimesSync(`${state}.lock`, minuteAgo, minuteAgo);
     submit();
     submit();
     const result = await check(['--max-active', '1', '--state-file', state]);
