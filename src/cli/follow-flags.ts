@@ -4,10 +4,6 @@ import { FAIL_ON, type FailOn } from '../jobs/outcome.js';
 import { choiceOption, durationOption } from './option-parsers.js';
 import { UsageError } from './usage-error.js';
 
-/** Test-only: lets the test suite and the benchmark poll faster than the 1 s floor. Not for users. */
-export const TEST_MIN_INTERVAL_ENV = 'IPS_JOBS_TEST_MIN_INTERVAL_MS';
-const MIN_INTERVAL_MS = 1_000;
-
 export interface FollowFlags {
   interval: number;
   maxInterval: number;
@@ -50,11 +46,11 @@ export function addFollowOptions(command: Command): Command {
     .addOption(new Option('--fail-on <level>', `what fails a job: ${FAIL_ON.join(', ')}`).argParser(choiceOption(FAIL_ON)).default('error'));
 }
 
-/** Checks what commander cannot: the interval floor (lowered only by the test-only variable). */
-export function checkFollowFlags(flags: FollowFlags, env: Record<string, string | undefined>): FollowFlags {
-  const testFloor = Number(env[TEST_MIN_INTERVAL_ENV]);
-  const floor = Number.isFinite(testFloor) && testFloor > 0 ? testFloor : MIN_INTERVAL_MS;
-  if (flags.interval < floor) throw new UsageError(`--interval must be at least 1s (got ${flags.interval}ms)`);
+/**
+ * Checks what commander cannot and needs no endpoint. The floor of --interval depends on the endpoint: checked
+ * when it is known, before any request (interval-floor.ts).
+ */
+export function checkFollowFlags(flags: FollowFlags): FollowFlags {
   if (flags.maxInterval < flags.interval) throw new UsageError('--max-interval must not be shorter than --interval');
   return flags;
 }

@@ -1,8 +1,25 @@
 // The polling rhythm shared by `watch` and `wait`: poll, report, sleep the interval — or back off with
 // jitter after failures, give up after --retry-max of them in a row, and stop at --timeout or a signal.
+import { channel } from 'node:diagnostics_channel';
 import { backoffDelay } from '../jobs/backoff.js';
 import type { Follower, FollowEvent } from './follower.js';
-import type { PollMeter } from './poll-stats.js';
+
+/**
+ * Each poll's cost, for whoever subscribes (the benchmark and the test suite, with a preloaded module:
+ * bench/poll-stats.cjs). Measured only while someone listens: without a subscriber no figure is taken.
+ */
+export const POLL_CHANNEL = 'ips-jobs:poll';
+
+/** The message on POLL_CHANNEL, published once a poll's output is written. */
+export interface PollFigures {
+  /** 1 for the first poll of the run. */
+  poll: number;
+  /** CPU time (user + system) of this process from the start of the poll to the end of its output. */
+  cpuMs: number;
+  wallMs: number;
+}
+
+const pollChannel = channel(POLL_CHANNEL);
 
 export interface PollLoopOptions {
   intervalMs: number;
@@ -12,8 +29,6 @@ export interface PollLoopOptions {
   timeoutMs: number;
   signal: AbortSignal;
   random?: () => number;
-  /** Test-only per-poll CPU and heap figures (IPS_JOBS_TEST_POLL_STATS). */
-  meter?: PollMeter;
 }
 
 export type LoopEnd = 'done' | 'timeout' | 'aborted';
@@ -66,7 +81,7 @@ export async function pollLoop(
   const ended = (): LoopEnd => (options.signal.aborted ? 'aborted' : 'timeout');
   try {
     for (let poll = 1; ; poll++) {
-      options.meter?.start();
+      const measured = pollChannel.hasSubscribers ? { cpu: process.cpuUsage(), wall: performance.now() } : undefined;
       const events = await untilAborted(follower.poll(), stop);
       if (events === undefined || stop.aborted) return ended();
       if (follower.failures >= options.retryMax && follower.lastError) throw follower.lastError;
@@ -74,7 +89,11 @@ export async function pollLoop(
         ? backoffDelay(follower.failures, options.intervalMs, options.maxIntervalMs, options.random ?? Math.random)
         : options.intervalMs;
       const done = await onPoll(events, delay);
-      options.meter?.end(poll);
+      if (measured) {
+        const cpu = process.cpuUsage(measured.cpu);
+        const figures: PollFigures = { poll, cpuMs: (cpu.user + cpu.system) / 1000, wallMs: performance.now() - measured.wall };
+        pollChannel.publish(figures);
+      }
       if (done) return 'done';
       if (!(await sleep(delay, stop))) return ended();
     }

@@ -45,6 +45,8 @@ export interface Session {
 export interface SessionRequest {
   /** required: missing is exit 78; optional: resolved when configured; none: never looked at. */
   company: 'required' | 'optional' | 'none';
+  /** What depends on the endpoint (watch's and wait's --interval floor): may throw, before any request is sent. */
+  checkEndpoint?: (endpoint: string) => void;
   signal?: AbortSignal;
   onExchange?: (exchange: Exchange, error?: IpsError) => void;
   /** A response element missing, mistyped or unknown to the schema (for --debug). */
@@ -115,6 +117,7 @@ export async function resolveCompany(client: IpsClient, spec: CompanySpec): Prom
 export async function openSession(globals: GlobalOptions, io: IO, request: SessionRequest): Promise<Session> {
   const target = globals.demo ? await demoTarget(globals) : await configuredTarget(globals, io, request.company === 'required');
   try {
+    request.checkEndpoint?.(target.endpoint);
     const connection = await connectionOptions(target.endpoint, target.endpointSource, globals, io);
     const { createIpsClient } = await import('../ips/client.js');
     const client = await createIpsClient({

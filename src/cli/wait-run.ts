@@ -3,7 +3,7 @@
 import type { Command } from 'commander';
 import { ExitCode } from '../exit-codes.js';
 import { sinceLastUpdate } from '../jobs/stall.js';
-import { exitCodeForOutcome } from '../jobs/outcome.js';
+import { exitCodeForOutcome } from './outcome-exit-code.js';
 import { outcomeDocument, outcomeLine, type WaitOutcome } from '../render/outcome-text.js';
 import { createPalette } from '../render/palette.js';
 import { progressLine } from '../render/progress-line.js';
@@ -12,6 +12,7 @@ import { sanitizeForTerminal } from '../render/sanitize.js';
 import type { CommandContext } from './command-context.js';
 import type { FollowFlags } from './follow-flags.js';
 import { Follower, type FollowedJob } from './follower.js';
+import { checkIntervalFor } from './interval-floor.js';
 import { colorEnabled, write, type IO } from './io.js';
 import { pollLoop } from './poll-loop.js';
 import type { Session } from './session.js';
@@ -29,7 +30,8 @@ export interface WaitOptions extends FollowFlags {
 
 /** The action: one session, one job followed to its outcome. */
 export async function waitAction(ref: string, flags: WaitFlags, cmd: Command, context: CommandContext): Promise<void> {
-  await context.runWithSession(cmd, { company: 'required' }, async (session, globals, io) =>
+  const checkEndpoint = (endpoint: string) => checkIntervalFor(endpoint, flags.interval);
+  await context.runWithSession(cmd, { company: 'required', checkEndpoint }, async (session, globals, io) =>
     runWait(
       {
         ...flags,

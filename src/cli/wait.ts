@@ -15,7 +15,7 @@ export function registerWait(program: Command, context: CommandContext): void {
     .argument('<job>', 'a job handle, or a job name (the newest job of that name started since --since)')
     .addOption(new Option('-o, --output <format>', 'outcome on stdout as text or json').argParser(choiceOption(['text', 'json'] as const)).default('text'));
   addFollowOptions(command).action(async (ref: string, flags: WaitFlags, cmd: Command) => {
-    checkFollowFlags(flags, context.io.env);
+    checkFollowFlags(flags);
     const { waitAction } = await import('./wait-run.js');
     await waitAction(ref, flags, cmd, context);
   });

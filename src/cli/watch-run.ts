@@ -3,7 +3,7 @@
 import type { Command } from 'commander';
 import { ExitCode, worstExitCode } from '../exit-codes.js';
 import { filterJobs, type JobCriteria } from '../jobs/filter.js';
-import { exitCodeForOutcome } from '../jobs/outcome.js';
+import { exitCodeForOutcome } from './outcome-exit-code.js';
 import { DEFAULT_COLUMNS, parseColumns, type ColumnId } from '../render/columns.js';
 import { eventLine } from '../render/event-line.js';
 import { eventNdjson } from '../render/event-ndjson.js';
@@ -12,9 +12,9 @@ import { createPalette } from '../render/palette.js';
 import type { CommandContext } from './command-context.js';
 import type { FollowFlags } from './follow-flags.js';
 import { Follower, type FollowEvent } from './follower.js';
+import { checkIntervalFor } from './interval-floor.js';
 import { colorEnabled, write, type IO } from './io.js';
 import { pollLoop } from './poll-loop.js';
-import { pollStatsMeter } from './poll-stats.js';
 import type { Session } from './session.js';
 import { UsageError } from './usage-error.js';
 import type { Until, WatchFlags } from './watch.js';
@@ -39,7 +39,8 @@ export async function watchAction(refs: string[], flags: WatchFlags, cmd: Comman
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
-  await context.runWithSession(cmd, { company: 'required' }, async (session, globals, io) =>
+  const checkEndpoint = (endpoint: string) => checkIntervalFor(endpoint, flags.interval);
+  await context.runWithSession(cmd, { company: 'required', checkEndpoint }, async (session, globals, io) =>
     runWatch(
       {
         ...flags,
@@ -169,7 +170,6 @@ export async function runWatch(options: WatchOptions, io: IO): Promise<number> {
         retryMax: options.retryMax,
         timeoutMs: options.timeout,
         signal: options.signal,
-        meter: pollStatsMeter(io.env),
       },
       async (events, nextPollInMs) => {
         await view.show(events, nextPollInMs);

@@ -32,7 +32,7 @@ export function registerWatch(program: Command, context: CommandContext): void {
     .addOption(new Option('--until <condition>', `stop when: ${UNTIL.join(', ')} (default all-done when jobs are named)`).argParser(choiceOption(UNTIL)))
     .option('--exit-status', 'exit with the worst outcome of the jobs followed: 0, 1 failed, 6 stalled, 7 not found');
   addFollowOptions(command).action(async (refs: string[], flags: WatchFlags, cmd: Command) => {
-    checkFollowFlags(flags, context.io.env);
+    checkFollowFlags(flags);
     const { watchAction } = await import('./watch-run.js');
     await watchAction(refs, flags, cmd, context);
   });

@@ -1,5 +1,4 @@
 // What a finished job's log says about it: succeeded, succeeded with warnings, or failed.
-import { ExitCode } from '../exit-codes.js';
 import type { JobLog } from '../ips/types.js';
 
 /** Which findings fail a job: only a fatal error, also file errors (default), or warnings too. */
@@ -60,20 +59,4 @@ export function outcomeFromLog(log: JobLog, failOn: FailOn): JobResult {
     return { outcome: 'succeeded_with_warnings', reason: `${findings} in ${plural(counts.total, 'file')}`, counts, ...dates };
   }
   return { outcome: 'succeeded', reason: plural(counts.total, 'file'), counts, ...dates };
-}
-
-/** How a followed job ended, as the exit code of `wait` and of `watch --exit-status`. */
-export function exitCodeForOutcome(outcome: LogOutcome | 'stalled' | 'vanished' | 'not_found'): number {
-  switch (outcome) {
-    case 'succeeded':
-    case 'succeeded_with_warnings':
-      return ExitCode.ok;
-    case 'failed':
-      return ExitCode.jobFailed;
-    case 'stalled':
-      return ExitCode.stalled;
-    case 'vanished':
-    case 'not_found':
-      return ExitCode.notFound;
-  }
 }

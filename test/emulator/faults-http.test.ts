@@ -2,6 +2,7 @@
 import { Agent, request } from 'node:http';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startEmulator, type Emulator } from '../../src/emulator/index.js';
+import { until } from '../helpers/cli.js';
 import { envelope, FAULT_NS, faultOf, items, parseXml, soapCall } from './soap-helpers.js';
 
 let emu: Emulator;
@@ -192,13 +193,19 @@ describe('stats.connections', () => {
 
 describe('hang', () => {
   it('never answers, and close() ends the request', async () => {
-    const own = await startEmulator({ speed: 0, faults: 'getActiveJobs:hang' });
-    const pending = fetch(own.url, { method: 'POST', headers: { SOAPAction: 'getActiveJobs' }, body: envelope('getActiveJobs') }).then(
-      () => 'answered',
-      () => 'failed',
-    );
-    const early = await Promise.race([pending, new Promise((resolve) => setTimeout(() => resolve('still waiting'), 300))]);
-    expect(early).toBe('still waiting');
+    const own = await startEmulator({ speed: 0, faults: 'getActiveJobs#1:hang' });
+    let settled = false;
+    const pending = fetch(own.url, { method: 'POST', headers: { SOAPAction: 'getActiveJobs' }, body: envelope('getActiveJobs') })
+      .then(
+        () => 'answered',
+        () => 'failed',
+      )
+      .finally(() => (settled = true));
+    // Once the server has taken the first call, a second one (another connection) is answered while the first waits.
+    await until(() => own.stats.byOperation.getActiveJobs === 1, 10_000, 'the first call');
+    expect((await soapCall(own.url, 'getActiveJobs')).status).toBe(200);
+    expect(own.stats.byOperation.getActiveJobs).toBe(2);
+    expect(settled).toBe(false);
     await own.close();
     expect(await pending).toBe('failed');
   });

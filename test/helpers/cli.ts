@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -20,8 +21,6 @@ export interface CliOptions {
   input?: string;
   /** Kill the child after this long (the test then fails on the code, never hangs). */
   killAfterMs?: number;
-  /** Send this signal to the child after `afterMs`. */
-  signal?: { name: NodeJS.Signals; afterMs: number };
 }
 
 /** A HOME and XDG_CONFIG_HOME of its own, so no real config file or credentials leak into a test. */
@@ -37,6 +36,17 @@ export function cleanEnv(extra: Record<string, string | undefined> = {}): Record
   return Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined));
 }
 
+/**
+ * Gives the child its input and closes its stdin. A child that ends before reading it (a usage error, say) has
+ * closed the pipe: EPIPE then only says so, and the run is judged by its exit code and output, not this write.
+ */
+export function writeInput(stdin: Writable, input: string | undefined, onError: (error: Error) => void): void {
+  stdin.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') onError(error);
+  });
+  stdin.end(input ?? '');
+}
+
 export function runCli(args: string[], options: CliOptions = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], {
@@ -49,16 +59,12 @@ export function runCli(args: string[], options: CliOptions = {}): Promise<CliRes
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
     const timer = setTimeout(() => child.kill('SIGKILL'), options.killAfterMs ?? 15_000);
-    if (options.signal) {
-      const { name, afterMs } = options.signal;
-      setTimeout(() => child.kill(name), afterMs);
-    }
     child.on('error', reject);
     child.on('close', (code, signal) => {
       clearTimeout(timer);
       resolve({ code, signal, stdout, stderr });
     });
-    child.stdin.end(options.input ?? '');
+    writeInput(child.stdin, options.input, reject);
   });
 }
 
@@ -79,7 +85,9 @@ export function startCli(args: string[], options: CliOptions = {}): RunningCli {
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
   const timer = setTimeout(() => child.kill('SIGKILL'), options.killAfterMs ?? 15_000);
+  let fail: (error: Error) => void = () => {};
   const result = new Promise<CliResult>((resolve, reject) => {
+    fail = reject;
     child.on('error', reject);
     child.on('close', (code, signal) => {
       clearTimeout(timer);
@@ -87,7 +95,7 @@ export function startCli(args: string[], options: CliOptions = {}): RunningCli {
       resolve({ code, signal, stdout, stderr });
     });
   });
-  child.stdin.end(options.input ?? '');
+  writeInput(child.stdin, options.input, (error) => fail(error));
   return { result, stdout: () => stdout, stderr: () => stderr, exited: () => done, kill: (signal) => child.kill(signal) };
 }
 

@@ -4,7 +4,7 @@ import { DEMO_CREDENTIALS, type Emulator } from '../../src/emulator/index.js';
 
 export function demoEnv(
   emulator: Pick<Emulator, 'url'>,
-  options: { company?: 'name' | 'handle'; polling?: boolean } = {},
+  options: { company?: 'name' | 'handle' } = {},
   extra: Record<string, string | undefined> = {},
 ): Record<string, string> {
   const env: Record<string, string | undefined> = {
@@ -12,8 +12,6 @@ export function demoEnv(
     IPS_JOBS_USERNAME: DEMO_CREDENTIALS.username,
     IPS_JOBS_PASSWORD: DEMO_CREDENTIALS.password,
     IPS_JOBS_COMPANY: options.company === 'name' ? DEMO_CREDENTIALS.company : DEMO_CREDENTIALS.companyHandle,
-    // Test-only: lets watch/wait poll every few ms against the frozen virtual clock.
-    ...(options.polling ? { IPS_JOBS_TEST_MIN_INTERVAL_MS: '10' } : {}),
     ...extra,
   };
   return Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined));

@@ -3,7 +3,7 @@
 import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_CREDENTIALS, DONE_LINGER_MS, STOP_MS, startEmulator, type AddJobOptions, type Emulator } from '../../src/emulator/index.js';
-import { BIN, REPO_ROOT, cleanEnv, type CliResult } from '../helpers/cli.js';
+import { BIN, REPO_ROOT, cleanEnv, writeInput, type CliResult } from '../helpers/cli.js';
 import { demoEnv } from '../helpers/demo-env.js';
 
 let emulator: Emulator;
@@ -40,7 +40,7 @@ function ipsJobs(args: string[], options: { input?: string; env?: Record<string,
       clearTimeout(timer);
       resolve({ code, signal, stdout, stderr });
     });
-    child.stdin.end(options.input ?? '');
+    writeInput(child.stdin, options.input, reject);
   });
 }
 

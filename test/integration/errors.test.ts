@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, DEMO_CREDENTIALS, type Emulator } from '../../src/emulator/index.js';
-import { runCli, type CliResult } from '../helpers/cli.js';
+import { runCli, startCli, until, type CliResult } from '../helpers/cli.js';
 
 let emulator: Emulator;
 const PASSWORD = 'pw-Zq8#unique-7731';
@@ -242,7 +242,12 @@ describe('signals', () => {
     { name: 'SIGTERM' as const, code: 143 },
   ])('$name during a request that hangs ends the run with $code', async ({ name, code }) => {
     emulator.faults.set('getActiveJobs:hang');
-    const result = await runCli(['list'], { env: env(), signal: { name, afterMs: 1500 } });
+    const before = emulator.stats.byOperation.getActiveJobs ?? 0;
+    const cli = startCli(['list'], { env: env() });
+    // The signal once the request has reached the emulator (which then never answers it), not after a guessed time.
+    await until(() => (emulator.stats.byOperation.getActiveJobs ?? 0) > before || cli.exited(), 10_000, 'the hanging request');
+    cli.kill(name);
+    const result = await cli.result;
     expect(result.code).toBe(code);
     expect(result.stdout).toBe('');
     expect(result.stderr).not.toMatch(/^\s+at /m);

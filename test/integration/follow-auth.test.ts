@@ -27,7 +27,7 @@ describe('a refused job-log lookup', () => {
     const job = submit({ outcome: 'success' });
     emulator.faults.set(`getJobLogDetails:fault=${fault}`);
     try {
-      const cli = startCli(['wait', job.jobHandle, '--interval', '50ms'], { env: demoEnv(emulator, { company: 'handle', polling: true }) });
+      const cli = startCli(['wait', job.jobHandle, '--interval', '50ms'], { env: demoEnv(emulator, { company: 'handle' }) });
       await driveUntilExit(emulator, cli, 5_000);
       const result = await cli.result;
       expect(result.code).toBe(code);

@@ -27,7 +27,6 @@ function env(emulator: Emulator): Record<string, string> {
     IPS_JOBS_USERNAME: DEMO_CREDENTIALS.username,
     IPS_JOBS_PASSWORD: DEMO_CREDENTIALS.password,
     IPS_JOBS_COMPANY: DEMO_CREDENTIALS.companyHandle,
-    IPS_JOBS_TEST_MIN_INTERVAL_MS: '10',
   });
 }
 

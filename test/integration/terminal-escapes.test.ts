@@ -25,7 +25,7 @@ let job: ActiveJob;
 let handle: string;
 
 function env(extra: Record<string, string | undefined> = {}): Record<string, string> {
-  return demoEnv(emulator, { company: 'handle', polling: true }, extra);
+  return demoEnv(emulator, { company: 'handle' }, extra);
 }
 
 const TYPES = 'http://www.scene7.com/IpsApi/xsd/2014-04-03';

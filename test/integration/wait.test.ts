@@ -20,7 +20,7 @@ afterAll(async () => {
   await emulator.close();
 });
 
-const ENV = () => demoEnv(emulator, { company: 'handle', polling: true });
+const ENV = () => demoEnv(emulator, { company: 'handle' });
 
 const submit = jobSubmitter(() => emulator, 'Wait-Test', { durationMs: 60_000 });
 
@@ -201,12 +201,32 @@ describe('wait rides out a failing service', () => {
 describe('wait flags', () => {
   it.each([
     { flags: ['--interval', '10x'], says: /invalid duration/ },
-    { flags: ['--interval', '200ms'], says: /--interval must be at least 1s/ },
+    { flags: ['--interval', '0ms'], says: /--interval must be at least 1ms, even for a loopback endpoint \(got 0ms\)/ },
     { flags: ['--fail-on', 'sometimes'], says: /expected one of: fatal, error, warning/ },
     { flags: ['--retry-max', '0'], says: /whole number/ },
   ])('$flags → 2', async ({ flags, says }) => {
-    const result = await startCli(['wait', 'x', ...flags], { env: { ...ENV(), IPS_JOBS_TEST_MIN_INTERVAL_MS: undefined } }).result;
+    const result = await startCli(['wait', 'x', ...flags], { env: ENV() }).result;
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(says);
+  });
+});
+
+describe('the --interval floor', () => {
+  // Only an endpoint on this machine (the emulator, as in every test here) may be polled more often than every second.
+  it.each([['wait', 'x'], ['watch']])('%s against a remote endpoint: at least 1s, one line, exit 2 before any request', async (...command) => {
+    // (A request to the .invalid host would fail with exit 5, not 2.)
+    const env = { ...ENV(), IPS_JOBS_ENDPOINT: 'https://ips-jobs.invalid/scene7/services/IpsApiService' };
+    const result = await startCli([...command, '--interval', '999ms'], { env }).result;
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe('ips-jobs: --interval must be at least 1s (got 999ms)\n');
+  });
+
+  it('a loopback endpoint may be polled every millisecond', async () => {
+    const job = submit({ outcome: 'success', durationMs: 60_000 });
+    const cli = startCli(['wait', job.jobHandle, '--interval', '1ms'], { env: ENV() });
+    await driveUntilExit(emulator, cli, 30_000);
+    const result = await cli.result;
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/succeeded/);
   });
 });

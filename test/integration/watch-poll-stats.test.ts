@@ -1,11 +1,12 @@
-// The test-only per-poll report of `watch` (IPS_JOBS_TEST_POLL_STATS) that the benchmark reads: one line per
-// poll with its CPU time and heap, the live heap (after a full collection) on every tenth poll.
+// The per-poll report the benchmark reads: `watch` publishes each poll's CPU and wall time on the `ips-jobs:poll`
+// diagnostics channel, and bench/poll-stats.cjs, preloaded with NODE_OPTIONS as the benchmark does, writes one line
+// per poll with those and the heap, the live heap (after a full collection) on every tenth poll.
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, DEMO_CREDENTIALS, type Emulator } from '../../src/emulator/index.js';
-import { startCli } from '../helpers/cli.js';
+import { REPO_ROOT, startCli } from '../helpers/cli.js';
 import { driveUntilExit } from '../helpers/drive-clock.js';
 
 let emulator: Emulator;
@@ -18,7 +19,7 @@ afterAll(async () => {
   await emulator.close();
 });
 
-describe('IPS_JOBS_TEST_POLL_STATS', () => {
+describe('the ips-jobs:poll channel, through bench/poll-stats.cjs', () => {
   it('gets one JSON line per poll: poll number, CPU time, heap, and the live heap every tenth poll', async () => {
     const job = emulator.ips.addJob({ originalName: 'Poll-Stats-Job', type: 'UploadFromServerDirectory', waitMs: 0, durationMs: 150_000, files: 30 });
     const file = path.join(mkdtempSync(path.join(tmpdir(), 'ips-jobs-poll-stats-')), 'polls.ndjson');
@@ -29,8 +30,8 @@ describe('IPS_JOBS_TEST_POLL_STATS', () => {
         IPS_JOBS_USERNAME: DEMO_CREDENTIALS.username,
         IPS_JOBS_PASSWORD: DEMO_CREDENTIALS.password,
         IPS_JOBS_COMPANY: DEMO_CREDENTIALS.companyHandle,
-        IPS_JOBS_TEST_MIN_INTERVAL_MS: '10',
-        IPS_JOBS_TEST_POLL_STATS: file,
+        NODE_OPTIONS: `--require ${JSON.stringify(path.join(REPO_ROOT, 'bench/poll-stats.cjs'))} --expose-gc`,
+        BENCH_POLL_STATS_FILE: file,
       },
     });
     await driveUntilExit(emulator, cli, 5_000);

@@ -23,7 +23,7 @@ afterAll(async () => {
   await emulator.close();
 });
 
-const ENV = () => demoEnv(emulator, { company: 'handle', polling: true });
+const ENV = () => demoEnv(emulator, { company: 'handle' });
 
 const submit = jobSubmitter(() => emulator, 'Watch-Test', { durationMs: 60_000 });
 

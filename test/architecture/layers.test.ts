@@ -1,0 +1,66 @@
+// The layers of src/ import one way only (ARCHITECTURE.md): a module never imports from a layer above its own. This
+// reads every import of every module (static, type-only and dynamic) and fails on one that goes up.
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../helpers/cli.js';
+
+const SRC = path.join(REPO_ROOT, 'src');
+
+/** What each layer may import, besides itself. `cli` is the top: it may import every layer. */
+const MAY_IMPORT: Readonly<Record<string, readonly string[]>> = {
+  ips: [],
+  config: ['ips'],
+  jobs: ['ips'],
+  render: ['ips', 'jobs'],
+  emulator: ['ips'],
+  cli: ['ips', 'config', 'jobs', 'render', 'emulator', 'exit-codes'],
+  'exit-codes': [],
+  index: ['ips', 'config', 'jobs', 'render', 'exit-codes'],
+};
+
+/** A file's layer: its folder under src/, or its own name for a file at the top of src/. */
+function layerOf(file: string): string {
+  const [first] = path.relative(SRC, file).split(path.sep);
+  return first!.replace(/\.ts$/, '');
+}
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return sourceFiles(full);
+    return entry.name.endsWith('.ts') ? [full] : [];
+  });
+}
+
+const IMPORT = /(?:\bfrom\s+|\bimport\s*\(\s*|^\s*import\s+)['"](\.{1,2}\/[^'"]+)['"]/gm;
+
+describe('the layers of src/', () => {
+  const files = sourceFiles(SRC);
+
+  it('knows every layer it finds', () => {
+    expect([...new Set(files.map(layerOf))].filter((layer) => !(layer in MAY_IMPORT))).toEqual([]);
+  });
+
+  it('no module imports from a layer above its own', () => {
+    const upward: string[] = [];
+    for (const file of files) {
+      const from = layerOf(file);
+      for (const [, specifier] of readFileSync(file, 'utf8').matchAll(IMPORT)) {
+        const target = path.resolve(path.dirname(file), specifier!);
+        if (!target.startsWith(SRC + path.sep)) continue;
+        const to = layerOf(target.replace(/\.js$/, '.ts'));
+        if (to !== from && !MAY_IMPORT[from]!.includes(to)) upward.push(`${path.relative(SRC, file)} → ${specifier} (${from} may not import ${to})`);
+      }
+    }
+    expect(upward).toEqual([]);
+  });
+
+  it('the check sees an upward import', () => {
+    // The same reading applied to a line that goes up (render → cli) finds it.
+    const line = "import { write } from '../cli/io.js';";
+    const [match] = [...line.matchAll(IMPORT)];
+    expect(layerOf(path.resolve(path.join(SRC, 'render'), match![1]!).replace(/\.js$/, '.ts'))).toBe('cli');
+    expect(MAY_IMPORT.render).not.toContain('cli');
+  });
+});
