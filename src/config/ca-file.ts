@@ -5,7 +5,7 @@ import { ConfigError } from './errors.js';
 import { readEnv, type Env } from './env.js';
 import { displayPath, expandHome } from './paths.js';
 import { readFailureReason, type ReadTextFile } from './read-failure.js';
-import type { SettingSource } from './settings.js';
+import type { SettingSource } from './setting.js';
 
 const PEM_BLOCK = /-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g;
 

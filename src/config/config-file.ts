@@ -2,7 +2,7 @@
 
 import { ConfigError } from './errors.js';
 import { isMissingFile, readFailureReason, type ReadTextFile } from './read-failure.js';
-import type { SettingSource } from './settings.js';
+import type { SettingSource } from './setting.js';
 
 export interface ProfileConfig {
   username?: string;

@@ -1,7 +1,8 @@
 // The rows of `ips-jobs config show`: every setting, its value as text, and where it came from.
 
 import { MASK } from './secret.js';
-import type { Setting, Settings } from './settings.js';
+import type { Setting } from './setting.js';
+import type { Settings } from './settings.js';
 
 export interface SettingRow {
   key: string;

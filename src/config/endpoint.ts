@@ -1,7 +1,7 @@
 // An explicit IPS endpoint must be a URL the SOAP client can post to.
 
 import { ConfigError } from './errors.js';
-import type { SettingSource } from './settings.js';
+import type { SettingSource } from './setting.js';
 
 export function parseEndpoint(raw: string, source: SettingSource): string {
   let url: URL | undefined;

@@ -1,7 +1,7 @@
 // Typed errors of the config layer. Nothing here prints or exits: the CLI turns `source.kind` into an exit code
 // (a bad flag → 2, anything else → 78).
 
-import type { SettingSource } from './settings.js';
+import type { SettingSource } from './setting.js';
 
 /** A setting is missing, malformed or unreadable. `source` says who gave the bad value, when one did. */
 export class ConfigError extends Error {

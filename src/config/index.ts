@@ -9,6 +9,7 @@ export { Secret } from './secret.js';
 export { REGIONS, type Region } from './region.js';
 export { defaultConfigPath } from './paths.js';
 export type { ConfigFlags } from './flags.js';
-export type { Setting, SettingSource, Settings } from './settings.js';
+export type { Setting, SettingSource } from './setting.js';
+export type { Settings } from './settings.js';
 export { readAllStdin } from './stdin.js';
 export { readCaFile, readExtraCaCerts } from './ca-file.js';

@@ -9,7 +9,7 @@ import { displayPath, expandHome } from './paths.js';
 import type { SelectedProfile } from './profile.js';
 import { readFailureReason, type ReadTextFile } from './read-failure.js';
 import { Secret } from './secret.js';
-import type { Setting, SettingSource } from './settings.js';
+import type { Setting, SettingSource } from './setting.js';
 
 export interface PasswordInput {
   flags: ConfigFlags;

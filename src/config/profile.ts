@@ -4,7 +4,7 @@ import type { ConfigFile, ProfileConfig } from './config-file.js';
 import { ENV, readEnv, type Env } from './env.js';
 import { ConfigError } from './errors.js';
 import { readFlag, type ConfigFlags } from './flags.js';
-import type { Setting, SettingSource } from './settings.js';
+import type { Setting, SettingSource } from './setting.js';
 
 export interface SelectedProfile {
   name: Setting<string>;

@@ -1,7 +1,7 @@
 // The IPS data-centre regions a user may pick.
 
 import { ConfigError } from './errors.js';
-import type { SettingSource } from './settings.js';
+import type { SettingSource } from './setting.js';
 
 export const REGIONS = ['na', 'emea', 'apac'] as const;
 export type Region = (typeof REGIONS)[number];

@@ -12,7 +12,8 @@ import { configLocation, displayPath } from './paths.js';
 import { selectProfile, type SelectedProfile } from './profile.js';
 import type { ReadTextFile } from './read-failure.js';
 import { parseRegion, type Region } from './region.js';
-import { DEFAULT_SOURCE, type Setting, type Settings } from './settings.js';
+import type { Setting } from './setting.js';
+import { DEFAULT_SOURCE, type Settings } from './settings.js';
 import { parseStaging } from './staging.js';
 import { readAllStdin } from './stdin.js';
 

@@ -3,15 +3,9 @@
 import type { CompanySpec } from './company.js';
 import type { Region } from './region.js';
 import type { Secret } from './secret.js';
+import type { Setting, SettingSource } from './setting.js';
 
 /** name: '--username', 'IPS_JOBS_USERNAME', '~/.config/ips-jobs/config.json profile "prod"', 'default', … */
-export type SettingSource = { kind: 'flag' | 'env' | 'file' | 'default' | 'stdin'; name: string };
-
-export interface Setting<T> {
-  value: T;
-  source: SettingSource;
-}
-
 export interface Settings {
   profile?: Setting<string>;
   username?: Setting<string>;

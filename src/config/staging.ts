@@ -1,7 +1,7 @@
 // IPS_JOBS_STAGING is text; flags and the config file already give a boolean.
 
 import { ConfigError } from './errors.js';
-import type { SettingSource } from './settings.js';
+import type { SettingSource } from './setting.js';
 
 const TRUE_WORDS = ['1', 'true', 'yes'];
 const FALSE_WORDS = ['0', 'false', 'no'];
