@@ -4,8 +4,8 @@
 import { isLoopbackHost } from '../ips/loopback.js';
 import { UsageError } from './usage-error.js';
 
-export const MIN_INTERVAL_MS = 1_000;
-export const MIN_LOOPBACK_INTERVAL_MS = 1;
+const MIN_INTERVAL_MS = 1_000;
+const MIN_LOOPBACK_INTERVAL_MS = 1;
 
 /** Throws a usage error (exit 2) when `intervalMs` is below the floor for `endpoint`. */
 export function checkIntervalFor(endpoint: string, intervalMs: number): void {

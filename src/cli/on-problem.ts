@@ -24,7 +24,7 @@ export interface HookLimits {
   signal?: AbortSignal;
 }
 
-export const HOOK_KILL_GRACE_MS = 5_000;
+const HOOK_KILL_GRACE_MS = 5_000;
 
 /** Signals a whole process group; one that is gone already is no error. */
 function signalGroup(pid: number, signal: NodeJS.Signals): void {

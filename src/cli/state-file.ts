@@ -32,7 +32,7 @@ export interface StateFile {
  * disk: it refreshes every LOCK_UPDATE_MS, so it has 8 s of slack) and short enough that a run after a
  * SIGKILL waits at most that long instead of forever.
  */
-export const LOCK_STALE_MS = 10_000;
+const LOCK_STALE_MS = 10_000;
 /** How often the holder refreshes the lock's mtime: a fifth of the stale period, so four refreshes may be late. */
 const LOCK_UPDATE_MS = 2_000;
 const LOCK_POLL_MS = 100;
@@ -63,7 +63,6 @@ async function removedOldStyleLock(lockPath: string): Promise<boolean> {
 async function acquireLock(file: string, lockPath: string, onCompromised: (error: Error) => void, options: LockOptions): Promise<Release> {
   // Loaded only with --state-file: it hooks process exit and signals (signal-exit), which no other run needs.
   const lockfile = await import('proper-lockfile');
-  const waitMs = options.waitMs;
   const started = Date.now();
   for (;;) {
     try {
@@ -83,9 +82,9 @@ async function acquireLock(file: string, lockPath: string, onCompromised: (error
       if (code === 'ENOTDIR' && (await removedOldStyleLock(lockPath))) continue;
       if (code !== 'ELOCKED') throw new StateFileError(`cannot lock the state file (${lockPath}): ${code ?? (error as Error).message}`);
     }
-    if (Date.now() - started >= waitMs) {
+    if (Date.now() - started >= options.waitMs) {
       throw new StateFileError(
-        `another ips-jobs check is using the state file ${file} (waited ${formatDuration(waitMs)} for its lock ${lockPath}); try again later`,
+        `another ips-jobs check is using the state file ${file} (waited ${formatDuration(options.waitMs)} for its lock ${lockPath}); try again later`,
       );
     }
     try {
