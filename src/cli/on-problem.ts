@@ -5,7 +5,7 @@
 // a cron run, and the next ones behind it, for ever. It runs in a process group of its own, so that on timeout
 // SIGTERM reaches everything it started (curl under sh, say), and SIGKILL follows if that is not enough.
 import { spawn } from 'node:child_process';
-import { formatDuration } from '../jobs/duration.js';
+import { formatDuration } from '../text/duration.js';
 
 export interface ProblemEvent {
   event: 'problem' | 'realert' | 'resolved';

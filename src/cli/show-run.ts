@@ -3,7 +3,7 @@
 import type { Command } from 'commander';
 import { ExitCode } from '../exit-codes.js';
 import type { ActiveJob, JobLog } from '../ips/types.js';
-import { formatDuration } from '../jobs/duration.js';
+import { formatDuration } from '../text/duration.js';
 import { findJob, looksLikeHandle } from '../jobs/job-ref.js';
 import { isFinishedLog } from '../jobs/outcome.js';
 import { renderJson } from '../render/jobs-json.js';

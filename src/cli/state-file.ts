@@ -11,7 +11,7 @@ import { open, readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseAlertState, type AlertState } from '../jobs/alert-state.js';
-import { formatDuration } from '../jobs/duration.js';
+import { formatDuration } from '../text/duration.js';
 
 export class StateFileError extends Error {
   override name = 'StateFileError';

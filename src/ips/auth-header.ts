@@ -1,6 +1,6 @@
 // The authHeader SOAP header, written as XML so its namespace and field order are exactly the schema's.
 import { TYPES_NS } from './namespaces.js';
-import { escapeXml } from './xml-escape.js';
+import { escapeXml } from '../text/xml-escape.js';
 
 export interface AuthHeaderFields {
   user: string;

@@ -1,6 +1,6 @@
 // Takes secrets out of what diagnostics show of a SOAP exchange: credential elements (any namespace prefix),
 // credential headers, credentials in URLs, and — last line of defence — any literal occurrence of a known secret.
-import { escapeXml } from './xml-escape.js';
+import { escapeXml } from '../text/xml-escape.js';
 
 export const REDACTED = '********';
 

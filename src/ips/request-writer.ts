@@ -10,7 +10,7 @@
 // server sent with one must go back to it as it came.
 import { WSDL_DESCRIPTION } from './wsdl-description.js';
 import type { ChildDescription, OperationDescription, WsdlDescription } from './wsdl-description-types.js';
-import { escapeXml } from './xml-escape.js';
+import { escapeXml } from '../text/xml-escape.js';
 
 const SOAP_ENV_NS = 'http://schemas.xmlsoap.org/soap/envelope/';
 const XSI_NS = 'http://www.w3.org/2001/XMLSchema-instance';

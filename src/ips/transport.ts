@@ -12,6 +12,8 @@ import { ProtocolError, TransportError, type TransportFailure } from './errors.j
 import { ProxyError } from './proxy-error.js';
 import { redactUrl } from './redact.js';
 import { certificateProblem } from './tls-failure.js';
+import { formatBytes } from '../text/bytes.js';
+import { formatDuration } from '../text/duration.js';
 
 export interface TransportOptions {
   requestTimeoutMs: number;
@@ -166,7 +168,7 @@ export class IpsTransport {
       exchange.elapsedMs = Date.now() - exchange.startedAt;
       // The deadline first: aborting a request also surfaces as a reset or a cancelled read.
       if (timedOut && !(error instanceof ProtocolError)) {
-        throw new TransportError('timeout', `no complete answer within ${formatSeconds(this.options.requestTimeoutMs)}`, {
+        throw new TransportError('timeout', `no complete answer within ${formatDuration(this.options.requestTimeoutMs, 'exact')}`, {
           cause: error,
           ...where,
         });
@@ -312,19 +314,4 @@ function checkBody(response: RawResponse, where: { operation: string; endpoint: 
   if (/<!doctype/i.test(body.slice(0, body.search(/<[A-Za-z]/) === -1 ? body.length : body.search(/<[A-Za-z]/)))) {
     throw new ProtocolError('doctype', `response carries a DOCTYPE, which IPS never sends (HTTP ${status})`, status, where);
   }
-}
-
-export function formatSeconds(ms: number): string {
-  return ms % 1000 === 0 ? `${ms / 1000}s` : `${(ms / 1000).toFixed(1)}s`;
-}
-
-export function formatBytes(bytes: number): string {
-  const units = ['B', 'KB', 'MB', 'GB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit += 1;
-  }
-  return `${Number.isInteger(value) ? value : value.toFixed(1)}${units[unit]}`;
 }

@@ -2,7 +2,7 @@
 // observations) to the problems found. One problem per rule and job; nothing here does I/O.
 import type { ActiveJob, JobLog } from '../ips/types.js';
 import { parseIso } from './dates.js';
-import { formatDuration } from './duration.js';
+import { formatDuration } from '../text/duration.js';
 import { isFinishedLog, outcomeFromLog, type FailOn } from './outcome.js';
 import { isStalled, sinceLastUpdate } from './stall.js';
 import { stateClass } from './state-class.js';

@@ -22,18 +22,3 @@ export function parseDuration(text: string): number {
   if (!Number.isSafeInteger(ms)) throw new DurationError(text);
   return ms;
 }
-
-/** Compact human duration: `800ms`, `45s`, `12m`, `3h 5m`, `2d 4h` (the smaller unit omitted when zero). */
-export function formatDuration(ms: number): string {
-  if (!Number.isFinite(ms)) return '-';
-  if (ms < 0) return `-${formatDuration(-ms)}`;
-  if (ms < 1_000) return `${Math.floor(ms)}ms`;
-  const seconds = Math.floor(ms / 1_000);
-  if (seconds < 60) return `${seconds}s`;
-  const minutes = Math.floor(seconds / 60);
-  if (minutes < 60) return `${minutes}m`;
-  const hours = Math.floor(minutes / 60);
-  if (hours < 24) return minutes % 60 === 0 ? `${hours}h` : `${hours}h ${minutes % 60}m`;
-  const days = Math.floor(hours / 24);
-  return hours % 24 === 0 ? `${days}d` : `${days}d ${hours % 24}h`;
-}

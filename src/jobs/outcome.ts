@@ -1,5 +1,6 @@
 // What a finished job's log says about it: succeeded, succeeded with warnings, or failed.
 import type { JobLog } from '../ips/types.js';
+import { plural } from '../text/plural.js';
 
 /** Which findings fail a job: only a fatal error, also file errors (default), or warnings too. */
 export type FailOn = 'fatal' | 'error' | 'warning';
@@ -27,10 +28,6 @@ export interface JobResult {
 /** A log describes a finished job once it has an end date (a running job's log has none yet). */
 export function isFinishedLog(log: JobLog): boolean {
   return log.endDate !== undefined && log.endDate !== '';
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 export function countsOf(log: JobLog): LogCounts {

@@ -1,7 +1,7 @@
 // From one poll to the next: what changed for each job. Pure; the follow loop adds the events that
 // need I/O (finished, vanished) and the service's own (poll_error, recovered).
 import type { ActiveJob } from '../ips/types.js';
-import { formatDuration } from './duration.js';
+import { formatDuration } from '../text/duration.js';
 import { isStalled, sinceLastUpdate } from './stall.js';
 
 export type JobEventType = 'added' | 'state' | 'progress' | 'stalled' | 'resumed' | 'gone';

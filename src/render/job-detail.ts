@@ -2,7 +2,7 @@
 // element, its tasks (and their items) — or, for a finished job, its log summary. Data in, text out.
 import { JOB_DETAIL_ELEMENTS, type ActiveJob, type JobDetails, type JobLog, type TaskItemProgress, type TaskProgress } from '../ips/types.js';
 import { parseIso } from '../jobs/dates.js';
-import { formatDuration } from '../jobs/duration.js';
+import { formatDuration } from '../text/duration.js';
 import { isFinishedLog, outcomeFromLog } from '../jobs/outcome.js';
 import { isStalled, sinceLastUpdate } from '../jobs/stall.js';
 import { stateClass } from '../jobs/state-class.js';
@@ -12,6 +12,7 @@ import { renderRecordTable, type RecordColumn } from './records.js';
 import { formatRelative, formatTimestamp } from './relative-time.js';
 import { sanitizeForTerminal } from './sanitize.js';
 import { truncateToWidth, visibleWidth } from './text-width.js';
+import { plural } from '../text/plural.js';
 
 export interface JobDetailOptions {
   palette: Palette;
@@ -294,10 +295,6 @@ function outcomeStyle(outcome: string, palette: Palette): Style {
   if (outcome === 'succeeded') return palette.ok;
   if (outcome === 'succeeded_with_warnings') return palette.warn;
   return palette.error;
-}
-
-function plural(n: number, word: string, many = `${word}s`): string {
-  return `${n} ${n === 1 ? word : many}`;
 }
 
 function statusField(log: JobLog, palette: Palette): Field {

@@ -1,7 +1,7 @@
 // The columns of `logs`: job logs as the web UI's History tab shows them (table, wide) and by IPS field name (csv/tsv).
 import type { JobLog } from '../ips/types.js';
 import { parseIso } from '../jobs/dates.js';
-import { formatDuration } from '../jobs/duration.js';
+import { formatDuration } from '../text/duration.js';
 import { logStatus, type LogStatus } from '../jobs/log-status.js';
 import { jobTypeFromLogType } from '../jobs/log-type.js';
 import type { FailOn } from '../jobs/outcome.js';

@@ -1,4 +1,5 @@
 // `check --junit FILE`: JUnit XML, one test case per rule and job, valid XML 1.0 whatever the server sent.
+import { escapeXml } from '../text/xml-escape.js';
 
 export interface JunitCase {
   suite: string;
@@ -9,13 +10,7 @@ export interface JunitCase {
 
 /** Characters XML 1.0 forbids (most C0 controls, lone surrogates, U+FFFE/U+FFFF) are dropped. */
 export function xmlText(text: string): string {
-  return text
-    .replace(/[^\u0009\u000A\u000D\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;');
+  return escapeXml(text.replace(/[^\u0009\u000A\u000D\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, ''));
 }
 
 export function renderJunit(cases: readonly JunitCase[], options: { name: string; timestamp: string }): string {

@@ -1,4 +1,5 @@
 // The `watch` TTY view: a frame of lines (table, finished jobs, footer) and the escape codes that redraw it in place.
+import { formatDuration } from '../text/duration.js';
 import type { ActiveJob, IsoDateTime } from '../ips/types.js';
 import { stateClass } from '../jobs/state-class.js';
 import { type AlignedCell, type AlignedColumn, renderAlignedLines } from './aligned-table.js';
@@ -93,18 +94,6 @@ export function formatClock(at: Date | IsoDateTime): string {
   return `${twoDigits(at.getUTCHours())}:${twoDigits(at.getUTCMinutes())}:${twoDigits(at.getUTCSeconds())} UTC`;
 }
 
-/** `45s`, `1m 20s`, `1h 5m`: an age read every few seconds, so seconds stay visible under an hour. */
-export function formatAge(ms: number): string {
-  const seconds = Math.max(0, Math.floor(ms / 1_000));
-  if (seconds < 60) return `${seconds}s`;
-  const minutes = Math.floor(seconds / 60);
-  if (minutes < 60) return seconds % 60 === 0 ? `${minutes}m` : `${minutes}m ${seconds % 60}s`;
-  const hours = Math.floor(minutes / 60);
-  if (hours < 24) return minutes % 60 === 0 ? `${hours}h` : `${hours}h ${minutes % 60}m`;
-  const days = Math.floor(hours / 24);
-  return hours % 24 === 0 ? `${days}d` : `${days}d ${hours % 24}h`;
-}
-
 function nextPollText(nextPoll: Date, now: Date): string {
   const ms = nextPoll.getTime() - now.getTime();
   return ms <= 0 ? 'polling…' : `next in ${Math.ceil(ms / 1_000)}s`;
@@ -123,7 +112,7 @@ export function renderFooter(footer: LiveFooter, palette: Palette, now: Date, wi
   if (footer.nextPoll !== undefined) middle.push({ text: nextPollText(footer.nextPoll, now), style: dim });
   if (footer.staleSinceMs !== undefined) {
     const style = footer.staleSinceMs >= DATA_AGE_ALERT_MS ? palette.error : palette.warn;
-    middle.push({ text: `data ${formatAge(footer.staleSinceMs)} old`, style });
+    middle.push({ text: `data ${formatDuration(footer.staleSinceMs, 'age')} old`, style });
   }
   const error: Segment | undefined =
     footer.error === undefined ? undefined : { text: `error: ${sanitizeForTerminal(footer.error)}`, style: palette.error };

@@ -1,7 +1,7 @@
 // The head of `log <job>`: what the job was, when it ran, what it did to how many files, and how it ended.
 import type { JobLog } from '../ips/types.js';
 import { parseIso } from '../jobs/dates.js';
-import { formatDuration } from '../jobs/duration.js';
+import { formatDuration } from '../text/duration.js';
 import { logStatus } from '../jobs/log-status.js';
 import { jobTypeFromLogType } from '../jobs/log-type.js';
 import { outcomeFromLog, type FailOn } from '../jobs/outcome.js';
@@ -9,16 +9,13 @@ import { formatDetailTime } from './log-detail-columns.js';
 import { statusStyle } from './job-log-columns.js';
 import type { Palette } from './palette.js';
 import { sanitizeForTerminal } from './sanitize.js';
+import { plural } from '../text/plural.js';
 
 export interface LogSummaryOptions {
   failOn: FailOn;
   palette: Palette;
   /** Said after the detail count when the rows were narrowed by log type. */
   detailNote?: string;
-}
-
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
 }
 
 /** Label-value lines ending in `\n`; server text is made safe for the terminal. */

@@ -1,7 +1,7 @@
 // The `wait` command's result: one line for people, one versioned document for `-o json`.
 import type { ActiveJob, IsoDateTime, JobLog } from '../ips/types.js';
 import { parseIso } from '../jobs/dates.js';
-import { formatDuration } from '../jobs/duration.js';
+import { formatDuration } from '../text/duration.js';
 import type { Palette, Style } from './palette.js';
 import { sanitizeForTerminal } from './sanitize.js';
 

@@ -1,6 +1,6 @@
 // The `wait` command's one-line progress on stderr, redrawn in place while the job runs.
 import type { ActiveJob } from '../ips/types.js';
-import { formatDuration } from '../jobs/duration.js';
+import { formatDuration } from '../text/duration.js';
 import { stateClass } from '../jobs/state-class.js';
 import { taskSummary } from '../jobs/tasks.js';
 import type { Palette, Style } from './palette.js';

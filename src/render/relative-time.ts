@@ -1,14 +1,5 @@
 import { parseIso } from '../jobs/dates.js';
-
-function compact(ms: number): string {
-  const seconds = Math.floor(ms / 1_000);
-  if (seconds < 60) return `${seconds}s`;
-  const minutes = Math.floor(seconds / 60);
-  if (minutes < 60) return `${minutes}m`;
-  const hours = Math.floor(minutes / 60);
-  if (hours < 24) return `${hours}h`;
-  return `${Math.floor(hours / 24)}d`;
-}
+import { formatDuration } from '../text/duration.js';
 
 /** `just now`, `12s ago`, `5m ago`, `2h ago`, `3d ago`, or `in 5m` for the future, measured from `now` (server clock); `-` when unknown. */
 export function formatRelative(iso: string | undefined, now: Date): string {
@@ -16,7 +7,7 @@ export function formatRelative(iso: string | undefined, now: Date): string {
   if (at === undefined) return '-';
   const diff = now.getTime() - at;
   if (Math.abs(diff) < 1_000) return 'just now';
-  return diff > 0 ? `${compact(diff)} ago` : `in ${compact(-diff)}`;
+  return diff > 0 ? `${formatDuration(diff, 'single')} ago` : `in ${formatDuration(-diff, 'single')}`;
 }
 
 const WALL_CLOCK = /^(\d{4}-\d{2}-\d{2})(?:[Tt ](\d{2}:\d{2}))?/;

@@ -9,14 +9,15 @@ const SRC = path.join(REPO_ROOT, 'src');
 
 /** What each layer may import, besides itself. `cli` is the top: it may import every layer. */
 const MAY_IMPORT: Readonly<Record<string, readonly string[]>> = {
-  ips: [],
-  config: ['ips'],
-  jobs: ['ips'],
-  render: ['ips', 'jobs'],
-  emulator: ['ips'],
-  cli: ['ips', 'config', 'jobs', 'render', 'emulator', 'exit-codes'],
+  text: [],
+  ips: ['text'],
+  config: ['text', 'ips'],
+  jobs: ['text', 'ips'],
+  render: ['text', 'ips', 'jobs'],
+  emulator: ['text', 'ips'],
+  cli: ['text', 'ips', 'config', 'jobs', 'render', 'emulator', 'exit-codes'],
   'exit-codes': [],
-  index: ['ips', 'config', 'jobs', 'render', 'exit-codes'],
+  index: ['text', 'ips', 'config', 'jobs', 'render', 'exit-codes'],
 };
 
 /** A file's layer: its folder under src/, or its own name for a file at the top of src/. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DurationError, formatDuration, parseDuration } from '../../src/jobs/duration.js';
+import { DurationError, parseDuration } from '../../src/jobs/duration.js';
 
 describe('parseDuration', () => {
   it.each([
@@ -27,21 +27,5 @@ describe('parseDuration', () => {
 
   it('names the rejected input', () => {
     expect(() => parseDuration('soon')).toThrow('"soon"');
-  });
-});
-
-describe('formatDuration', () => {
-  it.each([
-    [0, '0ms'],
-    [800, '800ms'],
-    [45_000, '45s'],
-    [12 * 60_000 + 30_000, '12m'],
-    [3 * 3_600_000, '3h'],
-    [3 * 3_600_000 + 5 * 60_000, '3h 5m'],
-    [2 * 86_400_000, '2d'],
-    [2 * 86_400_000 + 4 * 3_600_000 + 59 * 60_000, '2d 4h'],
-    [-90_000, '-1m'],
-  ])('%i ms reads %s', (ms, text) => {
-    expect(formatDuration(ms)).toBe(text);
   });
 });

@@ -1,4 +1,4 @@
-// Escaping text for XML: the one helper for it in the client (request bodies, the authHeader, redaction).
+// Escaping text for XML: the one helper for it (request bodies, the authHeader, redaction, JUnit reports).
 
 const XML_ENTITIES: Record<string, string> = {
   '&': '&amp;',
