@@ -1,6 +1,6 @@
 // Preloaded by the benchmark (figure 4) and the test suite into `ips-jobs watch`, with
 //   NODE_OPTIONS="--require <this file> --expose-gc" BENCH_POLL_STATS_FILE=<file>
-// Subscribes to the CLI's `ips-jobs:poll` diagnostics channel (src/cli/poll-loop.ts: { poll, cpuMs, wallMs } after each
+// Subscribes to the CLI's `ips-jobs:poll` diagnostics channel (src/follow/poll-loop.ts: { poll, cpuMs, wallMs } after each
 // poll's output) and writes one JSON line per poll to the file: poll, cpuMs, wallMs, then heapUsed and rss measured
 // here, with a full garbage collection first on every tenth poll (`collected: true`: heapUsed is the live heap, what
 // the process keeps between polls). Collecting after every poll would change the work measured (a full collection

@@ -1,13 +1,13 @@
 // Builds dist/: tsc checks the types and writes the declarations; esbuild writes every .js (docs/dependencies.md).
 //
-//   dist/cli/main.cjs        the CLI's front: src/cli/main.ts with commander, the program and every command's flags.
+//   dist/cli/main.cjs        the CLI's front: src/commands/main.ts with commander, the program and every command's flags.
 //                            All that `--version`, `--help` and a usage error need, and what bin/ips-jobs.js loads.
 //   dist/cli/work.cjs        what the front imports dynamically (each command's work, the client, config, render),
 //                            required when a command runs. The modules it shares with the front (commander,
 //                            UsageError, …) are the front's own instances, taken from main.cjs: one class, one state.
 //   dist/cli/ora.cjs         the spinner, required only when one is shown.
 //   dist/cli/start.cjs       what bin/ips-jobs.js requires: the two bundles above with V8's code cache, then main.
-//   dist/cli/*.v8-cache      that cache, written by a run of the CLI at the end of the build (src/cli/start.ts).
+//   dist/cli/*.v8-cache      that cache, written by a run of the CLI at the end of the build (src/commands/start.ts).
 //   dist/cli/help.txt        the help `--help` prints in a pipe, which bin/ips-jobs.js answers itself.
 //   dist/emulator/index.js   the emulator with node-soap (ES module): `--demo`, `ips-jobs emulator`, the benchmark.
 //   dist/ips/{endpoints,namespaces}.js  constants for the benchmark's server (bench/serve.mjs).
@@ -136,8 +136,8 @@ function router(route) {
 const virtualEntry = (contents) => ({ contents, resolveDir: ROOT, sourcefile: '(entry)', loader: 'js' });
 
 async function buildCli(named) {
-  const main = path.join(SRC, 'cli/main.ts');
-  // 1. The front's modules: src/cli/main.ts and what it imports statically.
+  const main = path.join(SRC, 'commands/main.ts');
+  // 1. The front's modules: src/commands/main.ts and what it imports statically.
   const dynamicTargets = new Set();
   const probe = await esbuild.build({
     ...CJS,
@@ -207,7 +207,7 @@ async function buildCli(named) {
     outfile: path.join(CLI, 'ora.cjs'),
   });
   // 5. start.cjs: what bin/ips-jobs.js requires: main.cjs and work.cjs with their code cache (written below), then main.
-  const startResult = await esbuild.build({ ...CJS, keepNames: false, entryPoints: [path.join(SRC, 'cli/start.ts')], outfile: path.join(CLI, 'start.cjs') });
+  const startResult = await esbuild.build({ ...CJS, keepNames: false, entryPoints: [path.join(SRC, 'commands/start.ts')], outfile: path.join(CLI, 'start.cjs') });
   return { front: frontResult, work: workResult, ora: oraResult, start: startResult };
 }
 
@@ -268,14 +268,14 @@ for (const file of named) {
 }
 // The help `--help` prints in a pipe, written once so the bin answers it without loading the CLI (bin/ips-jobs.js).
 writeFileSync(path.join(CLI, 'help.txt'), execFileSync(process.execPath, ['bin/ips-jobs.js', 'help'], { cwd: ROOT, env: { PATH: process.env.PATH ?? '' } }));
-// The code cache of main.cjs and work.cjs (src/cli/start.ts): what V8 compiled of them in a `list` against the
+// The code cache of main.cjs and work.cjs (src/commands/start.ts): what V8 compiled of them in a `list` against the
 // emulator, with the Node that builds, which is the Node that runs them after `npm install`. A script compiled with a
 // cache cannot import() on Node 20, so the bundles may import() only what start.ts leaves to Node (the emulator).
 for (const bundle of ['main.cjs', 'work.cjs']) {
   const imports = [...readFileSync(path.join(CLI, bundle), 'utf8').matchAll(/[^\w.$]import\(\s*["']([^"']+)["']\s*\)/g)].map((m) => m[1]);
   const unexpected = imports.filter((specifier) => !CODE_CACHE_IMPORTS.has(specifier));
   if (unexpected.length > 0) {
-    throw new Error(`build: dist/cli/${bundle} would import() ${unexpected.join(', ')}: use process.getBuiltinModule() or a require (src/cli/start.ts)`);
+    throw new Error(`build: dist/cli/${bundle} would import() ${unexpected.join(', ')}: use process.getBuiltinModule() or a require (src/commands/start.ts)`);
   }
 }
 await writeCodeCache();

@@ -27,15 +27,15 @@ describe('stack traces under --debug', () => {
     const thrown = frames[0];
     expect(thrown?.file).toBe('src/config/credentials.ts');
     expect(sourceLine(thrown!.file, thrown!.line)).toContain('throw new MissingCredentialsError');
-    // …and the run's start in src/cli/main.ts (main.cjs).
-    expect(frames.map((frame) => frame.file)).toContain('src/cli/main.ts');
+    // …and the run's start in src/commands/main.ts (main.cjs).
+    expect(frames.map((frame) => frame.file)).toContain('src/commands/main.ts');
     expect(result.stderr).not.toMatch(/dist\/cli\//);
   });
 
   it('a usage error thrown in the front (a bad flag value) is mapped too', async () => {
     const result = await runCli(['list', '--request-timeout', 'soon', '--debug']);
     expect(result.code).toBe(ExitCode.usage);
-    const main = srcFrames(result.stderr).find((frame) => frame.file === 'src/cli/main.ts');
+    const main = srcFrames(result.stderr).find((frame) => frame.file === 'src/commands/main.ts');
     expect(main).toBeDefined();
     expect(sourceLine(main!.file, main!.line)).toContain('parseAsync');
     expect(result.stderr).not.toMatch(/dist\/cli\//);

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type Emulator } from '../../src/emulator/index.js';
 import { REPO_ROOT, runCli } from '../helpers/cli.js';
 import { demoEnv } from '../helpers/demo-env.js';
-import { packageVersion } from '../../src/cli/version.js';
+import { packageVersion } from '../../src/commands/shared/version.js';
 
 /** Preloads that print every module the CLI loads (CommonJS and ES modules) on stderr, one per line: `loaded: …`. */
 function moduleTracer(): string {
@@ -35,7 +35,7 @@ interface Loaded {
   modules: string[];
   /** The files of dist/ among them, relative to the repository (`dist/cli/main.cjs`). */
   distFiles: string[];
-  /** The source modules those files were bundled from, relative to the repository (`src/cli/list.ts`, `node_modules/…`). */
+  /** The source modules those files were bundled from, relative to the repository (`src/commands/list/command.ts`, `node_modules/…`). */
   sources: string[];
 }
 
@@ -95,7 +95,7 @@ describe('--version and --help', () => {
     const { stdout, modules, distFiles, sources } = await loadedModules(['list', '--help']);
     expect(stdout).toContain('Usage: ips-jobs list');
     expect(distFiles).toEqual(['dist/cli/start.cjs', 'dist/cli/main.cjs']);
-    expect(sources).toContain('src/cli/list.ts');
+    expect(sources).toContain('src/commands/list/command.ts');
     expect(sources).toContain('node_modules/commander/lib/command.js');
     expect(sources.filter((source) => SOAP.test(source) || EMULATOR.test(source))).toEqual([]);
     expect(sources.filter((source) => /^src\/cli\/[\w-]+-run\.ts$|^src\/ips\/client\.ts$|^src\/render\/jobs-table\.ts$/.test(source))).toEqual([]);
@@ -117,7 +117,7 @@ describe('a command that runs', () => {
     const { stdout, modules, distFiles, sources } = await loadedModules(['list', '-o', 'json'], demoEnv(emulator));
     expect(Array.isArray(JSON.parse(stdout).jobs)).toBe(true);
     expect(distFiles).toEqual(['dist/cli/start.cjs', 'dist/cli/main.cjs', 'dist/cli/work.cjs']);
-    expect(sources).toContain('src/cli/list-run.ts');
+    expect(sources).toContain('src/commands/list/run.ts');
     expect(sources).toContain('src/ips/client.ts');
     expect(sources.filter((source) => SOAP.test(source))).toEqual([]);
     expect(sources.filter((source) => EMULATOR.test(source))).toEqual([]);

@@ -1,0 +1,30 @@
+// `ips-jobs help [topic]`: a command's help, or the exit-code table.
+import type { Command } from 'commander';
+import { EXIT_CODE_TABLE } from '../../exit-codes.js';
+import type { CommandContext } from '../shared/command-context.js';
+import { write } from '../shared/io.js';
+import { UsageError } from '../shared/usage-error.js';
+
+export function exitCodesText(): string {
+  const lines = EXIT_CODE_TABLE.map(({ code, meaning }) => `  ${String(code).padStart(3)}  ${meaning}`);
+  return `Exit codes of ips-jobs:\n${lines.join('\n')}\n\nWhen several outcomes happen at once, the worst wins: 4 > 78 > 5 > 1 > 6 > 7 > 3 > 0.\n`;
+}
+
+export function registerHelp(program: Command, context: CommandContext): void {
+  program
+    .command('help [topic]')
+    .description('show help for a command, or `help exit-codes`')
+    .action(async (topic: string | undefined) => {
+      if (topic === 'exit-codes') {
+        await write(context.io.stdout, exitCodesText());
+        return;
+      }
+      if (topic === undefined) {
+        program.outputHelp();
+        return;
+      }
+      const command = program.commands.find((c) => c.name() === topic || c.aliases().includes(topic));
+      if (!command) throw new UsageError(`no help topic "${topic}": try a command name or exit-codes`);
+      command.outputHelp();
+    });
+}

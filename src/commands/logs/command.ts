@@ -1,0 +1,50 @@
+// `ips-jobs logs`: its flags. The work is in run.ts, loaded only when the command runs.
+import { Option, type Command } from 'commander';
+import type { FailOn } from '../../jobs/outcome.js';
+import type { TimeBound } from '../../jobs/time-bound.js';
+import type { CommandContext } from '../shared/command-context.js';
+import { failOnOption, rowLimitOption, timeBoundOption } from '../shared/log-flags.js';
+import { listOption } from '../shared/option-parsers.js';
+import { outputOption, type OutputFormat } from '../shared/output-option.js';
+import { type LogsFlags } from './options.js';
+
+/** `logs` with no --since: the last 24 hours. */
+const DEFAULT_WINDOW: TimeBound = { agoMs: 24 * 3_600_000 };
+const DEFAULT_LIMIT = 200;
+
+export function registerLogs(program: Command, context: CommandContext): void {
+  program
+    .command('logs')
+    .description('job history: the job logs of a time window (default the last 24 hours), newest first')
+    .addOption(outputOption())
+    .addOption(
+      new Option('--since <duration|date>', 'logs of jobs started since then: a duration back from now (24h, 7d) or an ISO date-time with an offset')
+        .argParser(timeBoundOption)
+        .default(DEFAULT_WINDOW, '24h'),
+    )
+    .addOption(new Option('--until <duration|date>', 'logs of jobs started until then (same forms as --since)').argParser(timeBoundOption))
+    .option('--user <email>', 'only jobs submitted by this user')
+    .option('--failed', 'only jobs that failed (by --fail-on)')
+    .option('--with-warnings', 'only jobs with warnings, errors or a failure')
+    .option('--type <types>', 'only these job types or log types (comma-separated, repeatable; e.g. ImageServingPublish, Upload)', listOption)
+    .option('--name <glob>', 'only jobs whose name or original name matches (* and ?)')
+    .option('--sort <field>', 'order by a column or IPS field, - prefix for descending (default -started)')
+    .addOption(new Option('--limit <n>', 'print at most this many logs (0 = all)').argParser(rowLimitOption).default(DEFAULT_LIMIT))
+    .option('--columns <list>', 'columns to show (comma-separated; csv/tsv take IPS field names)')
+    .option('--no-headers', 'leave out the header row (table, csv, tsv)')
+    .addOption(failOnOption())
+    .addHelpText(
+      'after',
+      `
+Examples:
+  ips-jobs logs                                  the last 24 hours, newest first
+  ips-jobs logs --since 7d --failed              what failed this week
+  ips-jobs logs --type ImageServingPublish --with-warnings -o wide
+  ips-jobs logs --since 2026-11-01T00:00:00Z --until 2026-11-08T00:00:00Z -o csv > week.csv
+`,
+    )
+    .action(async (flags: LogsFlags, command: Command) => {
+      const { logsAction } = await import('./run.js');
+      await logsAction(flags, command, context);
+    });
+}

@@ -1,0 +1,20 @@
+// `ips-jobs logs`: its options as the command line gives them, shared by its definition (command.ts) and its work (run.ts).
+import type { FailOn } from '../../jobs/outcome.js';
+import type { TimeBound } from '../../jobs/time-bound.js';
+import type { OutputFormat } from '../shared/output-option.js';
+
+export interface LogsFlags {
+  output: OutputFormat;
+  since: TimeBound;
+  until?: TimeBound;
+  user?: string;
+  failed?: boolean;
+  withWarnings?: boolean;
+  type?: string[];
+  name?: string;
+  sort?: string;
+  limit: number;
+  columns?: string;
+  headers: boolean;
+  failOn: FailOn;
+}

@@ -1,0 +1,20 @@
+// Flag parsers shared by `logs` and `log`: time bounds, row caps and the --fail-on rule.
+import { InvalidArgumentError, Option } from 'commander';
+import { FAIL_ON } from '../../jobs/outcome.js';
+import { parseTimeBound, type TimeBound } from '../../jobs/time-bound.js';
+import { choiceOption, countOption } from './option-parsers.js';
+
+export function timeBoundOption(value: string): TimeBound {
+  try {
+    return parseTimeBound(value);
+  } catch (error) {
+    throw new InvalidArgumentError((error as Error).message);
+  }
+}
+
+/** A whole number of rows; 0 = no cap. */
+export const rowLimitOption = countOption(0, '50 (0 = no limit)');
+
+export function failOnOption(): Option {
+  return new Option('--fail-on <level>', `what makes a job's status failed: ${FAIL_ON.join(', ')}`).argParser(choiceOption(FAIL_ON)).default('error');
+}
