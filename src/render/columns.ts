@@ -2,8 +2,8 @@ import type { ActiveJob } from '../ips/types.js';
 import { isStalled } from '../jobs/stall.js';
 import { taskSummary } from '../jobs/tasks.js';
 import { type BarStyle, progressBar } from './progress-bar.js';
+import type { RecordColumn } from './records.js';
 import { formatRelative, formatTimestamp } from './relative-time.js';
-import { sanitizeForTerminal } from './sanitize.js';
 
 export const COLUMN_IDS = [
   'name',
@@ -57,26 +57,8 @@ export interface ColumnContext {
   barStyle: BarStyle;
 }
 
-export interface JobColumn {
-  id: ColumnId;
-  /** Table header. */
-  header: string;
-  /** The IPS field (or summary) this column shows; the csv/tsv header for it. */
-  field: string;
-  align: 'left' | 'right';
-  /** Lower numbers give up width first when a terminal is too narrow; absent = never shrunk. */
-  shrinkOrder?: number;
-  /** Narrowest this column is shrunk to before columns are dropped. */
-  minWidth?: number;
-  /** When shrinking is not enough, lower numbers are left out first; absent = always shown. */
-  dropOrder?: number;
-  /** Table cell: plain text, server text already sanitised, no ANSI codes. */
-  text(job: ActiveJob, ctx: ColumnContext): string;
-  /** Raw value for csv/tsv (not sanitised, dates as received); '' when absent. */
-  value(job: ActiveJob): string;
-  /** True when the cell should be shown as an alert (red) rather than in the row's state colour. */
-  alert?(job: ActiveJob, ctx: ColumnContext): boolean;
-}
+/** A column of the jobs table (`list`, `watch`); csv/tsv take its `field` and its raw `value`. */
+export type JobColumn = RecordColumn<ActiveJob, ColumnContext> & { id: ColumnId; value(job: ActiveJob): string };
 
 /** The marker after UPDATED for a stale job, so it shows without colour too. */
 export const STALE_MARKER = ' !';
@@ -85,10 +67,6 @@ const BAR_WIDTH = 10;
 
 function raw(value: string | number | undefined): string {
   return value === undefined ? '' : String(value);
-}
-
-function shown(value: string | undefined): string {
-  return value === undefined ? '' : sanitizeForTerminal(value);
 }
 
 function tasksText(job: ActiveJob): string {
@@ -108,22 +86,15 @@ function plainField(
   field: 'name' | 'type' | 'state' | 'progressMessage' | 'submitUserEmail' | 'jobHandle' | 'serverName' | 'companyHandle' | 'description',
   shrinkOrder?: number,
 ): JobColumn {
-  return {
-    id,
-    header,
-    field,
-    align: 'left',
-    shrinkOrder,
-    text: (job) => shown(job[field]),
-    value: (job) => raw(job[field]),
-  };
+  const value = (job: ActiveJob) => raw(job[field]);
+  return { id, header, field, shrinkOrder, text: value, value };
 }
 
 const COLUMN_LIST: readonly JobColumn[] = [
   {
     ...plainField('name', 'NAME', 'name', 2),
     // A job with no name is still recognisable by the name it was submitted under.
-    text: (job) => shown(job.name ?? job.originalName),
+    text: (job) => raw(job.name ?? job.originalName),
   },
   plainField('type', 'TYPE', 'type'),
   plainField('state', 'STATE', 'state'),
@@ -131,7 +102,6 @@ const COLUMN_LIST: readonly JobColumn[] = [
     id: 'progress',
     header: 'PROGRESS',
     field: 'progress',
-    align: 'left',
     text: progressText,
     value: (job) => raw(job.progress),
   },
@@ -141,7 +111,6 @@ const COLUMN_LIST: readonly JobColumn[] = [
     id: 'started',
     header: 'STARTED',
     field: 'startDate',
-    align: 'left',
     text: (job, ctx) => formatRelative(job.startDate, ctx.now),
     value: (job) => raw(job.startDate),
   },
@@ -149,11 +118,11 @@ const COLUMN_LIST: readonly JobColumn[] = [
     id: 'updated',
     header: 'UPDATED',
     field: 'lastProgressUpdate',
-    align: 'left',
     text: (job, ctx) =>
       formatRelative(job.lastProgressUpdate, ctx.now) + (isStalled(job, ctx.now, ctx.staleAfterMs) ? STALE_MARKER : ''),
     value: (job) => raw(job.lastProgressUpdate),
-    alert: (job, ctx) => isStalled(job, ctx.now, ctx.staleAfterMs),
+    // A stale job's UPDATED is red, whatever the row's state colour.
+    style: (job, palette, ctx) => (isStalled(job, ctx.now, ctx.staleAfterMs) ? palette.stale : undefined),
   },
   plainField('user', 'USER', 'submitUserEmail'),
   plainField('handle', 'HANDLE', 'jobHandle'),
@@ -163,7 +132,6 @@ const COLUMN_LIST: readonly JobColumn[] = [
     id: 'trigger',
     header: 'TRIGGER',
     field: 'triggerTime',
-    align: 'left',
     text: (job) => (job.triggerTime === undefined ? '' : formatTimestamp(job.triggerTime)),
     value: (job) => raw(job.triggerTime),
   },

@@ -1,13 +1,15 @@
-// The `watch` TTY view: a frame of lines (table, finished jobs, footer) and the escape codes that redraw it in place.
-import { formatDuration } from '../text/duration.js';
-import type { ActiveJob, IsoDateTime } from '../ips/types.js';
+// The `watch` TTY view: a frame of lines (the jobs table, finished jobs, footer) and the escape codes that redraw it in place.
+import type { ActiveJob } from '../ips/types.js';
 import { stateClass } from '../jobs/state-class.js';
-import { type AlignedCell, type AlignedColumn, renderAlignedLines } from './aligned-table.js';
-import { type ColumnContext, type ColumnId, COLUMNS } from './columns.js';
+import { type ColumnContext, type ColumnId, COLUMNS, type JobColumn } from './columns.js';
+import { HIDE_CURSOR, SHOW_CURSOR } from './cursor.js';
+import { type LiveFooter, renderFooter } from './live-footer.js';
 import type { Palette, Style } from './palette.js';
 import type { BarStyle } from './progress-bar.js';
-import { sanitizeForTerminal } from './sanitize.js';
+import { type RecordColumn, renderTableLines } from './records.js';
 import { truncateToWidth, visibleWidth } from './text-width.js';
+
+export { HIDE_CURSOR, SHOW_CURSOR } from './cursor.js';
 
 export interface FinishedRow {
   job: ActiveJob;
@@ -15,19 +17,6 @@ export interface FinishedRow {
   outcome: string;
   /** Shown in the MESSAGE column instead of the job's last progress message, e.g. `42 file errors`; '' keeps the message. */
   detail: string;
-}
-
-export interface LiveFooter {
-  company: string;
-  /** When the data on screen was fetched. A Date is shown as UTC (`12:00:05 UTC`); an ISO string as its own wall clock. */
-  lastPoll?: Date | IsoDateTime;
-  /** When the next poll starts, on the same clock as `now`. */
-  nextPoll?: Date;
-  /** Age of the data on screen (ms since the last successful poll); given only while polls fail. */
-  staleSinceMs?: number;
-  /** The last poll's error (server text is sanitised and cut here). */
-  error?: string;
-  polls: number;
 }
 
 export interface LiveFrameInput {
@@ -49,88 +38,67 @@ export interface LiveFrameInput {
   footer: LiveFooter;
 }
 
-/** Data older than this is shown in red rather than yellow. */
-export const DATA_AGE_ALERT_MS = 5 * 60_000;
+/** A row of the table: an active job, or a finished one with its outcome. */
+type LiveRow = Pick<FinishedRow, 'job'> & Partial<FinishedRow>;
 
-// Same layout rules as the list table (jobs-table.ts), so both views shrink and drop columns alike.
-const MIN_FLEXIBLE_WIDTH = 8;
-const SEPARATOR = ' · ';
-
-interface Segment {
-  text: string;
-  style?: Style;
+/**
+ * The whole watch screen as lines: table header, active jobs, finished jobs (dimmed, outcome in STATE, detail in
+ * MESSAGE), `+N more` when they do not fit, and the footer. At most height-1 lines (the cursor rests on the line
+ * below), each at most `width` columns wide.
+ */
+export function renderFrame(input: LiveFrameInput): string[] {
+  const width = Math.max(0, Math.floor(input.width));
+  const maxLines = Math.max(0, Math.floor(input.height) - 1);
+  if (maxLines === 0) return [];
+  const footer = renderFooter(input.footer, input.palette, input.now, width);
+  return maxLines === 1 ? [footer] : [...frameBody(input, width, maxLines - 1), footer];
 }
 
-/** Segments joined into one line of at most `width` columns: the segment that overflows is cut with `…`, later ones left out. */
-function fitSegments(segments: readonly Segment[], width: number): string {
-  let line = '';
-  let used = 0;
-  for (const segment of segments) {
-    const room = width - used;
-    if (room <= 0) break;
-    const segmentWidth = visibleWidth(segment.text);
-    const text = segmentWidth > room ? truncateToWidth(segment.text, room) : segment.text;
-    if (text !== '') line += segment.style ? segment.style(text) : text;
-    used += visibleWidth(text);
-    if (segmentWidth > room) break;
+/** Header + rows, or header + rows + `+N more` when they overflow `room` lines; one line left only says how many there are. */
+function frameBody(input: LiveFrameInput, width: number, room: number): string[] {
+  const { palette } = input;
+  const rows: LiveRow[] = [...input.jobs.map((job) => ({ job })), ...input.finished];
+  if (rows.length === 0) return [palette.dim(truncateToWidth('No active jobs', width))];
+  const shown = rows.length + 1 <= room ? rows.length : Math.max(0, room - 2);
+  const body = shown > 0 ? liveTable(input, rows.slice(0, shown), width) : [];
+  const hidden = rows.length - shown;
+  if (hidden > 0) {
+    const hiddenFinished = Math.min(hidden, input.finished.length);
+    const note = hiddenFinished > 0 ? ` (${hiddenFinished} finished)` : '';
+    body.push(palette.dim(truncateToWidth(`+${hidden} more${note}`, width)));
   }
-  return line;
+  return body;
 }
 
-function twoDigits(n: number): string {
-  return String(n).padStart(2, '0');
+/** The `list` table of the rows, active jobs coloured by state and finished ones dimmed. */
+function liveTable(input: LiveFrameInput, rows: readonly LiveRow[], width: number): string[] {
+  const { palette } = input;
+  const hasState = input.columns.includes('state');
+  const columns = input.columns.map((id) => liveColumn(COLUMNS[id], hasState));
+  const rowStyle = (row: LiveRow) => (row.outcome === undefined ? palette.state(stateClass(row.job.state)) : palette.dim);
+  const ctx: ColumnContext = { now: input.now, staleAfterMs: input.staleAfterMs, barStyle: input.barStyle ?? 'unicode' };
+  return renderTableLines(rows, columns, { headers: true, palette, width, rowStyle }, ctx);
 }
 
-const WALL_TIME = /^\d{4}-\d{2}-\d{2}[Tt ](\d{2}:\d{2}(?::\d{2})?)/;
-
-/** `12:00:05 UTC` for a Date, `12:00:05` as written for an ISO string (the server's wall clock). */
-export function formatClock(at: Date | IsoDateTime): string {
-  if (typeof at === 'string') {
-    const match = WALL_TIME.exec(at.trim());
-    if (!match?.[1]) return '-';
-    return match[1].length === 5 ? `${match[1]}:00` : match[1];
-  }
-  if (Number.isNaN(at.getTime())) return '-';
-  return `${twoDigits(at.getUTCHours())}:${twoDigits(at.getUTCMinutes())}:${twoDigits(at.getUTCSeconds())} UTC`;
-}
-
-function nextPollText(nextPoll: Date, now: Date): string {
-  const ms = nextPoll.getTime() - now.getTime();
-  return ms <= 0 ? 'polling…' : `next in ${Math.ceil(ms / 1_000)}s`;
-}
-
-// With an error the footer keeps at least this much room for it, giving up the poll count and company first.
-const MIN_ERROR_WIDTH = 24;
-
-/** The footer: company · last poll · next in · data age · polls · error, dim, with the data age in yellow or red. */
-export function renderFooter(footer: LiveFooter, palette: Palette, now: Date, width: number): string {
-  const dim = palette.dim;
-  const company: Segment = { text: sanitizeForTerminal(footer.company), style: dim };
-  const polls: Segment = { text: `${footer.polls} poll${footer.polls === 1 ? '' : 's'}`, style: dim };
-  const middle: Segment[] = [];
-  if (footer.lastPoll !== undefined) middle.push({ text: `last poll ${formatClock(footer.lastPoll)}`, style: dim });
-  if (footer.nextPoll !== undefined) middle.push({ text: nextPollText(footer.nextPoll, now), style: dim });
-  if (footer.staleSinceMs !== undefined) {
-    const style = footer.staleSinceMs >= DATA_AGE_ALERT_MS ? palette.error : palette.warn;
-    middle.push({ text: `data ${formatDuration(footer.staleSinceMs, 'age')} old`, style });
-  }
-  const error: Segment | undefined =
-    footer.error === undefined ? undefined : { text: `error: ${sanitizeForTerminal(footer.error)}`, style: palette.error };
-
-  const join = (parts: Segment[]): Segment[] =>
-    parts.flatMap((part, i) => (i === 0 ? [part] : [{ text: SEPARATOR, style: dim }, part]));
-  const widthOf = (parts: Segment[]): number => join(parts).reduce((sum, part) => sum + visibleWidth(part.text), 0);
-
-  let parts: Segment[] = [company, ...middle, polls];
-  if (error) {
-    // Poll count, then company, make way for the error; what is left of the error is cut at the edge.
-    for (const drop of [polls, company]) {
-      if (width - widthOf(parts) - SEPARATOR.length >= MIN_ERROR_WIDTH) break;
-      if (parts.length > 1) parts = parts.filter((part) => part !== drop);
-    }
-    parts = [...parts, error];
-  }
-  return fitSegments(join(parts), width);
+/** A job column that shows a finished job's outcome in STATE (or after its name, without STATE) and its detail in MESSAGE. */
+function liveColumn(column: JobColumn, hasState: boolean): RecordColumn<LiveRow, ColumnContext> {
+  const { value: _csvOnly, ...layout } = column;
+  return {
+    ...layout,
+    text: ({ job, outcome, detail }, ctx) => {
+      if (outcome === undefined) return column.text(job, ctx);
+      const word = outcome.replace(/_/g, ' ');
+      if (column.id === 'state') return word;
+      if (column.id === 'message' && detail) return detail;
+      // A finished job is no longer stale.
+      const text = column.text(job, { ...ctx, staleAfterMs: 0 });
+      return column.id === 'name' && !hasState ? `${text} (${word})` : text;
+    },
+    style: ({ job, outcome }, palette, ctx) => {
+      if (outcome === undefined) return column.style?.(job, palette, ctx);
+      return column.id === 'state' ? dimmed(palette, outcomeStyle(outcome, palette)) : undefined;
+    },
+  };
 }
 
 function outcomeStyle(outcome: string, palette: Palette): Style {
@@ -144,81 +112,9 @@ function dimmed(palette: Palette, style: Style): Style {
   return (text) => palette.dim(style(text));
 }
 
-/**
- * The whole watch screen as lines: table header, active jobs, finished jobs (dimmed, outcome in STATE, detail in
- * MESSAGE), `+N more` when they do not fit, and the footer. At most height-1 lines (the cursor rests on the line
- * below), each at most `width` columns wide.
- */
-export function renderFrame(input: LiveFrameInput): string[] {
-  const width = Math.max(0, Math.floor(input.width));
-  const maxLines = Math.max(0, Math.floor(input.height) - 1);
-  if (maxLines === 0) return [];
-  const { palette } = input;
-  const footer = renderFooter(input.footer, palette, input.now, width);
-  const bodyRoom = maxLines - 1;
-  const total = input.jobs.length + input.finished.length;
-  if (bodyRoom === 0) return [footer];
-
-  const body: string[] = [];
-  if (total === 0) {
-    body.push(palette.dim(truncateToWidth('No active jobs', width)));
-  } else {
-    // Header + rows, or header + rows + `+N more` when they overflow; one line left only says how many there are.
-    const fits = total + 1 <= bodyRoom;
-    const shownRows = fits ? total : Math.max(0, bodyRoom - 2);
-    const hidden = total - shownRows;
-    if (shownRows > 0) body.push(...tableLines(input, shownRows, width));
-    if (hidden > 0) {
-      const hiddenFinished = Math.min(hidden, input.finished.length);
-      const note = hiddenFinished > 0 ? ` (${hiddenFinished} finished)` : '';
-      body.push(palette.dim(truncateToWidth(`+${hidden} more${note}`, width)));
-    }
-  }
-  return [...body, footer];
-}
-
-/** Header plus the first `count` rows (active jobs, then finished ones), aligned together. */
-function tableLines(input: LiveFrameInput, count: number, width: number): string[] {
-  const { palette } = input;
-  const columns = input.columns.map((id) => COLUMNS[id]);
-  const ctx: ColumnContext = { now: input.now, staleAfterMs: input.staleAfterMs, barStyle: input.barStyle ?? 'unicode' };
-  const layout: AlignedColumn[] = columns.map((column) => ({
-    align: column.align,
-    shrinkOrder: column.shrinkOrder,
-    dropOrder: column.dropOrder,
-    minWidth: Math.max(column.minWidth ?? MIN_FLEXIBLE_WIDTH, column.header.length),
-  }));
-
-  const rows: AlignedCell[][] = [columns.map((column) => ({ text: column.header, style: palette.heading }))];
-  for (const job of input.jobs.slice(0, count)) {
-    const rowStyle = palette.state(stateClass(job.state));
-    rows.push(
-      columns.map((column) => ({ text: column.text(job, ctx), style: column.alert?.(job, ctx) ? palette.stale : rowStyle })),
-    );
-  }
-  const hasState = input.columns.includes('state');
-  for (const { job, outcome, detail } of input.finished.slice(0, Math.max(0, count - input.jobs.length))) {
-    const word = sanitizeForTerminal(outcome.replace(/_/g, ' '));
-    // A finished job's progress and staleness no longer mean anything.
-    const finishedCtx: ColumnContext = { ...ctx, staleAfterMs: 0 };
-    rows.push(
-      columns.map((column) => {
-        if (column.id === 'state') return { text: word, style: dimmed(palette, outcomeStyle(outcome, palette)) };
-        if (column.id === 'message' && detail !== '') return { text: sanitizeForTerminal(detail), style: palette.dim };
-        let text = column.text(job, finishedCtx);
-        if (column.id === 'name' && !hasState) text = `${text} (${word})`;
-        return { text, style: palette.dim };
-      }),
-    );
-  }
-  return renderAlignedLines(layout, rows, width);
-}
-
 // ---- drawing ----
 
 const ESC = '\x1b[';
-export { HIDE_CURSOR, SHOW_CURSOR } from './cursor.js';
-import { HIDE_CURSOR, SHOW_CURSOR } from './cursor.js';
 export const SYNC_BEGIN = `${ESC}?2026h`;
 export const SYNC_END = `${ESC}?2026l`;
 const ERASE_LINE_RIGHT = `${ESC}K`;
@@ -241,6 +137,10 @@ function cursorUp(rows: number): string {
   return rows > 0 ? `\r${ESC}${rows}A` : '\r';
 }
 
+function cursorDown(rows: number): string {
+  return rows > 0 ? `${ESC}${rows}B` : '';
+}
+
 /**
  * Redraws a frame of lines in place, below wherever the cursor was when the first frame was drawn. Between updates the
  * cursor rests at the start of the line just below the frame; only the frame's own lines are ever touched (never
@@ -253,29 +153,9 @@ export class LiveScreen {
   /** The bytes that replace the frame on screen by `lines`, wrapped in synchronized-output markers. */
   update(lines: string[], options: UpdateOptions = {}): string {
     const next = lines.map((line) => line.replace(/[\r\n]/g, ' '));
-    const { width } = options;
-    let out = SYNC_BEGIN;
-    if (options.resized) {
-      out += cursorUp(this.rowsAfterResize(width)) + ERASE_BELOW;
-      for (const line of next) out += drawLine(line, width);
-    } else {
-      out += cursorUp(this.previous.length);
-      let skipped = 0;
-      for (const [i, line] of next.entries()) {
-        if (i < this.previous.length && this.previous[i] === line) {
-          skipped++;
-          continue;
-        }
-        if (skipped > 0) out += `${ESC}${skipped}B`;
-        skipped = 0;
-        out += drawLine(line, width);
-      }
-      // Unchanged last lines: step down over them to the resting row (those rows exist, the old frame had them).
-      if (skipped > 0) out += `${ESC}${skipped}B`;
-      if (next.length < this.previous.length) out += ERASE_BELOW;
-    }
+    const redraw = options.resized ? this.redrawAll(next, options.width) : this.redrawChanged(next, options.width);
     this.previous = next;
-    return out + SYNC_END;
+    return SYNC_BEGIN + redraw + SYNC_END;
   }
 
   /** Erases the frame and leaves the cursor where it started; the next update draws afresh from there. */
@@ -293,6 +173,28 @@ export class LiveScreen {
 
   hideCursor(): string {
     return HIDE_CURSOR;
+  }
+
+  /** After a resize: up to the old frame's top as the terminal rewrapped it, erase all below, and draw every line. */
+  private redrawAll(next: readonly string[], width: number | undefined): string {
+    return cursorUp(this.rowsAfterResize(width)) + ERASE_BELOW + next.map((line) => drawLine(line, width)).join('');
+  }
+
+  /** Up to the frame's top, then down over it drawing only the lines that changed; a shorter frame erases the rest. */
+  private redrawChanged(next: readonly string[], width: number | undefined): string {
+    let out = cursorUp(this.previous.length);
+    let skipped = 0;
+    for (const [i, line] of next.entries()) {
+      if (i < this.previous.length && this.previous[i] === line) {
+        skipped++;
+        continue;
+      }
+      out += cursorDown(skipped) + drawLine(line, width);
+      skipped = 0;
+    }
+    // Unchanged last lines: step down over them to the resting row (those rows exist, the old frame had them).
+    out += cursorDown(skipped);
+    return next.length < this.previous.length ? out + ERASE_BELOW : out;
   }
 
   private rowsAfterResize(width: number | undefined): number {

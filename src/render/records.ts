@@ -1,30 +1,36 @@
-// Any list of records (job logs, log details, schedules, companies, task progress) in every output
-// format of `list`: an aligned table for people, json/ndjson and csv/tsv for programs. One column
-// registry per record type drives all of them.
+// Any list of records (active jobs, job logs, log details, schedules, companies, task progress) in every output
+// format of `list`: an aligned table for people, json/ndjson and csv/tsv for programs. One column model and one
+// table layout serve them all (`list`, `watch`'s live screen, every record listing); each record type has one registry.
 import { type AlignedCell, type AlignedColumn, renderAlignedLines } from './aligned-table.js';
 import { ColumnsError } from './columns.js';
 import type { Palette, Style } from './palette.js';
 import { escapeJsonText, sanitizeForTerminal } from './sanitize.js';
 
-export interface RecordColumn<T> {
+/**
+ * A column of any table: jobs, job logs, log details, schedules, companies. `C` is what a cell needs besides its row
+ * (jobs: the server's clock, the stale threshold and the bar style); most columns need nothing.
+ */
+export interface RecordColumn<T, C = void> {
   /** What --columns calls it. */
   id: string;
   /** Table header. */
   header: string;
   /** csv/tsv header: the IPS field name where there is one. */
   field: string;
+  /** Default left. */
   align?: 'left' | 'right';
   /** Lower numbers give up width first on a narrow terminal; absent = never shrunk. */
   shrinkOrder?: number;
+  /** Narrowest a shrinking column gets (never narrower than its header); default MIN_FLEXIBLE_WIDTH. */
+  minWidth?: number;
   /** When shrinking is not enough, lower numbers are left out first; absent = always shown. */
   dropOrder?: number;
-  minWidth?: number;
-  /** Table cell, plain text (server text is sanitised by the renderer). */
-  text(row: T): string;
+  /** Table cell, plain text without ANSI codes (server text is sanitised by the table). */
+  text(row: T, ctx: C): string;
   /** csv/tsv value, raw. Default: the table text. */
   value?(row: T): string;
   /** A style for this cell instead of the row's. */
-  style?(row: T, palette: Palette): Style | undefined;
+  style?(row: T, palette: Palette, ctx: C): Style | undefined;
 }
 
 export interface RecordTableOptions<T> {
@@ -35,10 +41,11 @@ export interface RecordTableOptions<T> {
   rowStyle?(row: T, palette: Palette): Style | undefined;
 }
 
+// Shrinkable columns keep at least this much (or their header, if longer) before the next one gives way.
 const MIN_FLEXIBLE_WIDTH = 8;
 
-/** An aligned, borderless table (the `list` look); '' for no rows without headers. */
-export function renderRecordTable<T>(rows: readonly T[], columns: readonly RecordColumn<T>[], options: RecordTableOptions<T>): string {
+/** The one table layout (`list`, `watch`, every record listing): header, then one aligned line per row. */
+export function renderTableLines<T, C>(rows: readonly T[], columns: readonly RecordColumn<T, C>[], options: RecordTableOptions<T>, ctx: C): string[] {
   const { palette } = options;
   const layout: AlignedColumn[] = columns.map((column) => ({
     align: column.align ?? 'left',
@@ -50,9 +57,21 @@ export function renderRecordTable<T>(rows: readonly T[], columns: readonly Recor
   if (options.headers) cells.push(columns.map((column) => ({ text: column.header, style: palette.heading })));
   for (const row of rows) {
     const rowStyle = options.rowStyle?.(row, palette);
-    cells.push(columns.map((column) => ({ text: sanitizeForTerminal(column.text(row)), style: column.style?.(row, palette) ?? rowStyle })));
+    cells.push(
+      columns.map((column) => ({ text: sanitizeForTerminal(column.text(row, ctx)), style: column.style?.(row, palette, ctx) ?? rowStyle })),
+    );
   }
-  const lines = renderAlignedLines(layout, cells, options.width);
+  return renderAlignedLines(layout, cells, options.width);
+}
+
+/** The table as text, each line ending in `\n`; '' for no rows without headers. `ctx` only for columns that need one. */
+export function renderRecordTable<T, C = void>(
+  rows: readonly T[],
+  columns: readonly RecordColumn<T, C>[],
+  options: RecordTableOptions<T>,
+  ...[ctx]: [C] extends [void] ? [] : [ctx: C]
+): string {
+  const lines = renderTableLines(rows, columns, options, ctx as C);
   return lines.length === 0 ? '' : `${lines.join('\n')}\n`;
 }
 

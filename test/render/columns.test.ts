@@ -2,9 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { parseSortSpec } from '../../src/jobs/sort.js';
 import { COLUMN_IDS, COLUMNS, ColumnsError, DEFAULT_COLUMNS, parseColumns, WIDE_COLUMNS } from '../../src/render/columns.js';
 import { DELIMITED_FIELDS } from '../../src/render/delimited.js';
+import { renderJobsTable } from '../../src/render/jobs-table.js';
+import { createPalette } from '../../src/render/palette.js';
 import { makeJob, makeTask, NOW } from '../jobs/job-fixtures.js';
 
 const ctx = { now: NOW, staleAfterMs: 5 * 60_000, barStyle: 'unicode' as const };
+const palette = createPalette(false);
 
 describe('parseColumns', () => {
   it('--columns name,state,updated gives those columns in that order', () => {
@@ -69,13 +72,13 @@ describe('column cells', () => {
     expect(COLUMNS.updated.text(makeJob({ lastProgressUpdate: '2026-11-28T09:29:48-08:00' }), ctx)).toBe('12s ago');
     const stuck = makeJob({ lastProgressUpdate: '2026-11-28T09:10:00-08:00' });
     expect(COLUMNS.updated.text(stuck, ctx)).toBe('20m ago !');
-    expect(COLUMNS.updated.alert?.(stuck, ctx)).toBe(true);
+    expect(COLUMNS.updated.style?.(stuck, palette, ctx)).toBe(palette.stale);
   });
 
-  it('NAME falls back to originalName and is sanitised; the csv value is raw', () => {
+  it('NAME falls back to originalName and is sanitised by the table; the csv value is raw', () => {
     expect(COLUMNS.name.text(makeJob({ name: undefined, originalName: 'orig' }), ctx)).toBe('orig');
     const job = makeJob({ name: 'a\x1b[2Jb' });
-    expect(COLUMNS.name.text(job, ctx)).toBe('a\\x1b[2Jb');
+    expect(renderJobsTable([job], { ...ctx, columns: ['name'], headers: false, palette })).toBe('a\\x1b[2Jb\n');
     expect(COLUMNS.name.value(job)).toBe('a\x1b[2Jb');
   });
 

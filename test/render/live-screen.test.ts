@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ActiveJob } from '../../src/ips/types.js';
 import { DEFAULT_COLUMNS, WIDE_COLUMNS } from '../../src/render/columns.js';
-import { type LiveFrameInput, LiveScreen, formatClock, renderFrame } from '../../src/render/live-screen.js';
+import { formatClock } from '../../src/render/live-footer.js';
+import { type LiveFrameInput, LiveScreen, renderFrame } from '../../src/render/live-screen.js';
 import { createPalette } from '../../src/render/palette.js';
 import { stripAnsi, visibleWidth } from '../../src/render/text-width.js';
 import { makeJob, makeTask, NOW } from '../jobs/job-fixtures.js';
