@@ -29,7 +29,7 @@ export function parseIso(iso: string): number {
 }
 
 /** The UTC offset written in an ISO string (`Z` → 0); undefined when it has none. */
-export function isoOffsetMinutes(iso: string): number | undefined {
+function isoOffsetMinutes(iso: string): number | undefined {
   if (/Z$/i.test(iso)) return 0;
   const m = /([+-])(\d\d):?(\d\d)$/.exec(iso);
   if (!m || !/T\d/.test(iso)) return undefined;

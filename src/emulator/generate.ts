@@ -130,6 +130,15 @@ function companyRoot(companyHandle: string): string {
   return COMPANIES.find((c) => c.companyHandle === companyHandle)?.rootPath ?? 'Company/';
 }
 
+/** `1001` of `c|1001`: the number asset and job handles carry. */
+function companyNumber(companyHandle: string): string {
+  return companyHandle.replace(/^c\|/, '');
+}
+
+function pickSubmitter(rng: Rng, companyHandle: string): string {
+  return rng.pick(SUBMITTERS[companyHandle] ?? ['demo@ips-jobs.example']);
+}
+
 function fileResult(rng: Rng, outcome: JobOutcome, type: string): FileResult {
   if (outcome === 'warnings' && rng.chance(0.07)) return 'warning';
   if (outcome === 'failure' && rng.chance(0.03)) return 'error';
@@ -140,7 +149,7 @@ function fileResult(rng: Rng, outcome: JobOutcome, type: string): FileResult {
 
 function planFiles(rng: Rng, spec: JobSpec, profile: TypeProfile, count: number): PlannedFile[] {
   const root = companyRoot(spec.companyHandle);
-  const companyNumber = spec.companyHandle.replace(/^c\|/, '');
+  const company = companyNumber(spec.companyHandle);
   const video = profile.assetType === 'Video';
   const files: PlannedFile[] = [];
   for (let i = 0; i < count; i++) {
@@ -148,7 +157,7 @@ function planFiles(rng: Rng, spec: JobSpec, profile: TypeProfile, count: number)
     files.push({
       name: `${root}${profile.folder}/${rng.pick(STEMS)}-${rng.int(10000, 99999)}.${rng.pick(profile.ext)}`,
       assetType: profile.assetType,
-      assetHandle: `a|${companyNumber}|1|${rng.int(100000, 999999)}`,
+      assetHandle: `a|${company}|1|${rng.int(100000, 999999)}`,
       size: video ? rng.int(20_000_000, 150_000_000) : rng.int(300_000, 6_000_000),
       result,
       ...(result === 'warning' ? { note: rng.pick(WARNINGS) } : result === 'error' ? { note: rng.pick(ERRORS) } : {}),
@@ -202,10 +211,8 @@ function checkCount(name: string, value: number | undefined): void {
   if (value !== undefined && !(Number.isInteger(value) && value >= 0)) throw new Error(`addJob: ${name} must be a whole number ≥ 0, got ${value}`);
 }
 
-/** Creates one active job (state is filled in by the lifecycle). */
-export function createJob(factory: JobFactory, spec: JobSpec): EmulatedJob {
-  const { rng } = factory;
-  const profile = PROFILES[spec.type] ?? (PROFILES.UploadFromServerDirectory as TypeProfile);
+/** addJob's own checks of a spec (the generator's specs pass them). */
+function checkSpec(spec: JobSpec): void {
   checkCount('files', spec.files);
   checkCount('errorFiles', spec.errorFiles);
   checkCount('warningFiles', spec.warningFiles);
@@ -213,6 +220,10 @@ export function createJob(factory: JobFactory, spec: JobSpec): EmulatedJob {
   if (spec.resumeAfterRunMs !== undefined && spec.outcome !== 'stall') throw new Error(`addJob: resumeAt only applies to outcome 'stall'`);
   if (spec.logDelayMs !== undefined && !(Number.isFinite(spec.logDelayMs) && spec.logDelayMs >= 0))
     throw new Error(`addJob: logDelayMs must be ≥ 0, got ${spec.logDelayMs}`);
+}
+
+/** The job's timeline, files and tasks; a resumeAt before the stall is refused. */
+function planJob(rng: Rng, spec: JobSpec, profile: TypeProfile): JobPlan {
   const count = spec.files ?? rng.int(...profile.files);
   const files = planFiles(rng, spec, profile, count);
   const fatal = spec.outcome === 'failure' && spec.fatal !== false;
@@ -234,17 +245,38 @@ export function createJob(factory: JobFactory, spec: JobSpec): EmulatedJob {
   const stallStart = jobTimes(plan).stallAt;
   if (plan.resumeAt !== undefined && stallStart !== undefined && plan.resumeAt < stallStart)
     throw new Error(`addJob: resumeAt ${spec.resumeAfterRunMs} ms is before the stall (${stallStart - spec.runAt} ms after the job started running)`);
-  applyExactResults(plan, spec);
-  let name = `${spec.originalName}-${formatJobStamp(spec.triggerAt, factory.offsetMinutes)}`;
-  for (let n = 2; factory.usedNames.has(name); n++) name = `${spec.originalName}-${formatJobStamp(spec.triggerAt, factory.offsetMinutes)}_${n}`;
+  return plan;
+}
+
+/** `<originalName>-<trigger stamp>`, with `_2`, `_3`… when the factory has made that name already. */
+function uniqueName(factory: JobFactory, spec: JobSpec): string {
+  const base = `${spec.originalName}-${formatJobStamp(spec.triggerAt, factory.offsetMinutes)}`;
+  let name = base;
+  for (let n = 2; factory.usedNames.has(name); n++) name = `${base}_${n}`;
   factory.usedNames.add(name);
-  let id = rng.int(10000, 99999);
-  while (factory.usedIds.has(id)) id = rng.int(10000, 99999);
+  return name;
+}
+
+/** A five-digit job id the factory has not given out yet. */
+function uniqueId(factory: JobFactory): number {
+  let id = factory.rng.int(10000, 99999);
+  while (factory.usedIds.has(id)) id = factory.rng.int(10000, 99999);
   factory.usedIds.add(id);
-  const companyNumber = spec.companyHandle.replace(/^c\|/, '');
+  return id;
+}
+
+/** Creates one active job (state is filled in by the lifecycle). */
+export function createJob(factory: JobFactory, spec: JobSpec): EmulatedJob {
+  const { rng } = factory;
+  const profile = PROFILES[spec.type] ?? (PROFILES.UploadFromServerDirectory as TypeProfile);
+  checkSpec(spec);
+  const plan = planJob(rng, spec, profile);
+  applyExactResults(plan, spec);
+  const name = uniqueName(factory, spec);
+  const id = uniqueId(factory);
   const job: ActiveJob = {
     companyHandle: spec.companyHandle,
-    jobHandle: `j|${companyNumber}||${name}|${id}`,
+    jobHandle: `j|${companyNumber(spec.companyHandle)}||${name}|${id}`,
     name,
     originalName: spec.originalName,
     type: spec.type,
@@ -253,7 +285,7 @@ export function createJob(factory: JobFactory, spec: JobSpec): EmulatedJob {
     locale: 'en-US',
     ...(spec.description === undefined ? {} : { description: spec.description }),
     serverName: rng.pick(SERVERS),
-    totalSize: Math.min(2 ** 31 - 1, files.reduce((sum, f) => sum + f.size, 0)),
+    totalSize: Math.min(2 ** 31 - 1, plan.files.reduce((sum, f) => sum + f.size, 0)),
     taskProgressArray: [],
     ...(spec.details ?? profile.detail(rng, companyRoot(spec.companyHandle))),
   };
@@ -315,7 +347,7 @@ function roleSpec(rng: Rng, role: Role, template: Template, startMs: number): Jo
     originalName: template.originalName,
     type: template.type,
     companyHandle: template.companyHandle,
-    submitUserEmail: rng.pick(SUBMITTERS[template.companyHandle] ?? ['demo@ips-jobs.example']),
+    submitUserEmail: pickSubmitter(rng, template.companyHandle),
     outcome: role.outcome,
     ...(template.description === undefined ? {} : { description: template.description }),
   };
@@ -369,7 +401,7 @@ export function generateHistory(factory: JobFactory, startMs: number): JobLog[] 
     const runAt = triggerAt + rng.int(5, 60) * 1000;
     const rec = createJob(factory, {
       originalName: template.originalName, type: template.type, companyHandle: template.companyHandle,
-      submitUserEmail: rng.pick(SUBMITTERS[template.companyHandle] ?? ['demo@ips-jobs.example']),
+      submitUserEmail: pickSubmitter(rng, template.companyHandle),
       outcome: outcomes[i] ?? 'success', triggerAt, newUntil: triggerAt + 2000, runAt, durationMs: rng.int(120, 720) * 1000,
     });
     logs.push(buildJobLog(rec, jobEndAt(rec.plan), factory.offsetMinutes));

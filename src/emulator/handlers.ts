@@ -1,6 +1,7 @@
 // SOAP operation handlers for soap.listen: authHeader check, argument coercion, model call, schema-ordered answer.
 import type { ISoapServiceMethod } from 'soap';
 import type { IpsFaultElement } from '../ips/errors.js';
+import type { Company } from '../ips/types.js';
 import type { EmulatorUser } from './directory.js';
 import type { IpsFaultKind } from './faults.js';
 import { authenticationFault, authorizationFault, IpsFault, ipsApiFault } from './ipsfault.js';
@@ -28,7 +29,7 @@ const FAULT_STRINGS: Record<IpsFaultElement, string> = {
 };
 
 /** The SOAP 1.1 fault object node-soap serialises: the `soap:` prefix matches its envelope, `attributes.xmlns` puts the element in the fault namespace. */
-export function soapFault(fault: IpsFault, status: number): { Fault: Record<string, unknown> } {
+function soapFault(fault: IpsFault, status: number): { Fault: Record<string, unknown> } {
   return {
     Fault: {
       faultcode: fault.code === 30000 ? 'soap:Server' : 'soap:Client',
@@ -40,7 +41,7 @@ export function soapFault(fault: IpsFault, status: number): { Fault: Record<stri
 }
 
 /** The faults the plan injects (codes as the brief specifies: 10001 / 20003 / 30000). */
-export function injectedFault(kind: IpsFaultKind, operation: string): IpsFault {
+function injectedFault(kind: IpsFaultKind, operation: string): IpsFault {
   if (kind === 'authentication') return authenticationFault(10001, 'Invalid username/password');
   if (kind === 'authorization') return authorizationFault(20003, `User does not have permission to access operation '${operation}'`);
   return ipsApiFault(30000, `Internal error while processing '${operation}'`);
@@ -103,16 +104,18 @@ interface AuthHeader {
   gzipResponse?: boolean;
 }
 
-/** Reads authHeader by local name (node-soap strips prefixes but may keep one; namespace is not checked, see NODE-SOAP.md). */
+/** The first field of `object` whose local name is `name` (node-soap strips prefixes but may keep one). */
+function byLocalName(object: object, name: string): unknown {
+  const key = Object.keys(object).find((k) => k.split(':').pop() === name);
+  return key === undefined ? undefined : (object as Args)[key];
+}
+
+/** Reads authHeader by local name (namespace is not checked, see NODE-SOAP.md). */
 function authHeaderOf(headers: unknown): AuthHeader {
   if (!headers || typeof headers !== 'object') return {};
-  const key = Object.keys(headers).find((k) => k.split(':').pop() === 'authHeader');
-  const raw = key === undefined ? undefined : (headers as Args)[key];
+  const raw = byLocalName(headers, 'authHeader');
   if (!raw || typeof raw !== 'object') return {};
-  const field = (name: string): unknown => {
-    const k = Object.keys(raw).find((x) => x.split(':').pop() === name);
-    return k === undefined ? undefined : (raw as Args)[k];
-  };
+  const field = (name: string): unknown => byLocalName(raw, name);
   const status = Number(str(field('faultHttpStatusCode')));
   return defined({
     user: str(field('user')),
@@ -141,16 +144,10 @@ function checkCompany(ips: EmulatedIps, user: EmulatorUser, companyHandle: strin
 // ---- operations ----
 
 type Operation = (args: Args, user: EmulatorUser) => object;
+type Operations<Name extends IpsOperation> = Record<Name, Operation>;
 
-function operations(ips: EmulatedIps): Record<IpsOperation, Operation> {
-  const control = (operation: IpsOperation, act: (company: string, job: string, user: EmulatorUser) => void): Operation => (args, user) => {
-    const companyHandle = required(args, 'companyHandle');
-    const jobHandle = required(args, 'jobHandle');
-    checkCompany(ips, user, companyHandle);
-    if (ips.isProtected(jobHandle)) throw authorizationFault(20003, `User does not have permission to access operation '${operation}'`);
-    act(companyHandle, jobHandle, user);
-    return {};
-  };
+/** The four queries, each answering only from the companies the user is a member of. */
+function jobQueries(ips: EmulatedIps): Operations<'getActiveJobs' | 'getJobLogs' | 'getJobLogDetails' | 'getScheduledJobs'> {
   return {
     getActiveJobs(args, user) {
       const input = defined({
@@ -195,27 +192,53 @@ function operations(ips: EmulatedIps): Record<IpsOperation, Operation> {
       checkCompany(ips, user, input.companyHandle);
       return { jobArray: wireArray(ips.queryScheduledJobs(input, ips.memberCompanies(user)).map(wireScheduledJob)) };
     },
+  };
+}
+
+/** The five control operations: a job of a company the user is a member of, and not protected. */
+function jobControls(ips: EmulatedIps): Operations<'stopJob' | 'pauseJob' | 'resumeJob' | 'deleteJob' | 'executeJob'> {
+  const control = (operation: IpsOperation, act: (company: string, job: string, user: EmulatorUser) => void): Operation => (args, user) => {
+    const companyHandle = required(args, 'companyHandle');
+    const jobHandle = required(args, 'jobHandle');
+    checkCompany(ips, user, companyHandle);
+    if (ips.isProtected(jobHandle)) throw authorizationFault(20003, `User does not have permission to access operation '${operation}'`);
+    act(companyHandle, jobHandle, user);
+    return {};
+  };
+  return {
     stopJob: control('stopJob', (company, job, user) => ips.stopJob(company, job, user.email)),
     pauseJob: control('pauseJob', (company, job) => ips.pauseJob(company, job)),
     resumeJob: control('resumeJob', (company, job) => ips.resumeJob(company, job)),
     deleteJob: control('deleteJob', (company, job) => ips.deleteJob(company, job)),
     executeJob: control('executeJob', (company, job) => void ips.executeJob(company, job)),
+  };
+}
+
+/** getCompanyInfo's company: by handle, else by name, else by imsOrgId; 30002 when none is given, 30001 when unknown. */
+function companyAsked(ips: EmulatedIps, args: Args): Company {
+  const handle = str(args.companyHandle);
+  const name = str(args.companyName);
+  const imsOrgId = str(args.imsOrgId);
+  if (handle === undefined && name === undefined && imsOrgId === undefined)
+    throw ipsApiFault(30002, "Missing required parameter 'companyHandle' or 'companyName'");
+  const company =
+    handle !== undefined || name !== undefined
+      ? ips.company(handle !== undefined ? { handle } : { name: name ?? '' })
+      : ips.companies.find((c) => c.imsOrgId === imsOrgId);
+  if (!company) {
+    throw ipsApiFault(
+      30001,
+      handle !== undefined ? `Invalid company handle '${handle}'` : name !== undefined ? `Invalid company name '${name}'` : `Invalid imsOrgId '${imsOrgId}'`,
+    );
+  }
+  return company;
+}
+
+/** The company and user operations. */
+function accountOperations(ips: EmulatedIps): Operations<'getCompanyInfo' | 'getCompanyMembership' | 'checkLogin'> {
+  return {
     getCompanyInfo(args, user) {
-      const handle = str(args.companyHandle);
-      const name = str(args.companyName);
-      const imsOrgId = str(args.imsOrgId);
-      if (handle === undefined && name === undefined && imsOrgId === undefined)
-        throw ipsApiFault(30002, "Missing required parameter 'companyHandle' or 'companyName'");
-      const company =
-        handle !== undefined || name !== undefined
-          ? ips.company(handle !== undefined ? { handle } : { name: name ?? '' })
-          : ips.companies.find((c) => c.imsOrgId === imsOrgId);
-      if (!company) {
-        throw ipsApiFault(
-          30001,
-          handle !== undefined ? `Invalid company handle '${handle}'` : name !== undefined ? `Invalid company name '${name}'` : `Invalid imsOrgId '${imsOrgId}'`,
-        );
-      }
+      const company = companyAsked(ips, args);
       checkCompany(ips, user, company.companyHandle);
       return { companyInfo: wireCompany(company) };
     },
@@ -244,6 +267,10 @@ function operations(ips: EmulatedIps): Record<IpsOperation, Operation> {
       return { status: ok ? 'ValidLogin' : 'InvalidLogin' };
     },
   };
+}
+
+function operations(ips: EmulatedIps): Record<IpsOperation, Operation> {
+  return { ...jobQueries(ips), ...jobControls(ips), ...accountOperations(ips) };
 }
 
 /**

@@ -1,10 +1,10 @@
 // Job logs derived from a job's plan at a virtual time: summary counts plus one detail row per event/file.
 import type { JobLog, JobLogDetail } from '../ips/types.js';
 import { formatIso } from './clock.js';
-import { endedByFailure, fileDoneAt, filesDone, jobEndAt, type EmulatedJob, type PlannedFile } from './lifecycle.js';
+import { endedByFailure, fileDoneAt, filesDone, jobEndAt, stoppedEarly, type EmulatedJob, type PlannedFile } from './lifecycle.js';
 
 /** Log-type prefix per job type (Adobe's Job Log Types: BeginUpload, UploadSuccess, ImageServingPublishSuccess…). */
-export function logPrefix(type: string | undefined): string {
+function logPrefix(type: string | undefined): string {
   switch (type) {
     case 'UploadFromServerDirectory':
       return 'Upload';
@@ -38,37 +38,70 @@ function fileRow(prefix: string, file: PlannedFile, at: string): JobLogDetail {
   }
 }
 
-/** The job's log as it stands at virtual time t (in progress: `Begin…` and no endDate). */
-export function buildJobLog(rec: EmulatedJob, t: number, offsetMinutes: number): JobLog {
+/** Where the job stands at virtual time t, as its log tells it. */
+interface LogMoment {
+  iso: (ms: number) => string;
+  prefix: string;
+  endAt: number;
+  /** Done: the log is final. */
+  finished: boolean;
+  /** Started running (before any stop request). */
+  ran: boolean;
+  /** The files done so far. */
+  files: PlannedFile[];
+  /** Ended by its fatal error. */
+  failed: boolean;
+  /** Ended by a stop request. */
+  stopped: boolean;
+}
+
+function logMoment(rec: EmulatedJob, t: number, offsetMinutes: number): LogMoment {
   const { job, plan } = rec;
-  const iso = (ms: number): string => formatIso(ms, offsetMinutes);
-  const prefix = logPrefix(job.type);
   const endAt = jobEndAt(plan);
   const finished = t >= endAt;
-  const ran = plan.runAt <= Math.min(t, plan.stop?.requestedAt ?? Infinity);
-  const done = filesDone(plan, t);
-  const files = plan.files.slice(0, done);
+  const failed = finished && endedByFailure(plan);
+  return {
+    iso: (ms) => formatIso(ms, offsetMinutes),
+    prefix: logPrefix(job.type),
+    endAt,
+    finished,
+    ran: plan.runAt <= Math.min(t, plan.stop?.requestedAt ?? Infinity),
+    files: plan.files.slice(0, filesDone(plan, t)),
+    failed,
+    stopped: finished && !failed && stoppedEarly(plan),
+  };
+}
+
+/** The detail rows: the job's facts, its begin and file count once it ran, a row per file done, then how it ended. */
+function detailRows({ job, plan }: EmulatedJob, at: LogMoment): JobLogDetail[] {
+  const { iso, prefix, endAt } = at;
   const rows: JobLogDetail[] = [
     { logMessage: job.originalName ?? '', logType: 'OriginalJobName', dateCreated: iso(plan.triggerAt), auxArray: [] },
     { logMessage: job.serverName ?? '', logType: 'JobClient', dateCreated: iso(plan.triggerAt), auxArray: [] },
     { logMessage: job.type ?? '', logType: 'JobType', dateCreated: iso(plan.triggerAt), auxArray: [] },
   ];
-  if (ran) {
+  if (at.ran) {
     rows.push({ logMessage: `${job.type} job has begun`, logType: `Begin${prefix}`, dateCreated: iso(plan.runAt), auxArray: [] });
     rows.push({ logMessage: String(plan.files.length), logType: 'TotalFileCount', dateCreated: iso(plan.runAt), auxArray: [] });
   }
-  files.forEach((file, i) => rows.push(fileRow(prefix, file, iso(fileDoneAt(plan, i)))));
-  const failed = finished && endedByFailure(plan);
-  const stopped = finished && !failed && plan.stop !== undefined && plan.stop.requestedAt < endAt;
-  if (failed) rows.push({ logMessage: plan.fatalMessage ?? 'Fatal error', logType: 'FatalError', dateCreated: iso(endAt), auxArray: [] });
-  if (stopped && plan.stop) rows.push({ logMessage: `Job stopped by ${plan.stop.by}`, logType: 'FileCancel', dateCreated: iso(plan.stop.requestedAt), auxArray: [] });
-  if (finished) rows.push({ logMessage: `${job.type} job has ended`, logType: `End${prefix}`, dateCreated: iso(endAt), auxArray: [] });
+  at.files.forEach((file, i) => rows.push(fileRow(prefix, file, iso(fileDoneAt(plan, i)))));
+  if (at.failed) rows.push({ logMessage: plan.fatalMessage ?? 'Fatal error', logType: 'FatalError', dateCreated: iso(endAt), auxArray: [] });
+  if (at.stopped && plan.stop) rows.push({ logMessage: `Job stopped by ${plan.stop.by}`, logType: 'FileCancel', dateCreated: iso(plan.stop.requestedAt), auxArray: [] });
+  if (at.finished) rows.push({ logMessage: `${job.type} job has ended`, logType: `End${prefix}`, dateCreated: iso(endAt), auxArray: [] });
+  return rows;
+}
 
-  const count = (result: PlannedFile['result']): number => files.filter((f) => f.result === result).length;
+/** The job's log as it stands at virtual time t (in progress: `Begin…` and no endDate). */
+export function buildJobLog(rec: EmulatedJob, t: number, offsetMinutes: number): JobLog {
+  const { job, plan } = rec;
+  const at = logMoment(rec, t, offsetMinutes);
+  const { iso, prefix, finished } = at;
+  const rows = detailRows(rec, at);
+  const count = (result: PlannedFile['result']): number => at.files.filter((f) => f.result === result).length;
   const [success, warnings, errors, duplicates, updates] = (['success', 'warning', 'error', 'duplicate', 'update'] as const).map(count) as [number, number, number, number, number];
   const logType = !finished
     ? `Begin${prefix}`
-    : failed || stopped
+    : at.failed || at.stopped
       ? `${prefix}Failure`
       : warnings + errors > 0
         ? `${prefix}Warning`
@@ -81,8 +114,8 @@ export function buildJobLog(rec: EmulatedJob, t: number, offsetMinutes: number):
     submitUserEmail: job.submitUserEmail,
     logType,
     jobSubType: SUB_TYPES[job.imageServingPublishJob?.publishType ?? ''] ?? '',
-    startDate: iso(ran ? plan.runAt : plan.triggerAt),
-    ...(finished ? { endDate: iso(endAt) } : {}),
+    startDate: iso(at.ran ? plan.runAt : plan.triggerAt),
+    ...(finished ? { endDate: iso(at.endAt) } : {}),
     description: job.description ?? `${job.type} job ${job.originalName}`,
     fileSuccessCount: success,
     fileErrorCount: errors,
@@ -93,7 +126,7 @@ export function buildJobLog(rec: EmulatedJob, t: number, offsetMinutes: number):
     transferSuccessCount: success + updates + warnings,
     transferErrorCount: errors,
     transferWarningCount: warnings,
-    fatalError: failed,
+    fatalError: at.failed,
     detailTotalRows: rows.length,
     detailArray: rows,
   };

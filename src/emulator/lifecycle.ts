@@ -84,10 +84,15 @@ export const WAITING_STATES: readonly string[] = ['New', 'WaitingClient', 'Waiti
 const clamp01 = (x: number): number => Math.min(1, Math.max(0, x));
 const round = (x: number, digits: number): number => Number(x.toFixed(digits));
 
+/** When a stall freezes progress: `stallAt` of the running time after runAt (wall time, as nothing paused before it). */
+function stallStart(plan: JobPlan): number {
+  return plan.runAt + Math.round((plan.stallAt ?? 1) * plan.durationMs);
+}
+
 /** The pause of a stall that resumes, in wall time [from, to); undefined for any other plan. */
 function pauseOf(plan: JobPlan): { from: number; to: number } | undefined {
   if (plan.outcome !== 'stall' || plan.resumeAt === undefined) return undefined;
-  const from = plan.runAt + Math.round((plan.stallAt ?? 1) * plan.durationMs);
+  const from = stallStart(plan);
   return { from, to: Math.max(from, plan.resumeAt) };
 }
 
@@ -126,9 +131,19 @@ function progressCapWork(plan: JobPlan): number {
   return plan.stop ? Math.min(capAt, Math.max(workTime(plan, plan.stop.requestedAt), plan.runAt)) : capAt;
 }
 
+/** When the job would be Done without a stop request (Infinity for a stall that never resumes). */
+function naturalEndAt(plan: JobPlan): number {
+  return plan.outcome === 'stall' && plan.resumeAt === undefined ? Infinity : wallTime(plan, progressCapWork({ ...plan, stop: undefined }));
+}
+
+/** True when a stop request came before the job's natural end (so the stop ends it). */
+export function stoppedEarly(plan: JobPlan): boolean {
+  return plan.stop !== undefined && plan.stop.requestedAt < naturalEndAt(plan);
+}
+
 /** When the job is Done (Infinity for a stall that neither resumes nor is stopped); a vanishing job disappears then. */
 export function jobEndAt(plan: JobPlan): number {
-  const natural = plan.outcome === 'stall' && plan.resumeAt === undefined ? Infinity : wallTime(plan, progressCapWork({ ...plan, stop: undefined }));
+  const natural = naturalEndAt(plan);
   if (plan.stop && plan.stop.requestedAt < natural) return plan.stop.requestedAt + STOP_MS;
   return natural;
 }
@@ -171,7 +186,7 @@ export interface JobTimes {
 
 export function jobTimes(plan: JobPlan): JobTimes {
   const pause = pauseOf(plan);
-  const stallAt = plan.outcome === 'stall' ? plan.runAt + Math.round((plan.stallAt ?? 1) * plan.durationMs) : undefined;
+  const stallAt = plan.outcome === 'stall' ? stallStart(plan) : undefined;
   return {
     triggerAt: plan.triggerAt,
     runAt: plan.runAt,
@@ -185,7 +200,7 @@ export function jobTimes(plan: JobPlan): JobTimes {
 
 /** True when the job ended by its fatal error (not stopped before it). */
 export function endedByFailure(plan: JobPlan): boolean {
-  return isFatal(plan) && !(plan.stop && plan.stop.requestedAt < jobEndAt({ ...plan, stop: undefined }));
+  return isFatal(plan) && !stoppedEarly(plan);
 }
 
 /** Files finished at time t. */
@@ -204,7 +219,7 @@ function continuousFraction(plan: JobPlan, t: number): number {
   return clamp01((Math.min(workTime(plan, t), progressCapWork(plan)) - plan.runAt) / plan.durationMs);
 }
 
-export function stateAt(plan: JobPlan, t: number): string {
+function stateAt(plan: JobPlan, t: number): string {
   if (t >= jobEndAt(plan)) return 'Done';
   if (plan.stop && t >= plan.stop.requestedAt) return 'Stopping';
   if (t < plan.runAt) return t < plan.newUntil ? 'New' : plan.waitState;
@@ -242,7 +257,7 @@ function progressMessage(job: ActiveJob, plan: JobPlan, state: string, done: num
     case 'Stopping':
       return `Stopping job (requested by ${plan.stop?.by ?? 'user'})`;
     case 'Done':
-      if (plan.stop && plan.stop.requestedAt < jobEndAt({ ...plan, stop: undefined })) return `Job stopped after ${done} of ${n} files`;
+      if (stoppedEarly(plan)) return `Job stopped after ${done} of ${n} files`;
       if (endedByFailure(plan)) return `Job failed: ${plan.fatalMessage ?? 'fatal error'}`;
       return `Job completed: ${done} of ${n} files processed`;
     default: {

@@ -121,6 +121,16 @@ function direction(value: string | undefined, fallback: 1 | -1): 1 | -1 {
   throw ipsApiFault(30001, `Invalid sortDirection '${value}' (Ascending or Descending)`);
 }
 
+/** The filter getActiveJobs and getScheduledJobs share: one of `companies`, and the company, handle and name asked for. */
+function matchesJobFilter(job: ActiveJob | ScheduledJob, input: GetActiveJobsInput | GetScheduledJobsInput, companies: readonly string[]): boolean {
+  return (
+    companies.includes(job.companyHandle ?? '') &&
+    (input.companyHandle === undefined || job.companyHandle === input.companyHandle) &&
+    (input.jobHandle === undefined || job.jobHandle === input.jobHandle) &&
+    (input.originalName === undefined || job.originalName === input.originalName)
+  );
+}
+
 function detailsOf(job: ScheduledJob): JobDetails {
   const details: Record<string, unknown> = {};
   for (const key of JOB_DETAIL_ELEMENTS) if (key in job) details[key] = (job as Record<string, unknown>)[key];
@@ -339,12 +349,7 @@ export class EmulatedIps {
 
   queryActiveJobs(input: GetActiveJobsInput, companies: readonly string[]): ActiveJob[] {
     return this.activeJobs().filter(
-      (job) =>
-        companies.includes(job.companyHandle ?? '') &&
-        (input.companyHandle === undefined || job.companyHandle === input.companyHandle) &&
-        (input.jobHandle === undefined || job.jobHandle === input.jobHandle) &&
-        (input.originalName === undefined || job.originalName === input.originalName) &&
-        (input.includeWaitingJobs === true || !WAITING_STATES.includes(job.state ?? '')),
+      (job) => matchesJobFilter(job, input, companies) && (input.includeWaitingJobs === true || !WAITING_STATES.includes(job.state ?? '')),
     );
   }
 
@@ -359,15 +364,15 @@ export class EmulatedIps {
     const to = input.endDate === undefined ? Infinity : Date.parse(input.endDate);
     const companyName = (handle?: string): string => this.company({ handle: handle ?? '' })?.name ?? '';
     const matching = this.jobLogs.filter((log) => {
-        const start = Date.parse(log.startDate ?? '');
-        return (
-          companies.includes(log.companyHandle ?? '') &&
-          (input.companyHandle === undefined || log.companyHandle === input.companyHandle) &&
-          (input.userHandle === undefined || log.submitUserEmail === (user?.email ?? input.userHandle)) &&
-          start >= from &&
-          start <= to
-        );
-      });
+      const start = Date.parse(log.startDate ?? '');
+      return (
+        companies.includes(log.companyHandle ?? '') &&
+        (input.companyHandle === undefined || log.companyHandle === input.companyHandle) &&
+        (input.userHandle === undefined || log.submitUserEmail === (user?.email ?? input.userHandle)) &&
+        start >= from &&
+        start <= to
+      );
+    });
     return sorted(matching, (log) => sortKey(log, companyName), dir)
       .slice(0, input.numRows ?? Infinity)
       .map(({ detailArray: _details, detailTotalRows: _rows, ...summary }) => ({ ...summary, detailArray: [] }));
@@ -408,13 +413,7 @@ export class EmulatedIps {
   }
 
   queryScheduledJobs(input: GetScheduledJobsInput, companies: readonly string[]): ScheduledJob[] {
-    return this.scheduledJobs.filter(
-      (job) =>
-        companies.includes(job.companyHandle ?? '') &&
-        (input.companyHandle === undefined || job.companyHandle === input.companyHandle) &&
-        (input.jobHandle === undefined || job.jobHandle === input.jobHandle) &&
-        (input.originalName === undefined || job.originalName === input.originalName),
-    );
+    return this.scheduledJobs.filter((job) => matchesJobFilter(job, input, companies));
   }
 
   // ---- control operations ----
@@ -431,6 +430,14 @@ export class EmulatedIps {
     throw ipsApiFault(30001, `Invalid job handle '${jobHandle}'`);
   }
 
+  /** The schedule a pause, resume or run acts on; the handle of an active job, or of none, is a fault. */
+  private scheduledOnly(companyHandle: string, jobHandle: string): ScheduleRecord {
+    const schedule = this.scheduleRecord(companyHandle, jobHandle);
+    if (schedule) return schedule;
+    if (this.activeRecord(companyHandle, jobHandle)) throw ipsApiFault(30001, `Job '${jobHandle}' is not a scheduled job`);
+    return this.unknownJob(jobHandle);
+  }
+
   /** Active job → `Stopping`, then `Done` (with a log) STOP_MS later. */
   stopJob(companyHandle: string, jobHandle: string, byEmail: string): void {
     const rec = this.activeRecord(companyHandle, jobHandle) ?? this.unknownJob(jobHandle);
@@ -441,20 +448,12 @@ export class EmulatedIps {
 
   /** Scheduled job → triggerState Paused (active jobs cannot be paused in IPS). */
   pauseJob(companyHandle: string, jobHandle: string): void {
-    const schedule = this.scheduleRecord(companyHandle, jobHandle);
-    if (!schedule) {
-      if (this.activeRecord(companyHandle, jobHandle)) throw ipsApiFault(30001, `Job '${jobHandle}' is not a scheduled job`);
-      this.unknownJob(jobHandle);
-    }
+    const schedule = this.scheduledOnly(companyHandle, jobHandle);
     schedule.job.triggerState = 'Paused';
   }
 
   resumeJob(companyHandle: string, jobHandle: string): void {
-    const schedule = this.scheduleRecord(companyHandle, jobHandle);
-    if (!schedule) {
-      if (this.activeRecord(companyHandle, jobHandle)) throw ipsApiFault(30001, `Job '${jobHandle}' is not a scheduled job`);
-      this.unknownJob(jobHandle);
-    }
+    const schedule = this.scheduledOnly(companyHandle, jobHandle);
     if (schedule.job.triggerState === 'Paused') {
       schedule.job.triggerState = 'Normal';
       schedule.nextFireAt = nextFireTime(schedule.job.execSchedule ?? '', this.clock.nowMs(), this.clock.offsetMinutes);
@@ -474,11 +473,7 @@ export class EmulatedIps {
 
   /** Runs a scheduled job now: a new active job appears in state `New`. */
   executeJob(companyHandle: string, jobHandle: string): EmulatedJob {
-    const schedule = this.scheduleRecord(companyHandle, jobHandle);
-    if (!schedule) {
-      if (this.activeRecord(companyHandle, jobHandle)) throw ipsApiFault(30001, `Job '${jobHandle}' is not a scheduled job`);
-      this.unknownJob(jobHandle);
-    }
+    const schedule = this.scheduledOnly(companyHandle, jobHandle);
     const rec = this.spawnFromSchedule(schedule.job, this.clock.nowMs(), 'success');
     this.resync();
     return rec;

@@ -13,12 +13,12 @@ export interface XmlElement {
 }
 
 /** Text, comments, CDATA and processing instructions inside an element, kept raw (already escaped). */
-export interface XmlRaw {
+interface XmlRaw {
   kind: 'raw';
   raw: string;
 }
 
-export type XmlChild = XmlElement | XmlRaw;
+type XmlChild = XmlElement | XmlRaw;
 
 export interface XmlDocument {
   /** Everything before the root element (XML declaration, whitespace). */
@@ -97,16 +97,4 @@ export function isLeaf(element: XmlElement): boolean {
 /** Every element under `element` (not itself), depth first in document order. */
 export function descendants(element: XmlElement): XmlElement[] {
   return childElements(element).flatMap((child) => [child, ...descendants(child)]);
-}
-
-/** A new element with the prefix of `sibling`, holding `text` (already escaped; '' = empty element). */
-export function siblingElement(sibling: XmlElement, local: string, text: string, attributes = ''): XmlElement {
-  const prefix = prefixOf(sibling);
-  return {
-    kind: 'element',
-    name: prefix ? `${prefix}:${local}` : local,
-    attributes,
-    children: text === '' ? [] : [{ kind: 'raw', raw: text }],
-    selfClosing: text === '',
-  };
 }
