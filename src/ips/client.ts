@@ -10,12 +10,10 @@ import {
   IpsApiFaultError,
   IpsError,
   ProtocolError,
-  TransportError,
   type IpsFaultElement,
 } from './errors.js';
-import { endpointSecurity } from './endpoints.js';
+import { planConnection, type ConnectionPlan } from './connection-plan.js';
 import * as normalise from './normalise.js';
-import { parseProxyUrl, proxyFor } from './proxy.js';
 import { redactHeaders, redactSecrets, redactXml } from './redact.js';
 import { readSoapAnswer, XmlReadError, type SoapAnswer } from './response-reader.js';
 import { responseSchema, type ResponseSchema } from './response-schema.js';
@@ -63,6 +61,11 @@ export interface IpsClientOptions {
   noProxy?: string;
   /** Allow a plain http:// endpoint that is not loopback: the password would cross the network in clear text. */
   allowInsecureHttp?: boolean;
+  /**
+   * How to connect, as planConnection decided it for this endpoint (the CLI plans first, to show the warnings and
+   * word the errors itself). When given, `proxy`, `noProxy` and `allowInsecureHttp` are not read.
+   */
+  connection?: ConnectionPlan;
   /** A response element missing, mistyped or unknown to the schema: the call still succeeds with what is known. */
   onSchemaProblem?: (operation: string, path: string, problem: string) => void;
 }
@@ -98,12 +101,13 @@ const FAULT_CLASSES = {
 
 type Raw = Record<string, unknown>;
 
-/** Arguments with unset fields left out (the writer puts them in schema order). */
-function args(pairs: Array<[string, unknown]>): Raw {
+/** The arguments of a call: the named fields of its input, unset ones left out (the writer puts them in schema order). */
+function args<T extends object>(input: T, names: ReadonlyArray<keyof T & string>): Raw {
   const out: Raw = {};
-  for (const [key, value] of pairs) {
+  for (const name of names) {
+    const value = input[name];
     if (value === undefined || value === null) continue;
-    out[key] = value;
+    out[name] = value;
   }
   return out;
 }
@@ -213,176 +217,182 @@ function redactExchange(exchange: Exchange, secrets: readonly string[]): Exchang
   };
 }
 
-export async function createIpsClient(options: IpsClientOptions): Promise<IpsClient> {
-  const endpointUrl = new URL(options.endpoint);
-  if (endpointSecurity(endpointUrl) === 'insecure-http' && !options.allowInsecureHttp) {
-    throw new IpsError(
-      `refusing plain http to ${endpointUrl.host}: the password would cross the network unencrypted (use https, or allowInsecureHttp)`,
-      { endpoint: options.endpoint },
-    );
+/** The plan given for this endpoint, or one made here from the options. */
+function connectionFor(options: IpsClientOptions): ConnectionPlan {
+  const given = options.connection;
+  if (given === undefined) {
+    return planConnection({
+      endpoint: options.endpoint,
+      proxy: { httpsProxy: options.proxy, noProxy: options.noProxy },
+      allowInsecureHttp: options.allowInsecureHttp,
+    });
   }
-  const proxySetting = options.proxy === undefined ? undefined : parseProxyUrl(options.proxy);
-  if (options.proxy !== undefined && proxySetting === undefined) {
-    throw new IpsError('the proxy is not an http:// or https:// URL', { endpoint: options.endpoint });
+  if (given.endpoint !== new URL(options.endpoint).href) {
+    throw new IpsError('the connection plan is for another endpoint', { endpoint: options.endpoint });
   }
-  const transport = new IpsTransport({
+  return given;
+}
+
+function transportFor(options: IpsClientOptions, connection: ConnectionPlan): IpsTransport {
+  return new IpsTransport({
     requestTimeoutMs: options.requestTimeoutMs ?? 30_000,
     maxResponseBytes: options.maxResponseBytes ?? 256 * 1024 * 1024,
     userAgent: `ips-jobs/${options.appVersion}`,
     signal: options.signal,
     extraCa: options.extraCa,
-    proxy: proxySetting && proxyFor(endpointUrl, { httpsProxy: proxySetting.toString(), noProxy: options.noProxy }),
+    proxy: connection.proxy,
   });
-  const secrets = [options.password];
+}
+
+/** The server's clock, from the Date header of the latest response, run on by the local clock since. */
+class ServerClock {
+  private latest: { serverMs: number; localMs: number } | undefined;
+
+  note(exchange: Exchange): void {
+    const header = exchange.headers?.date;
+    const serverMs = header ? Date.parse(header) : Number.NaN;
+    if (!Number.isNaN(serverMs)) this.latest = { serverMs, localMs: exchange.receivedAt ?? Date.now() };
+  }
+
+  now(): Date {
+    return this.latest ? new Date(this.latest.serverMs + (Date.now() - this.latest.localMs)) : new Date();
+  }
+
+  known(): boolean {
+    return this.latest !== undefined;
+  }
+}
+
+/** How operations reach IPS: one SOAP call, and where the schema problems of an operation's answer go. */
+interface Caller {
+  /** The operation's return element. `secrets`: more than the password to mask in what is reported. */
+  call(operation: string, body: Raw, secrets?: readonly string[]): Promise<Raw>;
+  sink(operation: string): normalise.SchemaProblemSink | undefined;
+}
+
+/** Each call writes the envelope, posts it and reads the answer; each exchange is noted and reported redacted. */
+function caller(options: IpsClientOptions, transport: IpsTransport, clock: ServerClock): Caller {
   shared ??= { writer: requestWriter(), schema: responseSchema() };
   const { writer, schema } = shared;
   const authHeader = authHeaderXml({
-      user: options.username,
-      password: options.password,
-      locale: options.locale ?? 'en-US',
-      appName: options.appName ?? 'ips-jobs',
-      appVersion: options.appVersion,
-      gzipResponse: true,
+    user: options.username,
+    password: options.password,
+    locale: options.locale ?? 'en-US',
+    appName: options.appName ?? 'ips-jobs',
+    appVersion: options.appVersion,
+    gzipResponse: true,
   });
-
-  const schemaSink = (operation: string): normalise.SchemaProblemSink | undefined =>
+  const sink = (operation: string): normalise.SchemaProblemSink | undefined =>
     options.onSchemaProblem && ((path, problem) => options.onSchemaProblem!(operation, path, problem));
-
-  let serverClock: { serverMs: number; localMs: number } | undefined;
-
-  function noteClock(exchange: Exchange): void {
-    const header = exchange.headers?.date;
-    const serverMs = header ? Date.parse(header) : Number.NaN;
-    if (!Number.isNaN(serverMs)) serverClock = { serverMs, localMs: exchange.receivedAt ?? Date.now() };
-  }
 
   async function call(operation: string, body: Raw, callSecrets: readonly string[] = []): Promise<Raw> {
     const exchange: Exchange = { operation, endpoint: options.endpoint, startedAt: Date.now() };
-    const known = [...secrets, ...callSecrets];
+    const known = [options.password, ...callSecrets];
     try {
       const request = writer.write(operation, body, authHeader);
       exchange.requestXml = request.xml;
       const headers = { 'Content-Type': 'text/xml; charset=utf-8', SOAPAction: request.soapAction };
       const response = await transport.post(options.endpoint, request.xml, headers, exchange);
-      noteClock(exchange);
-      const result = readAnswer(response.body, exchange, schema, known, schemaSink(operation));
+      clock.note(exchange);
+      const result = readAnswer(response.body, exchange, schema, known, sink(operation));
       options.onExchange?.(redactExchange(exchange, known));
       return result;
     } catch (error) {
-      noteClock(exchange);
+      clock.note(exchange);
       const typed = classify(error, exchange);
       options.onExchange?.(redactExchange(exchange, known), typed);
       throw typed;
     }
   }
 
-  const control = (operation: string) => async (input: JobControlInput) => {
-    await call(
-      operation,
-      args([
-        ['companyHandle', input.companyHandle],
-        ['jobHandle', input.jobHandle],
-      ]),
-    );
-  };
+  return { call, sink };
+}
 
+/** A call whose answer is an `…Array` of records: those records, normalised. */
+async function listCall<T>(ips: Caller, operation: string, body: Raw, field: string, each: normalise.Normaliser<T>): Promise<T[]> {
+  const result = await ips.call(operation, body);
+  return normalise.items(result[field], each, ips.sink(operation), field);
+}
+
+type JobOperations = 'getActiveJobs' | 'getJobLogs' | 'getJobLogDetails' | 'getScheduledJobs';
+
+function jobOperations(ips: Caller): Pick<IpsClient, JobOperations> {
   return {
-    endpoint: options.endpoint,
     async getActiveJobs(input = {}) {
-      const result = await call(
-        'getActiveJobs',
-        args([
-          ['companyHandle', input.companyHandle],
-          ['jobHandle', input.jobHandle],
-          ['originalName', input.originalName],
-          ['includeWaitingJobs', input.includeWaitingJobs],
-        ]),
-      );
-      return normalise.items(result.jobArray, normalise.activeJob, schemaSink('getActiveJobs'), 'jobArray');
+      const body = args(input, ['companyHandle', 'jobHandle', 'originalName', 'includeWaitingJobs']);
+      return listCall(ips, 'getActiveJobs', body, 'jobArray', normalise.activeJob);
     },
     async getJobLogs(input = {}) {
-      const result = await call(
-        'getJobLogs',
-        args([
-          ['companyHandle', input.companyHandle],
-          ['userHandle', input.userHandle],
-          ['sortBy', input.sortBy],
-          ['sortDirection', input.sortDirection],
-          ['startDate', input.startDate],
-          ['endDate', input.endDate],
-          ['numRows', input.numRows],
-        ]),
-      );
-      return normalise.items(result.jobLogArray, normalise.jobLog, schemaSink('getJobLogs'), 'jobLogArray');
+      const body = args(input, ['companyHandle', 'userHandle', 'sortBy', 'sortDirection', 'startDate', 'endDate', 'numRows']);
+      return listCall(ips, 'getJobLogs', body, 'jobLogArray', normalise.jobLog);
     },
     async getJobLogDetails(input) {
-      const result = await call(
-        'getJobLogDetails',
-        args([
-          ['companyHandle', input.companyHandle],
-          ['jobHandle', input.jobHandle],
-          ['originalName', input.originalName],
-          ['logTypeArray', input.logTypeArray ? { items: input.logTypeArray } : undefined],
-          ['recordsPerPage', input.recordsPerPage],
-          ['resultsPage', input.resultsPage],
-          ['sortBy', input.sortBy],
-          ['sortDirection', input.sortDirection],
-        ]),
-      );
-      return normalise.items(result.jobLogArray, normalise.jobLog, schemaSink('getJobLogDetails'), 'jobLogArray');
+      const body = args({ ...input, logTypeArray: input.logTypeArray ? { items: input.logTypeArray } : undefined }, [
+        'companyHandle',
+        'jobHandle',
+        'originalName',
+        'logTypeArray',
+        'recordsPerPage',
+        'resultsPage',
+        'sortBy',
+        'sortDirection',
+      ]);
+      return listCall(ips, 'getJobLogDetails', body, 'jobLogArray', normalise.jobLog);
     },
     async getScheduledJobs(input = {}) {
-      const result = await call(
-        'getScheduledJobs',
-        args([
-          ['companyHandle', input.companyHandle],
-          ['jobHandle', input.jobHandle],
-          ['originalName', input.originalName],
-        ]),
-      );
-      return normalise.items(result.jobArray, normalise.scheduledJob, schemaSink('getScheduledJobs'), 'jobArray');
+      const body = args(input, ['companyHandle', 'jobHandle', 'originalName']);
+      return listCall(ips, 'getScheduledJobs', body, 'jobArray', normalise.scheduledJob);
     },
+  };
+}
+
+type ControlOperations = 'stopJob' | 'pauseJob' | 'resumeJob' | 'deleteJob' | 'executeJob';
+
+function controlOperations(ips: Caller): Pick<IpsClient, ControlOperations> {
+  const control = (operation: ControlOperations) => async (input: JobControlInput) => {
+    await ips.call(operation, args(input, ['companyHandle', 'jobHandle']));
+  };
+  return {
     stopJob: control('stopJob'),
     pauseJob: control('pauseJob'),
     resumeJob: control('resumeJob'),
     deleteJob: control('deleteJob'),
     executeJob: control('executeJob'),
+  };
+}
+
+function accountOperations(ips: Caller): Pick<IpsClient, 'getCompanyInfo' | 'getCompanyMembership' | 'checkLogin'> {
+  return {
     async getCompanyInfo(input) {
-      const result = await call(
-        'getCompanyInfo',
-        args([
-          ['companyHandle', input.companyHandle],
-          ['companyName', input.companyName],
-          ['imsOrgId', input.imsOrgId],
-        ]),
-      );
-      return normalise.company(normalise.record(result.companyInfo) ?? {}, schemaSink('getCompanyInfo'), 'companyInfo');
+      const result = await ips.call('getCompanyInfo', args(input, ['companyHandle', 'companyName', 'imsOrgId']));
+      return normalise.company(normalise.record(result.companyInfo) ?? {}, ips.sink('getCompanyInfo'), 'companyInfo');
     },
     async getCompanyMembership(input = {}) {
-      const result = await call('getCompanyMembership', args([['userHandle', input.userHandle]]));
-      return normalise.items(result.membershipArray, normalise.companyMembership, schemaSink('getCompanyMembership'), 'membershipArray');
+      const body = args(input, ['userHandle']);
+      return listCall(ips, 'getCompanyMembership', body, 'membershipArray', normalise.companyMembership);
     },
     async checkLogin(input) {
-      const result = await call(
-        'checkLogin',
-        args([
-          ['companyHandle', input.companyHandle],
-          ['email', input.email],
-          ['password', input.password],
-        ]),
-        [input.password],
-      );
+      const result = await ips.call('checkLogin', args(input, ['companyHandle', 'email', 'password']), [input.password]);
       return normalise.text(result.status) ?? '';
-    },
-    now() {
-      return serverClock ? new Date(serverClock.serverMs + (Date.now() - serverClock.localMs)) : new Date();
-    },
-    hasServerClock() {
-      return serverClock !== undefined;
-    },
-    close() {
-      transport.close();
     },
   };
 }
 
+/**
+ * A client for one endpoint, connected as planned (options.connection, else planConnection of the options).
+ * Rejects with InsecureHttpRefusedError or ProxyUrlError before any connection is made.
+ */
+export async function createIpsClient(options: IpsClientOptions): Promise<IpsClient> {
+  const transport = transportFor(options, connectionFor(options));
+  const clock = new ServerClock();
+  const ips = caller(options, transport, clock);
+  return {
+    endpoint: options.endpoint,
+    ...jobOperations(ips),
+    ...controlOperations(ips),
+    ...accountOperations(ips),
+    now: () => clock.now(),
+    hasServerClock: () => clock.known(),
+    close: () => transport.close(),
+  };
+}

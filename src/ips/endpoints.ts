@@ -1,6 +1,5 @@
-// The documented IPS hosts per region, how a user-given endpoint becomes the SOAP service URL,
-// and whether an endpoint is reached over TLS.
-import { isLoopbackHost } from './loopback.js';
+// The documented IPS hosts per region, and how a user-given endpoint becomes the SOAP service URL.
+// How an endpoint is reached (TLS, plain http, a proxy) is decided in connection-plan.ts.
 
 export type Region = 'na' | 'emea' | 'apac';
 
@@ -25,13 +24,4 @@ export function serviceUrl(endpoint: string): string {
   if (url.pathname === '/' || url.pathname === '') url.pathname = SERVICE_PATH;
   else if (/^\/scene7\/?$/.test(url.pathname)) url.pathname = SERVICE_PATH;
   return url.toString();
-}
-
-/** https; plain http on this machine (the emulator); or plain http across a network, which needs consent. */
-export type EndpointSecurity = 'https' | 'loopback-http' | 'insecure-http';
-
-export function endpointSecurity(endpoint: string | URL): EndpointSecurity {
-  const url = new URL(String(endpoint));
-  if (url.protocol === 'https:') return 'https';
-  return isLoopbackHost(url.hostname) ? 'loopback-http' : 'insecure-http';
 }

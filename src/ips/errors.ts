@@ -64,7 +64,6 @@ export type ProtocolFailure =
   | 'truncated'
   | 'doctype'
   | 'too-large'
-  | 'http-status'
   | 'bad-gzip'
   | 'unexpected';
 
@@ -78,5 +77,39 @@ export class ProtocolError extends IpsError {
     options?: { cause?: unknown; operation?: string; endpoint?: string },
   ) {
     super(message, options);
+  }
+}
+
+/**
+ * A plain http:// endpoint that is not loopback, without consent (allowInsecureHttp): the password would cross the
+ * network unencrypted. Raised before any connection is made.
+ */
+export class InsecureHttpRefusedError extends IpsError {
+  override name = 'InsecureHttpRefusedError';
+  constructor(
+    /** The endpoint's host (and port), for messages. */
+    readonly host: string,
+    /** How the caller names the consent that would allow it. */
+    consentName: string,
+    endpoint: string,
+  ) {
+    super(`refusing plain http to ${host}: the password would cross the network unencrypted (use https, or ${consentName})`, { endpoint });
+  }
+}
+
+/**
+ * A proxy setting that is not an http:// or https:// URL, for an endpoint that would go through it. Neither this
+ * message nor the fields quote the value: a proxy URL may carry a password.
+ */
+export class ProxyUrlError extends IpsError {
+  override name = 'ProxyUrlError';
+  constructor(
+    /** The variable that gave it (`HTTPS_PROXY`, `https_proxy`), when it came from the environment. */
+    readonly variable: string | undefined,
+    /** The endpoint's hostname: what NO_PROXY would have to name to bypass the proxy. */
+    readonly hostname: string,
+    endpoint: string,
+  ) {
+    super('the proxy is not an http:// or https:// URL', { endpoint });
   }
 }

@@ -4,3 +4,7 @@
 export const TYPES_NS = 'http://www.scene7.com/IpsApi/xsd/2014-04-03';
 /** Unversioned namespace of the three fault elements. */
 export const FAULT_NS = 'http://www.scene7.com/IpsApi/xsd';
+/** SOAP 1.1 envelope. */
+export const SOAP_ENV_NS = 'http://schemas.xmlsoap.org/soap/envelope/';
+/** XML Schema instance: `xsi:nil`. */
+export const XSI_NS = 'http://www.w3.org/2001/XMLSchema-instance';

@@ -58,7 +58,7 @@ export function number(value: unknown): number | undefined {
   return undefined;
 }
 
-export function bool(value: unknown): boolean | undefined {
+function bool(value: unknown): boolean | undefined {
   const v = scalar(value);
   if (typeof v === 'boolean') return v;
   if (v === 'true' || v === '1') return true;
@@ -79,17 +79,21 @@ const INT_MAX = 2_147_483_647;
  * sent (node-soap's own parseInt reads "12abc" as 12 and "yes" as false). Dates stay strings: a Date loses the
  * server's offset.
  */
+const readInteger = (text: string): unknown => (XSD_INT.test(text) ? Number(text) : text);
+const readDecimal = (text: string): unknown => (XSD_DOUBLE.test(text) ? Number(text) : text);
+const readText = (text: string): unknown => text;
+
 export const XSD_DESERIALIZERS: Readonly<Record<string, (text: string) => unknown>> = {
-  int: (text) => (XSD_INT.test(text) ? Number(text) : text),
-  integer: (text) => (XSD_INT.test(text) ? Number(text) : text),
-  long: (text) => (XSD_INT.test(text) ? Number(text) : text),
-  short: (text) => (XSD_INT.test(text) ? Number(text) : text),
-  double: (text) => (XSD_DOUBLE.test(text) ? Number(text) : text),
-  float: (text) => (XSD_DOUBLE.test(text) ? Number(text) : text),
-  decimal: (text) => (XSD_DOUBLE.test(text) ? Number(text) : text),
+  int: readInteger,
+  integer: readInteger,
+  long: readInteger,
+  short: readInteger,
+  double: readDecimal,
+  float: readDecimal,
+  decimal: readDecimal,
   boolean: (text) => (text === 'true' || text === '1' ? true : text === 'false' || text === '0' ? false : text),
-  dateTime: (text) => text,
-  date: (text) => text,
+  dateTime: readText,
+  date: readText,
 };
 
 const XSD_DATE_TIME = /^-?\d{4,}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})?$/;
@@ -179,15 +183,21 @@ class Fields {
 
   /** Elements this record's schema type does not have: ignored, and reported. */
   extras(known: ReadonlySet<string>): void {
-    if (!this.report) return;
-    for (const key of Object.keys(this.raw)) {
-      if (!known.has(key) && !NODE_SOAP_KEYS.has(key)) this.problem(key, 'an element the 2014-04-03 schema does not have (ignored)');
-    }
+    if (this.report) reportExtras(this.raw, known, this.report, (key) => `${this.path}.${key}`);
   }
 }
 
 // Attributes and mixed text, as node-soap files them next to the child elements.
 const NODE_SOAP_KEYS: ReadonlySet<string> = new Set(['attributes', '$attributes', '$value', '$xml']);
+
+/** Reports each element of `raw` that is neither `known` nor node-soap's own, at the path `at` gives it. */
+function reportExtras(raw: Raw, known: ReadonlySet<string>, report: SchemaProblemSink, at: (key: string) => string): void {
+  for (const key of Object.keys(raw)) {
+    if (!known.has(key) && !NODE_SOAP_KEYS.has(key)) report(at(key), 'an element the 2014-04-03 schema does not have (ignored)');
+  }
+}
+
+const ARRAY_FIELDS: ReadonlySet<string> = new Set(['items']);
 
 /** A record normaliser: the raw element, and where to report problems with it. */
 export type Normaliser<T> = (raw: Raw, report?: SchemaProblemSink, path?: string) => T;
@@ -202,11 +212,7 @@ export function items<T>(wrapper: unknown, each: Normaliser<T>, report?: SchemaP
     if (wrapper !== '') report?.(path || '(array)', `expected a list of items, got ${got(wrapper)}`);
     return [];
   }
-  if (report) {
-    for (const key of Object.keys(obj)) {
-      if (key !== 'items' && !NODE_SOAP_KEYS.has(key)) report(at(key), 'an element the 2014-04-03 schema does not have (ignored)');
-    }
-  }
+  if (report) reportExtras(obj, ARRAY_FIELDS, report, at);
   const list = obj.items;
   if (list === undefined || list === null) return [];
   const array = Array.isArray(list) ? list : [list];
@@ -257,7 +263,7 @@ function known(...names: readonly string[]): ReadonlySet<string> {
 
 const TASK_ITEM_FIELDS = known('itemName', 'progress', 'progressMessage', 'lastProgressUpdate');
 
-export function taskItemProgress(raw: Raw, report?: SchemaProblemSink, path = 'TaskItemProgress'): TaskItemProgress {
+function taskItemProgress(raw: Raw, report?: SchemaProblemSink, path = 'TaskItemProgress'): TaskItemProgress {
   const f = new Fields(raw, path, report);
   f.extras(TASK_ITEM_FIELDS);
   return compact({
@@ -280,7 +286,7 @@ const TASK_FIELDS = known(
   'taskItemProgressArray',
 );
 
-export function taskProgress(raw: Raw, report?: SchemaProblemSink, path = 'TaskProgress'): TaskProgress {
+function taskProgress(raw: Raw, report?: SchemaProblemSink, path = 'TaskProgress'): TaskProgress {
   const f = new Fields(raw, path, report);
   f.extras(TASK_FIELDS);
   return compact({
@@ -317,15 +323,22 @@ const ACTIVE_JOB_FIELDS = known(
   ...JOB_DETAIL_ELEMENTS,
 );
 
-export function activeJob(raw: Raw, report?: SchemaProblemSink, path = 'ActiveJob'): ActiveJob {
-  const f = new Fields(raw, path, report);
-  f.extras(ACTIVE_JOB_FIELDS);
-  const job: ActiveJob = compact({
+/** The five fields that name a job, shared by an active and a scheduled job, in the order IPS sends them. */
+function jobIdentity(f: Fields) {
+  return {
     companyHandle: f.string('companyHandle', true),
     jobHandle: f.string('jobHandle', true),
     name: f.string('name', true),
     originalName: f.string('originalName', true),
     type: f.string('type', true),
+  };
+}
+
+export function activeJob(raw: Raw, report?: SchemaProblemSink, path = 'ActiveJob'): ActiveJob {
+  const f = new Fields(raw, path, report);
+  f.extras(ACTIVE_JOB_FIELDS);
+  const job: ActiveJob = compact({
+    ...jobIdentity(f),
     state: f.string('state', true),
     submitUserEmail: f.string('submitUserEmail', true),
     locale: f.string('locale'),
@@ -364,11 +377,7 @@ export function scheduledJob(raw: Raw, report?: SchemaProblemSink, path = 'Sched
   const f = new Fields(raw, path, report);
   f.extras(SCHEDULED_JOB_FIELDS);
   const job: ScheduledJob = compact({
-    companyHandle: f.string('companyHandle', true),
-    jobHandle: f.string('jobHandle', true),
-    name: f.string('name', true),
-    originalName: f.string('originalName', true),
-    type: f.string('type', true),
+    ...jobIdentity(f),
     submitUserEmail: f.string('submitUserEmail', true),
     locale: f.string('locale'),
     description: f.string('description'),
@@ -383,7 +392,7 @@ export function scheduledJob(raw: Raw, report?: SchemaProblemSink, path = 'Sched
 
 const AUX_FIELDS = known('logMessage', 'logType', 'dateCreated');
 
-export function jobLogDetailAux(raw: Raw, report?: SchemaProblemSink, path = 'JobLogDetailAux'): JobLogDetailAux {
+function jobLogDetailAux(raw: Raw, report?: SchemaProblemSink, path = 'JobLogDetailAux'): JobLogDetailAux {
   const f = new Fields(raw, path, report);
   f.extras(AUX_FIELDS);
   return compact({
@@ -395,7 +404,7 @@ export function jobLogDetailAux(raw: Raw, report?: SchemaProblemSink, path = 'Jo
 
 const DETAIL_FIELDS = known('logMessage', 'logType', 'dateCreated', 'assetName', 'assetType', 'assetHandle', 'auxArray');
 
-export function jobLogDetail(raw: Raw, report?: SchemaProblemSink, path = 'JobLogDetail'): JobLogDetail {
+function jobLogDetail(raw: Raw, report?: SchemaProblemSink, path = 'JobLogDetail'): JobLogDetail {
   const f = new Fields(raw, path, report);
   f.extras(DETAIL_FIELDS);
   return compact({

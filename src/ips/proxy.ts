@@ -1,7 +1,7 @@
-// Which proxy, if any, a request to IPS goes through: HTTPS_PROXY unless NO_PROXY names the host or the
-// host is loopback. Pure: the environment is passed in.
+// The proxy settings as curl reads them: HTTPS_PROXY, and NO_PROXY's hosts that bypass it. Pure: the environment
+// is passed in. Whether a connection uses the proxy is decided in connection-plan.ts.
 import net from 'node:net';
-import { isLoopbackHost } from './loopback.js';
+import { bareHost, ipFamily } from './host-name.js';
 
 export interface ProxySettings {
   /** The proxy URL as configured (may carry user:password). */
@@ -41,10 +41,6 @@ export function parseProxyUrl(raw: string): URL | undefined {
   }
 }
 
-function bareHost(hostname: string): string {
-  return hostname.replace(/^\[(.*)\]$/, '$1').replace(/\.$/, '').toLowerCase();
-}
-
 function defaultPort(url: URL): string {
   return url.port || (url.protocol === 'https:' ? '443' : '80');
 }
@@ -58,11 +54,9 @@ interface NoProxyEntry {
 function parseEntry(raw: string): NoProxyEntry | undefined {
   let entry = raw.toLowerCase();
   const cidr = /^([^/]+)\/(\d{1,3})$/.exec(entry);
-  if (cidr && net.isIP(cidr[1]!)) {
-    const family = net.isIP(cidr[1]!) === 6 ? 'ipv6' : 'ipv4';
-    return { host: cidr[1]!, cidr: { address: cidr[1]!, prefix: Number(cidr[2]), family } };
-  }
-  if (net.isIP(entry)) return { host: entry };
+  const cidrFamily = cidr ? ipFamily(cidr[1]!) : undefined;
+  if (cidr && cidrFamily) return { host: cidr[1]!, cidr: { address: cidr[1]!, prefix: Number(cidr[2]), family: cidrFamily } };
+  if (ipFamily(entry)) return { host: entry };
   let port: string | undefined;
   const bracketed = /^\[([^\]]+)\](?::(\d+))?$/.exec(entry);
   if (bracketed) return { host: bracketed[1]!, ...(bracketed[2] && { port: bracketed[2] }) };
@@ -79,18 +73,18 @@ function parseEntry(raw: string): NoProxyEntry | undefined {
 
 function entryMatches(entry: NoProxyEntry, host: string, port: string): boolean {
   if (entry.port !== undefined && entry.port !== port) return false;
-  const family = net.isIP(host);
+  const family = ipFamily(host);
   if (entry.cidr) {
-    if (family === 0) return false;
+    if (family === undefined) return false;
     const list = new net.BlockList();
     try {
       list.addSubnet(entry.cidr.address, entry.cidr.prefix, entry.cidr.family);
     } catch {
       return false;
     }
-    return list.check(host, family === 6 ? 'ipv6' : 'ipv4');
+    return list.check(host, family);
   }
-  if (family !== 0) return host === entry.host;
+  if (family !== undefined) return host === entry.host;
   return host === entry.host || host.endsWith(`.${entry.host}`);
 }
 
@@ -110,11 +104,4 @@ export function bypassesProxy(target: URL, noProxy: string | undefined): boolean
     if (entry && entryMatches(entry, host, port)) return true;
   }
   return false;
-}
-
-/** The proxy for an https endpoint, or undefined: none set, NO_PROXY matches, loopback, or not https. */
-export function proxyFor(target: URL, settings: ProxySettings): URL | undefined {
-  if (target.protocol !== 'https:' || settings.httpsProxy === undefined) return undefined;
-  if (isLoopbackHost(target.hostname) || bypassesProxy(target, settings.noProxy)) return undefined;
-  return parseProxyUrl(settings.httpsProxy);
 }

@@ -8,19 +8,17 @@
 // is refused (node-soap wrote them anyway); and a string that looks like a CDATA section is escaped like any
 // other (node-soap sent it unescaped). Control characters pass as node-soap passed them: a job handle that a
 // server sent with one must go back to it as it came.
+import { SOAP_ENV_NS, XSI_NS } from './namespaces.js';
 import { WSDL_DESCRIPTION } from './wsdl-description.js';
 import type { ChildDescription, OperationDescription, WsdlDescription } from './wsdl-description-types.js';
 import { escapeXml } from '../text/xml-escape.js';
 
-const SOAP_ENV_NS = 'http://schemas.xmlsoap.org/soap/envelope/';
-const XSI_NS = 'http://www.w3.org/2001/XMLSchema-instance';
-
 /** A request that cannot be written: a programming error in the caller. */
-export class RequestWriteError extends Error {
+class RequestWriteError extends Error {
   override name = 'RequestWriteError';
 }
 
-export interface SoapRequest {
+interface SoapRequest {
   /** The SOAPAction header's value, quoted as SOAP 1.1 wants it. */
   soapAction: string;
   xml: string;

@@ -11,14 +11,13 @@
 // - a child the schema lets repeat → always an array; any other repeated child → an array of its repeats.
 // One difference, on purpose: text mixed with child elements is ignored (node-soap throws or drops the children);
 // the answer lists where, so the client can report it as a schema problem.
+import { XSI_NS } from './namespaces.js';
 import { XSD_DESERIALIZERS } from './normalise.js';
 import { setOwn } from './own-field.js';
 import type { ComplexType, ResponseSchema } from './response-schema.js';
 import { scanXml, XmlReadError } from './xml-scan.js';
 
 export { XmlReadError };
-
-const XSI_NS = 'http://www.w3.org/2001/XMLSchema-instance';
 
 type Raw = Record<string, unknown>;
 
@@ -136,53 +135,14 @@ export function readSoapAnswer(xml: string, operation: string, schema: ResponseS
   // Where text sat beside child elements in the return element (ignored; the first ten, for schema reports).
   const mixedContent: string[] = [];
   let envelopeSeen = false;
-  // Texts kept, each copied once: an answer repeats most of its values (dates, states, messages), and what the
-  // reading keeps is what the garbage collector copies while it is built (a 5,000-job answer held 220,000
-  // strings, 38,000 of them different). A slot per hash of a few characters: a collision only costs a copy.
-  const kept: Array<string | undefined> = new Array(KEPT_SLOTS);
-  // Whether the last text `keep` was given was new to the cache (and so copied).
-  let keptNew = false;
-  const keep = (text: string): string => {
-    const slot = slotOf(text);
-    const known = kept[slot];
-    keptNew = known !== text;
-    if (!keptNew) return known!;
-    const copy = detached(text);
-    kept[slot] = copy;
-    return copy;
-  };
-  // The text of an element: first among the last two its entry kept, then in the cache. An element whose texts
-  // were new UNIQUE_AFTER times in a row (a handle, a name, a file name) has the rest of its texts copied without
-  // those looks: each is most likely new again, and the looks cost more than they save (such texts tend to have
-  // the same length, so each comparison reads them; V8 compares a substring of the answer in the runtime, out of
-  // line). What it gives up: a text it shares with another element is copied again (+2.5% kept on the bench answer).
-  const keepFor = (entry: Entry, text: string): string => {
-    if (entry.newInARow >= UNIQUE_AFTER) return detached(text);
-    const recent = entry.recent;
-    if (recent === text) {
-      entry.newInARow = 0;
-      return recent;
-    }
-    const older = entry.older;
-    let copy: string;
-    if (older === text) {
-      copy = older;
-      entry.newInARow = 0;
-    } else {
-      copy = keep(text);
-      entry.newInARow = keptNew ? entry.newInARow + 1 : 0;
-    }
-    entry.older = recent;
-    entry.recent = copy;
-    return copy;
-  };
+  const kept = new KeptTexts();
 
   // The open elements, one slot per depth (0 the root, 1 the Body, 2 the return element), in parallel arrays so
   // that an element costs no object of its own: its entry, its attributes, its children so far, its text so
   // far, and whether it is xsi:nil.
   let depth = 0;
   const entries: Entry[] = [];
-  const attributesOf: Array<Record<string, string> | undefined> = [];
+  const attributesAt: Array<Record<string, string> | undefined> = [];
   const childrenOf: Array<Raw | undefined> = [];
   const texts: Array<string | undefined> = [];
   const nils: boolean[] = [];
@@ -228,24 +188,11 @@ export function readSoapAnswer(xml: string, operation: string, schema: ResponseS
     let attributes: Record<string, string> | undefined;
     let nil = false;
     if (tagAttributes !== undefined) {
-      for (const key in tagAttributes) {
-        if (key === 'xmlns' || key.startsWith('xmlns:')) {
-          if (tagAttributes[key] === XSI_NS) xsiPrefixes.add(key.slice(6));
-        } else {
-          setOwn((attributes ??= {}), key, keep(tagAttributes[key]!));
-        }
-      }
-      // After the declarations: `<name xsi:nil="true" xmlns:xsi="…"/>` declares the prefix it uses.
-      for (const key in attributes) {
-        const colon = key.indexOf(':');
-        const value = attributes[key]!;
-        if (colon !== -1 && key.slice(colon + 1) === 'nil' && xsiPrefixes.has(key.slice(0, colon)) && (value.toLowerCase() === 'true' || value === '1')) {
-          nil = true;
-        }
-      }
+      attributes = attributesOf(tagAttributes, xsiPrefixes, kept);
+      nil = attributes !== undefined && isNil(attributes, xsiPrefixes);
     }
     entries[d] = entryOf(d, qname);
-    attributesOf[d] = attributes;
+    attributesAt[d] = attributes;
     childrenOf[d] = undefined;
     texts[d] = undefined;
     nils[d] = nil;
@@ -265,7 +212,7 @@ export function readSoapAnswer(xml: string, operation: string, schema: ResponseS
     const d = --depth;
     if (nils[d]) return;
     const entry = entries[d]!;
-    const attributes = attributesOf[d];
+    const attributes = attributesAt[d];
     const children = childrenOf[d];
     const text = texts[d];
     // The element's value: its children, its text read by its type, or what an empty element stands for.
@@ -298,7 +245,7 @@ export function readSoapAnswer(xml: string, operation: string, schema: ResponseS
   const textValue = (entry: Entry, text: string): unknown => {
     const deserializer = entry.read;
     const typed = deserializer === undefined ? text : deserializer(text);
-    return typeof typed === 'string' ? keepFor(entry, typed) : typed;
+    return typeof typed === 'string' ? kept.keepFor(entry, typed) : typed;
   };
 
   /** Puts the value of the element closed at depth `d` where it goes: the answer, or its parent's record. */
@@ -316,7 +263,7 @@ export function readSoapAnswer(xml: string, operation: string, schema: ResponseS
     const p = d - 1;
     let record = childrenOf[p];
     if (record === undefined) {
-      const parentAttributes = attributesOf[p];
+      const parentAttributes = attributesAt[p];
       record = childrenOf[p] = parentAttributes === undefined ? {} : { attributes: parentAttributes };
     }
     // A field met for the first time (the common case): set, with no look at the record.
@@ -349,6 +296,85 @@ export function readSoapAnswer(xml: string, operation: string, schema: ResponseS
 
   scanXml(xml, { open, close, text, leaf });
   return answer;
+}
+
+/** A start tag's attributes (copies kept), namespace declarations left out: an xsi one is noted in `xsiPrefixes`. */
+function attributesOf(
+  tagAttributes: Record<string, string>,
+  xsiPrefixes: Set<string>,
+  kept: KeptTexts,
+): Record<string, string> | undefined {
+  let attributes: Record<string, string> | undefined;
+  for (const key in tagAttributes) {
+    if (key === 'xmlns' || key.startsWith('xmlns:')) {
+      if (tagAttributes[key] === XSI_NS) xsiPrefixes.add(key.slice(6));
+    } else {
+      setOwn((attributes ??= {}), key, kept.keep(tagAttributes[key]!));
+    }
+  }
+  return attributes;
+}
+
+/** xsi:nil="true" among the attributes (read after the declarations: `<name xsi:nil="true" xmlns:xsi="…"/>`). */
+function isNil(attributes: Record<string, string>, xsiPrefixes: ReadonlySet<string>): boolean {
+  let nil = false;
+  for (const key in attributes) {
+    const colon = key.indexOf(':');
+    const value = attributes[key]!;
+    if (colon !== -1 && key.slice(colon + 1) === 'nil' && xsiPrefixes.has(key.slice(0, colon)) && (value.toLowerCase() === 'true' || value === '1')) {
+      nil = true;
+    }
+  }
+  return nil;
+}
+
+/**
+ * Texts kept, each copied once: an answer repeats most of its values (dates, states, messages), and what the
+ * reading keeps is what the garbage collector copies while it is built (a 5,000-job answer held 220,000
+ * strings, 38,000 of them different). A slot per hash of a few characters: a collision only costs a copy.
+ */
+class KeptTexts {
+  private readonly slots: Array<string | undefined> = new Array(KEPT_SLOTS);
+  /** Whether the last text `keep` was given was new to the cache (and so copied). */
+  private keptNew = false;
+
+  keep(text: string): string {
+    const slot = slotOf(text);
+    const known = this.slots[slot];
+    this.keptNew = known !== text;
+    if (!this.keptNew) return known!;
+    const copy = detached(text);
+    this.slots[slot] = copy;
+    return copy;
+  }
+
+  /**
+   * The text of an element: first among the last two its entry kept, then in the cache. An element whose texts
+   * were new UNIQUE_AFTER times in a row (a handle, a name, a file name) has the rest of its texts copied without
+   * those looks: each is most likely new again, and the looks cost more than they save (such texts tend to have
+   * the same length, so each comparison reads them; V8 compares a substring of the answer in the runtime, out of
+   * line). What it gives up: a text it shares with another element is copied again (+2.5% kept on the bench answer).
+   */
+  keepFor(entry: Entry, text: string): string {
+    if (entry.newInARow >= UNIQUE_AFTER) return detached(text);
+    const recent = entry.recent;
+    if (recent === text) {
+      entry.newInARow = 0;
+      return recent;
+    }
+    const older = entry.older;
+    let copy: string;
+    if (older === text) {
+      copy = older;
+      entry.newInARow = 0;
+    } else {
+      copy = this.keep(text);
+      entry.newInARow = this.keptNew ? entry.newInARow + 1 : 0;
+    }
+    entry.older = recent;
+    entry.recent = copy;
+    return copy;
+  }
 }
 
 /**
@@ -396,7 +422,7 @@ function slotOf(text: string): number {
  * read, which makes V8 write it out as one new string: the pair then refers to the copy alone (and the garbage
  * collector replaces it with the copy), never to the answer. test/ips/response-reader.test.ts checks it.
  */
-export function detached(text: string): string {
+function detached(text: string): string {
   if (text.length < 13) return text;
   const copy = text[0]! + text.slice(1);
   if (copy.charCodeAt(0) !== text.charCodeAt(0)) throw new Error('detached: a copy differs from its text');

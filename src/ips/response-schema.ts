@@ -10,13 +10,13 @@ export interface ComplexType {
 }
 
 /** A child element: its type, and whether the schema lets it repeat (maxOccurs > 1: always an array). */
-export interface Child {
+interface Child {
   readonly array: boolean;
   readonly type: TypeRef;
 }
 
 /** `string`, `int`, … for XML Schema's simple types; `any` for xsd:anyType; else a complex type. */
-export type TypeRef = { readonly simple: string } | { readonly any: true } | { readonly complex: ComplexType } | { readonly named: string };
+type TypeRef = { readonly simple: string } | { readonly any: true } | { readonly complex: ComplexType } | { readonly named: string };
 
 export interface ResponseSchema {
   /** The type of a global element, e.g. `getActiveJobsReturn`. */

@@ -258,14 +258,16 @@ export class IpsTransport {
       const chunks: Buffer[] = [];
       let size = 0;
       let wire = 0;
-      const tooLarge = () =>
-        new ProtocolError('too-large', `response larger than the ${formatBytes(max)} limit (--max-response-size)`, status);
+      /** Past the cap (on the wire or inflated): the response is dropped and the call fails. */
+      const overCap = (bytes: number): boolean => {
+        if (bytes <= max) return false;
+        response.destroy();
+        reject(new ProtocolError('too-large', `response larger than the ${formatBytes(max)} limit (--max-response-size)`, status));
+        return true;
+      };
       response.on('data', (chunk: Buffer) => {
         wire += chunk.length;
-        if (wire > max) {
-          response.destroy();
-          reject(tooLarge());
-        }
+        overCap(wire);
       });
       response.on('close', () => {
         if (!response.complete) reject(new TransportError('reset', 'the connection closed before the response was complete'));
@@ -273,12 +275,7 @@ export class IpsTransport {
       response.on('error', (error) => reject(error));
       stream.on('data', (chunk: Buffer) => {
         size += chunk.length;
-        if (size > max) {
-          response.destroy();
-          reject(tooLarge());
-          return;
-        }
-        chunks.push(chunk);
+        if (!overCap(size)) chunks.push(chunk);
       });
       if (inflating) {
         stream.on('error', (error) =>

@@ -129,6 +129,13 @@ function readAttributes(xml: string, from: number, to: number): Record<string, s
   return attributes;
 }
 
+/** Whether `xml` holds only XML whitespace from `from` to `to`. */
+function isBlank(xml: string, from: number, to: number): boolean {
+  let i = from;
+  while (i < to && isSpace(xml.charCodeAt(i))) i++;
+  return i === to;
+}
+
 /** Where a start tag ends (its `>`), skipping `>` inside quoted attribute values; -1 when it never does. */
 function tagEnd(xml: string, from: number): number {
   const gt = xml.indexOf('>', from);
@@ -155,6 +162,67 @@ function tagEnd(xml: string, from: number): number {
   return -1;
 }
 
+/** After a `<!` at `lt`: a comment skipped, CDATA passed on as text; anything else refused. Where scanning goes on. */
+function markupDeclaration(xml: string, lt: number, inRoot: boolean, handler: XmlHandler): number {
+  if (xml.startsWith('<!--', lt)) {
+    const end = xml.indexOf('-->', lt + 4);
+    if (end === -1) truncated('the document ends inside a comment');
+    return end + 3;
+  }
+  if (xml.startsWith('<![CDATA[', lt)) {
+    if (!inRoot) fail('CDATA outside the root element', lt);
+    const end = xml.indexOf(']]>', lt + 9);
+    if (end === -1) truncated('the document ends inside a CDATA section');
+    handler.text(xml.slice(lt + 9, end));
+    return end + 3;
+  }
+  if (xml.startsWith('<!DOCTYPE', lt)) fail('a DOCTYPE, which a SOAP answer may not carry', lt);
+  const rest = xml.slice(lt);
+  if (['<!--', '<![CDATA[', '<!DOCTYPE'].some((opener) => opener.startsWith(rest))) truncated('the document ends inside a <! construct');
+  fail('a <! that starts neither a comment nor CDATA', lt);
+}
+
+/** After a `<?` at `lt`: the processing instruction skipped (an XML declaration only at the start). Where scanning goes on. */
+function processingInstruction(xml: string, lt: number, start: number): number {
+  const end = xml.indexOf('?>', lt + 2);
+  if (end === -1) truncated('the document ends inside a processing instruction');
+  const target = /^[^\s?]*/.exec(xml.slice(lt + 2, end))![0];
+  checkName(target, lt);
+  if (lt > start && target.toLowerCase() === 'xml') fail('an XML declaration that is not at the start', lt);
+  return end + 2;
+}
+
+/**
+ * Where the name of a start tag that begins at `from` ends (at whitespace, or at `to`, the end of the tag). The
+ * name is checked in full only when it starts badly or holds markup, whitespace of another kind or a character
+ * beyond ASCII (the regular expression decides those).
+ */
+function nameEnd(xml: string, from: number, to: number): number {
+  let end = from;
+  let plain = startsName(xml.charCodeAt(end));
+  for (; end < to; end++) {
+    const c = xml.charCodeAt(end);
+    if (c === 32 || c === 10 || c === 9 || c === 13) break;
+    if (c >= 128 || NOT_IN_NAME[c] === 1) plain = false;
+  }
+  if (!plain) checkName(xml.slice(from, end), from - 1);
+  return end;
+}
+
+/**
+ * Where the end tag of `name` that starts at `closeAt` ends (its `>`), or -1 when what is there is not that end
+ * tag: the name, then XML whitespace alone (compared in place, not copied).
+ */
+function endTagEnd(xml: string, closeAt: number, name: string): number {
+  if (closeAt === -1 || xml.charCodeAt(closeAt + 1) !== 47 /* / */) return -1;
+  const closeEnd = xml.indexOf('>', closeAt + 2);
+  if (closeEnd === -1) return -1;
+  let after = closeAt + 2 + name.length;
+  if (after > closeEnd || !xml.startsWith(name, closeAt + 2)) return -1;
+  while (after < closeEnd && isSpace(xml.charCodeAt(after))) after++;
+  return after === closeEnd ? closeEnd : -1;
+}
+
 /** Scans a whole document, calling the handler; throws XmlReadError when it is not well-formed. */
 export function scanXml(xml: string, handler: XmlHandler): void {
   const open: string[] = [];
@@ -165,6 +233,14 @@ export function scanXml(xml: string, handler: XmlHandler): void {
   const length = xml.length;
   // The next & at or after some point before i: text up to it holds no entity reference (one search for all).
   let amp = -1;
+  /** The text from `from` to `to`, its entities decoded. */
+  const textOf = (from: number, to: number): string => {
+    if (amp < from && amp !== length) {
+      amp = xml.indexOf('&', from);
+      if (amp === -1) amp = length;
+    }
+    return amp < to ? decodeEntities(xml.slice(from, to), from) : xml.slice(from, to);
+  };
   // Where the next < is, when a start tag looked ahead to it (-1: not known).
   let known = -1;
   while (i < length) {
@@ -172,18 +248,9 @@ export function scanXml(xml: string, handler: XmlHandler): void {
     // Text that runs to the end inside an open element: the document stopped (perhaps mid-entity).
     if (lt === -1 && open.length > 0) truncated(`the document ends before </${open[open.length - 1]}>`);
     const textEnd = lt === -1 ? length : lt;
-    if (textEnd > i) {
-      let first = i;
-      while (first < textEnd && isSpace(xml.charCodeAt(first))) first++;
-      if (open.length === 0) {
-        if (first < textEnd) fail(rootClosed ? 'text after the root element' : 'text before the root element', i);
-      } else if (first < textEnd) {
-        if (amp < i && amp !== length) {
-          amp = xml.indexOf('&', i);
-          if (amp === -1) amp = length;
-        }
-        handler.text(amp < textEnd ? decodeEntities(xml.slice(i, textEnd), i) : xml.slice(i, textEnd));
-      }
+    if (textEnd > i && !isBlank(xml, i, textEnd)) {
+      if (open.length === 0) fail(rootClosed ? 'text after the root element' : 'text before the root element', i);
+      handler.text(textOf(i, textEnd));
     }
     if (lt === -1) break;
     const next = xml.charCodeAt(lt + 1);
@@ -198,30 +265,9 @@ export function scanXml(xml: string, handler: XmlHandler): void {
       if (open.length === 0) rootClosed = true;
       i = gt + 1;
     } else if (next === 33 /* ! */) {
-      if (xml.startsWith('<!--', lt)) {
-        const end = xml.indexOf('-->', lt + 4);
-        if (end === -1) truncated('the document ends inside a comment');
-        i = end + 3;
-      } else if (xml.startsWith('<![CDATA[', lt)) {
-        if (open.length === 0) fail('CDATA outside the root element', lt);
-        const end = xml.indexOf(']]>', lt + 9);
-        if (end === -1) truncated('the document ends inside a CDATA section');
-        handler.text(xml.slice(lt + 9, end));
-        i = end + 3;
-      } else if (xml.startsWith('<!DOCTYPE', lt)) {
-        fail('a DOCTYPE, which a SOAP answer may not carry', lt);
-      } else {
-        const rest = xml.slice(lt);
-        if (['<!--', '<![CDATA[', '<!DOCTYPE'].some((opener) => opener.startsWith(rest))) truncated('the document ends inside a <! construct');
-        fail('a <! that starts neither a comment nor CDATA', lt);
-      }
+      i = markupDeclaration(xml, lt, open.length > 0, handler);
     } else if (next === 63 /* ? */) {
-      const end = xml.indexOf('?>', lt + 2);
-      if (end === -1) truncated('the document ends inside a processing instruction');
-      const target = /^[^\s?]*/.exec(xml.slice(lt + 2, end))![0];
-      checkName(target, lt);
-      if (lt > start && target.toLowerCase() === 'xml') fail('an XML declaration that is not at the start', lt);
-      i = end + 2;
+      i = processingInstruction(xml, lt, start);
     } else {
       if (lt + 1 >= length) truncated('the document ends inside a tag');
       if (rootClosed) fail('a second root element', lt);
@@ -229,18 +275,9 @@ export function scanXml(xml: string, handler: XmlHandler): void {
       if (gt === -1) truncated('the document ends inside a tag');
       const selfClosing = xml.charCodeAt(gt - 1) === 47; /* / */
       const inner = selfClosing ? gt - 1 : gt;
-      // The name runs to whitespace; checked in full only when it starts badly or holds markup, whitespace of
-      // another kind or a character beyond ASCII (the regular expression decides those).
-      let nameEnd = lt + 1;
-      let plain = startsName(xml.charCodeAt(nameEnd));
-      for (; nameEnd < inner; nameEnd++) {
-        const c = xml.charCodeAt(nameEnd);
-        if (c === 32 || c === 10 || c === 9 || c === 13) break;
-        if (c >= 128 || NOT_IN_NAME[c] === 1) plain = false;
-      }
-      const name = xml.slice(lt + 1, nameEnd);
-      if (!plain) checkName(name, lt);
-      const attributes = nameEnd < inner ? readAttributes(xml, nameEnd, inner) : undefined;
+      const end = nameEnd(xml, lt + 1, inner);
+      const name = xml.slice(lt + 1, end);
+      const attributes = end < inner ? readAttributes(xml, end, inner) : undefined;
       i = gt + 1;
       if (attributes === undefined) {
         // A leaf: its end tag next, or text then its end tag. Anything else (a child, CDATA, a comment, a
@@ -248,34 +285,11 @@ export function scanXml(xml: string, handler: XmlHandler): void {
         let closeAt = lt;
         let closeEnd = gt;
         if (!selfClosing) {
-          known = xml.indexOf('<', i);
-          closeAt = known;
-          closeEnd = closeAt === -1 || xml.charCodeAt(closeAt + 1) !== 47 ? -1 : xml.indexOf('>', closeAt + 2);
-          // The end tag's name is the start tag's, then XML whitespace alone (compared in place, not copied).
-          if (closeEnd !== -1) {
-            let after = closeAt + 2 + name.length;
-            if (after <= closeEnd && xml.startsWith(name, closeAt + 2)) {
-              while (after < closeEnd && isSpace(xml.charCodeAt(after))) after++;
-              if (after !== closeEnd) closeEnd = -1;
-            } else {
-              closeEnd = -1;
-            }
-          }
+          closeAt = known = xml.indexOf('<', i);
+          closeEnd = endTagEnd(xml, closeAt, name);
         }
         if (closeEnd !== -1) {
-          let text: string | undefined;
-          if (closeAt > i) {
-            let first = i;
-            while (first < closeAt && isSpace(xml.charCodeAt(first))) first++;
-            if (first < closeAt) {
-              if (amp < i && amp !== length) {
-                amp = xml.indexOf('&', i);
-                if (amp === -1) amp = length;
-              }
-              text = amp < closeAt ? decodeEntities(xml.slice(i, closeAt), i) : xml.slice(i, closeAt);
-            }
-          }
-          handler.leaf(name, text);
+          handler.leaf(name, closeAt > i && !isBlank(xml, i, closeAt) ? textOf(i, closeAt) : undefined);
           if (open.length === 0) rootClosed = true;
           i = closeEnd + 1;
           continue;

@@ -1,8 +1,8 @@
-// Which requests go through HTTPS_PROXY: NO_PROXY read as curl reads it, loopback never, plain http never.
+// The proxy settings as curl reads them (HTTPS_PROXY, NO_PROXY) and loopback hosts. Which requests go through the
+// proxy is planConnection's decision: test/ips/connection-plan.test.ts.
 import { describe, expect, it } from 'vitest';
 import { isLoopbackHost } from '../../src/ips/loopback.js';
-import { endpointSecurity } from '../../src/ips/endpoints.js';
-import { bypassesProxy, parseProxyUrl, proxyFor, proxySettingsFromEnv } from '../../src/ips/proxy.js';
+import { bypassesProxy, parseProxyUrl, proxySettingsFromEnv } from '../../src/ips/proxy.js';
 
 const IPS = 'https://s7sps1apissl.scene7.com/scene7/services/IpsApiService';
 
@@ -13,18 +13,6 @@ describe('isLoopbackHost', () => {
 
   it.each(['ips.example.test', '10.0.0.1', '128.0.0.1', '[::2]', 'localhost.example.com', 'mylocalhost', '0.0.0.0'])('%s is not', (host) => {
     expect(isLoopbackHost(host)).toBe(false);
-  });
-});
-
-describe('endpointSecurity', () => {
-  it('https anywhere; plain http on loopback; plain http elsewhere needs consent', () => {
-    expect(endpointSecurity(IPS)).toBe('https');
-    expect(endpointSecurity('https://127.0.0.1:8443/')).toBe('https');
-    expect(endpointSecurity('http://127.0.0.1:8080/scene7/services/IpsApiService')).toBe('loopback-http');
-    expect(endpointSecurity('http://localhost:8080/')).toBe('loopback-http');
-    expect(endpointSecurity('http://[::1]:8080/')).toBe('loopback-http');
-    expect(endpointSecurity('http://ips.example.test/')).toBe('insecure-http');
-    expect(endpointSecurity('http://10.1.2.3/')).toBe('insecure-http');
   });
 });
 
@@ -85,20 +73,5 @@ describe('bypassesProxy (NO_PROXY)', () => {
 
   it('an unset NO_PROXY bypasses nothing', () => {
     expect(bypassesProxy(new URL(IPS), undefined)).toBe(false);
-  });
-});
-
-describe('proxyFor', () => {
-  const settings = { httpsProxy: 'http://proxy.corp:3128' };
-  it('sends https endpoints through the proxy', () => {
-    expect(proxyFor(new URL(IPS), settings)?.href).toBe('http://proxy.corp:3128/');
-  });
-
-  it('never for loopback, NO_PROXY matches, plain http or no proxy set', () => {
-    expect(proxyFor(new URL('https://127.0.0.1:8443/'), settings)).toBeUndefined();
-    expect(proxyFor(new URL('https://localhost:8443/'), settings)).toBeUndefined();
-    expect(proxyFor(new URL(IPS), { ...settings, noProxy: '.scene7.com' })).toBeUndefined();
-    expect(proxyFor(new URL('http://ips.example.test/'), settings)).toBeUndefined();
-    expect(proxyFor(new URL(IPS), {})).toBeUndefined();
   });
 });

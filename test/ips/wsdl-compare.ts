@@ -59,18 +59,18 @@ const DISPLAY_PREFIX = new Map<string, string>(
   Object.entries(NS).map(([prefix, uri]) => [uri, prefix] as [string, string]),
 );
 
-export interface QName {
+interface QName {
   uri: string;
   local: string;
 }
 
 /** Canonical, prefix-free key of a QName. */
-export function qkey(q: QName): string {
+function qkey(q: QName): string {
   return `{${q.uri}}${q.local}`;
 }
 
 /** Readable form of a QName: known namespaces get a fixed display prefix. */
-export function qshow(q: QName): string {
+function qshow(q: QName): string {
   const prefix = DISPLAY_PREFIX.get(q.uri);
   if (prefix !== undefined) return `${prefix}:${q.local}`;
   return q.uri === '' ? q.local : `{${q.uri}}${q.local}`;
@@ -92,7 +92,7 @@ const QNAME_ATTRIBUTES = new Set([
 // XML tree
 // ---------------------------------------------------------------------------
 
-export interface XNode {
+interface XNode {
   uri: string;
   local: string;
   /** Unqualified attributes by name; namespaced ones by `{uri}local`. No xmlns declarations. */
@@ -102,7 +102,7 @@ export interface XNode {
   line: number;
 }
 
-export function parseXml(text: string): XNode {
+function parseXml(text: string): XNode {
   const parser = sax.parser(true, { xmlns: true, position: true });
   const stack: XNode[] = [];
   let root: XNode | undefined;
@@ -137,7 +137,7 @@ export function parseXml(text: string): XNode {
 }
 
 /** Resolves a QName-valued attribute of `node` (unprefixed → default namespace). */
-export function resolveQName(node: XNode, value: string): QName {
+function resolveQName(node: XNode, value: string): QName {
   const colon = value.indexOf(':');
   const prefix = colon < 0 ? '' : value.slice(0, colon);
   const local = colon < 0 ? value : value.slice(colon + 1);
@@ -543,7 +543,7 @@ function flattenList(nodes: XNode[], path = '', out = new Map<string, string>())
  * `input/soap:header@message` → `tns:authHeader`. Named children are keyed by
  * name (order-insensitive), unnamed repeated ones by position.
  */
-export function flatten(node: XNode): Map<string, string> {
+function flatten(node: XNode): Map<string, string> {
   const out = flattenAttrs(node);
   for (const [k, v] of flattenList(node.children)) out.set(k, v);
   return out;
