@@ -10,7 +10,7 @@ import type { SettingSource } from './setting.js';
 const PEM_BLOCK = /-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g;
 
 /** The PEM certificate blocks of a text, in order. */
-export function pemCertificates(text: string): string[] {
+function pemCertificates(text: string): string[] {
   return text.match(PEM_BLOCK) ?? [];
 }
 

@@ -74,7 +74,7 @@ function parseProfile(name: string, raw: unknown, fail: (what: string) => never,
 }
 
 /** Checks the text of a config file; `shownPath` names the file in messages. */
-export function parseConfigFile(text: string, shownPath: string): ConfigFile {
+function parseConfigFile(text: string, shownPath: string): ConfigFile {
   const source: SettingSource = { kind: 'file', name: shownPath };
   const fail = (what: string): never => {
     throw new ConfigError(`config file ${shownPath}: ${what}`, { source });

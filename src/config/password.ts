@@ -23,7 +23,7 @@ export interface PasswordInput {
 }
 
 // `echo pw > file` and `echo pw | ips-jobs` add a newline the user did not mean as part of the password.
-export function stripOneNewline(text: string): string {
+function stripOneNewline(text: string): string {
   if (text.endsWith('\r\n')) return text.slice(0, -2);
   if (text.endsWith('\n')) return text.slice(0, -1);
   return text;

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { ENV, readEnv, type Env } from './env.js';
 
 // HOME comes from the environment passed in; the OS answer only fills in when it is absent (e.g. on Windows).
-export function homeDir(env: Env): string {
+function homeDir(env: Env): string {
   return readEnv(env, 'HOME') ?? os.homedir();
 }
 

@@ -3,7 +3,7 @@
 import { ConfigError } from './errors.js';
 import type { SettingSource } from './setting.js';
 
-export const REGIONS = ['na', 'emea', 'apac'] as const;
+const REGIONS = ['na', 'emea', 'apac'] as const;
 export type Region = (typeof REGIONS)[number];
 
 function isRegion(value: string): value is Region {

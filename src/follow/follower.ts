@@ -11,7 +11,7 @@ import { diffPoll, jobKey, stallDetail, type Observation } from '../jobs/poll-di
 import { ProgressHistory } from '../jobs/eta.js';
 import { stateClass } from '../jobs/state-class.js';
 
-export type FollowEventType =
+type FollowEventType =
   | 'added'
   | 'state'
   | 'progress'
@@ -70,7 +70,7 @@ export interface FollowOptions {
 }
 
 /** Faults that no retry will cure end the run at once (4); everything else is retried with backoff. */
-export function isPermanent(error: unknown): boolean {
+function isPermanent(error: unknown): boolean {
   return error instanceof AuthenticationError || error instanceof AuthorizationError || !(error instanceof IpsError);
 }
 

@@ -34,7 +34,7 @@ export interface PollLoopOptions {
 export type LoopEnd = 'done' | 'timeout' | 'aborted';
 
 /** Resolves after `ms`, or early (false) when the signal aborts. */
-export function sleep(ms: number, signal: AbortSignal): Promise<boolean> {
+function sleep(ms: number, signal: AbortSignal): Promise<boolean> {
   return new Promise((resolve) => {
     if (signal.aborted) return resolve(false);
     const timer = setTimeout(() => {

@@ -2,7 +2,7 @@
 // --realert), and which went away. Pure: the state file is read and written by the CLI.
 import type { Problem, ProgressObservations } from './check-rules.js';
 
-export interface RememberedProblem {
+interface RememberedProblem {
   rule: Problem['rule'];
   jobHandle?: string;
   jobName?: string;

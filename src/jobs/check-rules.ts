@@ -7,7 +7,7 @@ import { isFinishedLog, outcomeFromLog, type FailOn } from './outcome.js';
 import { isStalled, sinceLastUpdate } from './stall.js';
 import { stateClass } from './state-class.js';
 
-export type RuleName = 'stalled' | 'queued' | 'running-longer' | 'max-active' | 'failed';
+type RuleName = 'stalled' | 'queued' | 'running-longer' | 'max-active' | 'failed';
 
 export interface CheckRules {
   stalledMs?: number;

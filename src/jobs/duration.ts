@@ -1,7 +1,7 @@
 const UNIT_MS: Readonly<Record<string, number>> = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 };
 const DURATION = /^(\d+(?:\.\d+)?)(ms|s|m|h|d)$/;
 
-export const DURATION_FORMS = '500ms, 5s, 2m, 1h, 1d (decimals such as 1.5s allowed), or 0';
+const DURATION_FORMS = '500ms, 5s, 2m, 1h, 1d (decimals such as 1.5s allowed), or 0';
 
 /** A duration flag value the user typed that is not one of the accepted forms. */
 export class DurationError extends Error {

@@ -12,26 +12,38 @@ export interface JobCriteria {
   user?: string;
 }
 
+/** What a filter reads of a job: the fields active and scheduled jobs share. */
+interface Filterable {
+  name?: string;
+  originalName?: string;
+  type?: string;
+  submitUserEmail?: string;
+}
+
 function oneOf(values: string[] | undefined): ((value: string | undefined) => boolean) | undefined {
   if (values === undefined || values.length === 0) return undefined;
   const wanted = new Set(values.map((v) => v.toLowerCase()));
   return (value) => value !== undefined && wanted.has(value.toLowerCase());
 }
 
-/** The jobs meeting every given criterion, in their original order. */
-export function filterJobs(jobs: ActiveJob[], criteria: JobCriteria): ActiveJob[] {
+/**
+ * One test of every given criterion: `states` against what `stateOf` reads (an active job's state, a scheduled
+ * job's trigger state), types and user case-insensitively, the name glob against `name` or `originalName`.
+ */
+export function jobMatcher<T extends Filterable>(criteria: JobCriteria, stateOf: (job: T) => string | undefined): (job: T) => boolean {
   const stateOk = oneOf(criteria.states);
   const typeOk = oneOf(criteria.types);
-  const namePattern = criteria.name === undefined ? undefined : globToRegExp(criteria.name);
+  const pattern = criteria.name === undefined ? undefined : globToRegExp(criteria.name);
   const user = criteria.user?.toLowerCase();
-  return jobs.filter((job) => {
-    if (stateOk && !stateOk(job.state)) return false;
+  return (job) => {
+    if (stateOk && !stateOk(stateOf(job))) return false;
     if (typeOk && !typeOk(job.type)) return false;
-    if (namePattern) {
-      const named = job.name !== undefined && namePattern.test(job.name);
-      if (!named && !(job.originalName !== undefined && namePattern.test(job.originalName))) return false;
-    }
-    if (user !== undefined && job.submitUserEmail?.toLowerCase() !== user) return false;
-    return true;
-  });
+    if (pattern && !(job.name !== undefined && pattern.test(job.name)) && !(job.originalName !== undefined && pattern.test(job.originalName))) return false;
+    return user === undefined || job.submitUserEmail?.toLowerCase() === user;
+  };
+}
+
+/** The jobs meeting every given criterion, in their original order. */
+export function filterJobs(jobs: ActiveJob[], criteria: JobCriteria): ActiveJob[] {
+  return jobs.filter(jobMatcher(criteria, (job) => job.state));
 }

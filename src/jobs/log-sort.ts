@@ -7,7 +7,7 @@ import type { FailOn } from './outcome.js';
 import { fieldSortParser, sortByKey, type FieldSort, type SortKey } from './stable-sort.js';
 
 /** JobLog fields by IPS name, plus three derived values: `duration`, `jobType` and `status`. */
-export type LogSortField =
+type LogSortField =
   | 'jobName'
   | 'originalJobName'
   | 'submitUserEmail'

@@ -5,8 +5,6 @@ import { isFinishedLog, outcomeFromLog, type FailOn } from './outcome.js';
 
 export type LogStatus = 'succeeded' | 'with warnings' | 'failed' | 'running';
 
-export const LOG_STATUSES: readonly LogStatus[] = ['succeeded', 'with warnings', 'failed', 'running'];
-
 /** `--fail-on` decides between failed and with warnings; a fatal or …Failure log has failed even before its end date. */
 export function logStatus(log: JobLog, failOn: FailOn): LogStatus {
   const { outcome } = outcomeFromLog(log, failOn);

@@ -8,7 +8,7 @@ export const FAIL_ON: readonly FailOn[] = ['fatal', 'error', 'warning'];
 
 export type LogOutcome = 'succeeded' | 'succeeded_with_warnings' | 'failed';
 
-export interface LogCounts {
+interface LogCounts {
   total: number;
   success: number;
   error: number;
@@ -30,7 +30,7 @@ export function isFinishedLog(log: JobLog): boolean {
   return log.endDate !== undefined && log.endDate !== '';
 }
 
-export function countsOf(log: JobLog): LogCounts {
+function countsOf(log: JobLog): LogCounts {
   return {
     total: log.totalFileCount ?? 0,
     success: log.fileSuccessCount ?? 0,

@@ -4,7 +4,7 @@ import type { ActiveJob } from '../ips/types.js';
 import { formatDuration } from '../text/duration.js';
 import { isStalled, sinceLastUpdate } from './stall.js';
 
-export type JobEventType = 'added' | 'state' | 'progress' | 'stalled' | 'resumed' | 'gone';
+type JobEventType = 'added' | 'state' | 'progress' | 'stalled' | 'resumed' | 'gone';
 
 export interface JobEvent {
   type: JobEventType;

@@ -2,7 +2,7 @@
 // with the trigger state in place of the job state and the next fire time as the natural order.
 import type { ScheduledJob } from '../ips/types.js';
 import { parseIso } from './dates.js';
-import { globToRegExp } from './glob.js';
+import { jobMatcher } from './filter.js';
 import { fieldSortParser, sortByKey, type FieldSort, type SortKey } from './stable-sort.js';
 
 export interface ScheduledCriteria {
@@ -16,28 +16,13 @@ export interface ScheduledCriteria {
   triggerStates?: string[];
 }
 
-function oneOf(values: string[] | undefined): ((value: string | undefined) => boolean) | undefined {
-  if (values === undefined || values.length === 0) return undefined;
-  const wanted = new Set(values.map((v) => v.toLowerCase()));
-  return (value) => value !== undefined && wanted.has(value.toLowerCase());
-}
-
 /** The scheduled jobs meeting every given criterion, in their original order. */
 export function filterScheduledJobs(jobs: readonly ScheduledJob[], criteria: ScheduledCriteria): ScheduledJob[] {
-  const typeOk = oneOf(criteria.types);
-  const stateOk = oneOf(criteria.triggerStates);
-  const pattern = criteria.name === undefined ? undefined : globToRegExp(criteria.name);
-  const user = criteria.user?.toLowerCase();
-  return jobs.filter((job) => {
-    if (typeOk && !typeOk(job.type)) return false;
-    if (stateOk && !stateOk(job.triggerState)) return false;
-    if (pattern && !(job.name !== undefined && pattern.test(job.name)) && !(job.originalName !== undefined && pattern.test(job.originalName))) return false;
-    if (user !== undefined && job.submitUserEmail?.toLowerCase() !== user) return false;
-    return true;
-  });
+  const { triggerStates, ...rest } = criteria;
+  return jobs.filter(jobMatcher<ScheduledJob>({ ...rest, states: triggerStates }, (job) => job.triggerState));
 }
 
-export type ScheduledSortField =
+type ScheduledSortField =
   | 'name'
   | 'originalName'
   | 'type'

@@ -4,7 +4,7 @@ import { fieldSortParser, sortByKey, type FieldSort, type SortKey } from './stab
 import { taskSummary } from './tasks.js';
 
 /** What a job list can be ordered by: IPS field names, plus `tasks` (fraction of task items processed). */
-export type SortField =
+type SortField =
   | 'name'
   | 'originalName'
   | 'type'

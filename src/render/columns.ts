@@ -61,7 +61,7 @@ export interface ColumnContext {
 export type JobColumn = RecordColumn<ActiveJob, ColumnContext> & { id: ColumnId; value(job: ActiveJob): string };
 
 /** The marker after UPDATED for a stale job, so it shows without colour too. */
-export const STALE_MARKER = ' !';
+const STALE_MARKER = ' !';
 
 const BAR_WIDTH = 10;
 

@@ -15,7 +15,7 @@ export interface EventNdjsonInput {
   detail?: string;
 }
 
-export interface EventRecord {
+interface EventRecord {
   schemaVersion: 1;
   ts: string;
   event: string;

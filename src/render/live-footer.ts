@@ -20,7 +20,7 @@ export interface LiveFooter {
 }
 
 /** Data older than this is shown in red rather than yellow. */
-export const DATA_AGE_ALERT_MS = 5 * 60_000;
+const DATA_AGE_ALERT_MS = 5 * 60_000;
 
 // With an error the footer keeps at least this much room for it, giving up the poll count and company first.
 const MIN_ERROR_WIDTH = 24;

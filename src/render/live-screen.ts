@@ -9,9 +9,7 @@ import type { BarStyle } from './progress-bar.js';
 import { type RecordColumn, renderTableLines } from './records.js';
 import { truncateToWidth, visibleWidth } from './text-width.js';
 
-export { HIDE_CURSOR, SHOW_CURSOR } from './cursor.js';
-
-export interface FinishedRow {
+interface FinishedRow {
   job: ActiveJob;
   /** The outcome word: succeeded, succeeded_with_warnings, failed, stalled, vanished, … (underscores shown as spaces). */
   outcome: string;
@@ -115,8 +113,8 @@ function dimmed(palette: Palette, style: Style): Style {
 // ---- drawing ----
 
 const ESC = '\x1b[';
-export const SYNC_BEGIN = `${ESC}?2026h`;
-export const SYNC_END = `${ESC}?2026l`;
+const SYNC_BEGIN = `${ESC}?2026h`;
+const SYNC_END = `${ESC}?2026l`;
 const ERASE_LINE_RIGHT = `${ESC}K`;
 const ERASE_BELOW = `${ESC}J`;
 // CR too: a terminal whose tty has output processing (onlcr) turned off would otherwise start the next line mid-row.

@@ -35,14 +35,15 @@ function auxText(aux: JobLogDetailAux): string {
   return `↳ ${parts.join(' ')}`;
 }
 
-export function severityStyle(detail: JobLogDetail, palette: Palette): Style | undefined {
+function severityStyle(detail: JobLogDetail, palette: Palette): Style | undefined {
   const severity = detailSeverity(detail);
   return severity === 'error' ? palette.error : severity === 'warning' ? palette.warn : undefined;
 }
 
 const main = (line: DetailLine) => line.aux === undefined;
 
-export const DETAIL_TABLE_COLUMNS: readonly RecordColumn<DetailLine>[] = [
+/** The default columns of `log`'s table. */
+export const DETAIL_TABLE_DEFAULT: readonly RecordColumn<DetailLine>[] = [
   { id: 'time', header: 'TIME', field: 'dateCreated', minWidth: 19, dropOrder: 3, text: (l) => (main(l) ? formatDetailTime(l.detail.dateCreated) : '') },
   { id: 'logtype', header: 'LOG TYPE', field: 'logType', shrinkOrder: 3, minWidth: 12, text: (l) => (main(l) ? l.detail.logType || '-' : '') },
   { id: 'asset', header: 'ASSET', field: 'assetName', shrinkOrder: 1, minWidth: 12, dropOrder: 2, text: (l) => (main(l) ? l.detail.assetName || '-' : '') },
@@ -50,11 +51,9 @@ export const DETAIL_TABLE_COLUMNS: readonly RecordColumn<DetailLine>[] = [
   { id: 'message', header: 'MESSAGE', field: 'logMessage', shrinkOrder: 2, minWidth: 30, text: (l) => (l.aux ? auxText(l.aux) : l.detail.logMessage ?? '') },
 ];
 
-export const DETAIL_TABLE_DEFAULT: readonly RecordColumn<DetailLine>[] = DETAIL_TABLE_COLUMNS;
-
 /** `wide` adds the asset handle. */
 export const DETAIL_TABLE_WIDE: readonly RecordColumn<DetailLine>[] = [
-  ...DETAIL_TABLE_COLUMNS,
+  ...DETAIL_TABLE_DEFAULT,
   { id: 'handle', header: 'ASSET HANDLE', field: 'assetHandle', dropOrder: 0, text: (l) => (main(l) ? l.detail.assetHandle || '-' : '') },
 ];
 

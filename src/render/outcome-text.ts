@@ -5,7 +5,7 @@ import { formatDuration } from '../text/duration.js';
 import type { Palette, Style } from './palette.js';
 import { sanitizeForTerminal } from './sanitize.js';
 
-export const WAIT_OUTCOMES = [
+const WAIT_OUTCOMES = [
   'succeeded',
   'succeeded_with_warnings',
   'failed',
@@ -116,7 +116,7 @@ export function outcomeLine(o: OutcomeSummary, palette?: Palette): string {
 }
 
 /** The job log's counts, IPS names kept; null where the log does not say. */
-export interface OutcomeDocumentCounts {
+interface OutcomeDocumentCounts {
   totalFileCount: number | null;
   fileSuccessCount: number | null;
   fileErrorCount: number | null;

@@ -108,7 +108,7 @@ export function all(node: XmlNode | undefined, name: string): XmlNode[] {
 }
 
 /** First descendant reached by a path of local names, e.g. find(xml, 'Envelope', 'Body', 'Fault'). */
-export function find(node: XmlNode | undefined, ...path: string[]): XmlNode | undefined {
+function find(node: XmlNode | undefined, ...path: string[]): XmlNode | undefined {
   let current = node;
   for (const name of path) current = current?.children.find((c) => c.name === name);
   return current;

@@ -53,7 +53,7 @@ export const serverText: fc.Arbitrary<string> = fc.oneof(
 );
 
 /** Numbers as text: valid, huge, negative, decimal, exponent, not-a-number. */
-export const numericText: fc.Arbitrary<string> = fc.oneof(
+const numericText: fc.Arbitrary<string> = fc.oneof(
   fc.integer().map(String),
   fc.bigInt({ min: -(10n ** 30n), max: 10n ** 30n }).map(String),
   fc.double().map(String),
@@ -61,7 +61,7 @@ export const numericText: fc.Arbitrary<string> = fc.oneof(
 );
 
 /** An ISO date the way IPS writes it, or one that only looks like it, or junk. */
-export const dateText: fc.Arbitrary<string> = fc.oneof(
+const dateText: fc.Arbitrary<string> = fc.oneof(
   fc
     .date({ min: new Date('1970-01-01T00:00:00Z'), max: new Date('2100-01-01T00:00:00Z'), noInvalidDate: true })
     .chain((date) => fc.constantFrom('Z', '-08:00', '+05:30', '').map((zone) => date.toISOString().replace('Z', zone))),
@@ -70,7 +70,7 @@ export const dateText: fc.Arbitrary<string> = fc.oneof(
 );
 
 /** Anything node-soap might hand over for a field: scalars of every type, empty elements, repeats, children. */
-export const anyValue: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
+const anyValue: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
   value: fc.oneof(
     { weight: 5, arbitrary: serverText },
     { weight: 2, arbitrary: numericText },
@@ -123,9 +123,9 @@ const int = () => fieldValue('int');
 const dbl = () => fieldValue('double');
 const date = () => fieldValue('dateTime');
 
-export const rawTaskItem = recordOf({ itemName: str(), progress: dbl(), progressMessage: str(), lastProgressUpdate: date() });
+const rawTaskItem = recordOf({ itemName: str(), progress: dbl(), progressMessage: str(), lastProgressUpdate: date() });
 
-export const rawTask = recordOf({
+const rawTask = recordOf({
   taskType: str(),
   taskState: str(),
   numProcessed: int(),
@@ -142,7 +142,7 @@ const jobDetail = fc.oneof(
   anyValue,
 );
 
-export const rawActiveJob = recordOf({
+const rawActiveJob = recordOf({
   companyHandle: str(),
   jobHandle: str(),
   name: str(),
@@ -164,9 +164,9 @@ export const rawActiveJob = recordOf({
   uploadDirectoryJob: anyValue,
 });
 
-export const rawAux = recordOf({ logMessage: str(), logType: str(), dateCreated: date() });
+const rawAux = recordOf({ logMessage: str(), logType: str(), dateCreated: date() });
 
-export const rawDetail = recordOf({
+const rawDetail = recordOf({
   logMessage: str(),
   logType: fc.oneof(fc.constantFrom('UploadError', 'UploadWarning', 'FatalError', 'UploadSuccess'), str()),
   dateCreated: date(),
@@ -176,7 +176,7 @@ export const rawDetail = recordOf({
   auxArray: arrayOf(rawAux),
 });
 
-export const rawJobLog = recordOf({
+const rawJobLog = recordOf({
   companyHandle: str(),
   jobHandle: str(),
   jobName: str(),
@@ -201,7 +201,7 @@ export const rawJobLog = recordOf({
   detailArray: arrayOf(rawDetail, 4),
 });
 
-export const rawScheduledJob = recordOf({
+const rawScheduledJob = recordOf({
   companyHandle: str(),
   jobHandle: str(),
   name: str(),
@@ -217,9 +217,9 @@ export const rawScheduledJob = recordOf({
   exportJob: anyValue,
 });
 
-export const rawCompany = recordOf({ companyHandle: str(), name: str(), rootPath: str(), expires: date(), imsOrgId: str() });
+const rawCompany = recordOf({ companyHandle: str(), name: str(), rootPath: str(), expires: date(), imsOrgId: str() });
 
-export const rawMembership = recordOf({ company: fc.oneof(rawCompany, anyValue), role: str(), isActive: fieldValue('boolean') });
+const rawMembership = recordOf({ company: fc.oneof(rawCompany, anyValue), role: str(), isActive: fieldValue('boolean') });
 
 /** What a `getActiveJobsReturn`'s `jobArray` (or a `jobLogArray`, …) may be. */
 export const rawActiveJobArray = arrayOf(rawActiveJob, 4);
@@ -228,7 +228,7 @@ export const rawScheduledJobArray = arrayOf(rawScheduledJob, 3);
 export const rawMembershipArray = arrayOf(rawMembership, 3);
 
 /** Characters no table or line output may carry raw: C0 but LF, DEL, C1, bidi embeddings, overrides and isolates. */
-export const RAW_CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/u;
+const RAW_CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/u;
 
 /** The first raw control character in `text`, shown as a code point for a readable failure; undefined when clean. */
 export function rawControlIn(text: string): string | undefined {

@@ -11,7 +11,7 @@ function escapeXml(text: string): string {
 }
 
 /** A node-soap-shaped value back to XML: text, empty elements, repeats, attributes and children. */
-export function toXml(name: string, value: unknown): string {
+function toXml(name: string, value: unknown): string {
   if (value === undefined) return '';
   const tag = name.startsWith('$') ? 'x' : name;
   if (value === null) return `<ns1:${tag}/>`;

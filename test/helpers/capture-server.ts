@@ -3,7 +3,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-export interface CapturedRequest {
+interface CapturedRequest {
   method: string;
   url: string;
   headers: http.IncomingHttpHeaders;

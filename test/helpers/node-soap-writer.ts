@@ -20,7 +20,7 @@ const CATCHER = {
   },
 };
 
-export const ORACLE_ENDPOINT = 'https://ips.example/scene7/services/IpsApiService';
+const ORACLE_ENDPOINT = 'https://ips.example/scene7/services/IpsApiService';
 
 type SoapClient = Awaited<ReturnType<typeof soap.createClientAsync>>;
 let client: Promise<SoapClient> | undefined;

@@ -2,7 +2,7 @@
 // them a test that needs one is skipped, saying why; in CI (CI set) it fails instead, so CI always checks.
 import { existsSync } from 'node:fs';
 
-export const CI = Boolean(process.env['CI']) && !['false', '0'].includes(process.env['CI'] ?? '');
+const CI = Boolean(process.env['CI']) && !['false', '0'].includes(process.env['CI'] ?? '');
 
 /** Skips the test (or fails it in CI) when `file` is missing; `why` says what to do. */
 export function requireSharedFile(ctx: { skip(note?: string): void }, file: string, why: string): void {

@@ -2,7 +2,7 @@
 // pipeline (no terminal: --yes or a refusal) and as a person at a terminal (a pseudo-terminal made by `script`).
 import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_CREDENTIALS, DONE_LINGER_MS, STOP_MS, startEmulator, type AddJobOptions, type Emulator } from '../../src/emulator/index.js';
+import { DONE_LINGER_MS, STOP_MS, startEmulator, type AddJobOptions, type Emulator } from '../../src/emulator/index.js';
 import { BIN, REPO_ROOT, cleanEnv, writeInput, type CliResult } from '../helpers/cli.js';
 import { demoEnv } from '../helpers/demo-env.js';
 

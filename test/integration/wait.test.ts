@@ -1,7 +1,7 @@
 // `ips-jobs wait <job>` in a CI pipeline: the built CLI polls the emulator every 50 ms while the test
 // moves the emulator's virtual clock forward in lock-step. Every exit code of `wait` is covered.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startEmulator, DEMO_CREDENTIALS, type Emulator } from '../../src/emulator/index.js';
+import { startEmulator, type Emulator } from '../../src/emulator/index.js';
 import { startCli, type CliResult } from '../helpers/cli.js';
 import { demoEnv, jobSubmitter } from '../helpers/demo-env.js';
 import { driveUntilExit, nextPolls } from '../helpers/drive-clock.js';

@@ -1,6 +1,5 @@
 // `ips-jobs check`: its rules and flags. The work is in run.ts, loaded only when the command runs.
 import { Option, type Command } from 'commander';
-import type { CheckRules } from '../../jobs/check-rules.js';
 import { FAIL_ON } from '../../jobs/outcome.js';
 import type { CommandContext } from '../shared/command-context.js';
 import { choiceOption, countOption, durationOption, listOption, positiveDurationOption } from '../shared/option-parsers.js';

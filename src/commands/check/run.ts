@@ -24,7 +24,7 @@ import { openStateFile, type StateFile } from './state-file.js';
 import { UsageError } from '../shared/usage-error.js';
 import { plural } from '../../text/plural.js';
 
-export interface CheckOptions {
+interface CheckOptions {
   rules: CheckRules;
   criteria: JobCriteria;
   output: CheckFlags['output'];
@@ -188,7 +188,7 @@ async function runHooks(command: string, events: readonly ProblemEvent[], option
   }
 }
 
-export async function runCheck(options: CheckOptions, io: IO): Promise<number> {
+async function runCheck(options: CheckOptions, io: IO): Promise<number> {
   const state = options.stateFile ? await openStateFile(options.stateFile, { signal: options.signal, waitMs: options.lockWaitMs }) : undefined;
   let findings: CheckFindings;
   // The lock is held for the reading, the checking and the writing of the state, and for nothing else: every way

@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { COMPANY_COLUMNS } from '../../render/company-columns.js';
 import type { CommandContext } from '../shared/command-context.js';
-import { outputOption, type OutputFormat } from '../shared/output-option.js';
+import { outputOption } from '../shared/output-option.js';
 import { type CompaniesFlags } from './options.js';
 
 export function registerCompanies(program: Command, context: CommandContext): void {

@@ -9,12 +9,12 @@ import type { RecordColumn } from '../../render/records.js';
 import { sanitizeForTerminal } from '../../render/sanitize.js';
 import type { CommandContext } from '../shared/command-context.js';
 import type { CompaniesFlags } from './options.js';
-import { colorEnabled, write, type IO } from '../shared/io.js';
+import { write, type IO, streamColors } from '../shared/io.js';
 import { chooseColumns, writeRecords, type OutputFormat } from '../shared/output.js';
 import type { Session } from '../shared/session.js';
 import { startSpinner } from '../shared/spinner.js';
 
-export interface CompaniesOptions {
+interface CompaniesOptions {
   output: OutputFormat;
   /** From --columns; absent = the format's own columns. */
   columns?: readonly RecordColumn<CompanyMembership>[];
@@ -29,7 +29,7 @@ function shellQuote(text: string): string {
 }
 
 /** The stderr hint after the table: how to use what it shows, with a company from it as the example. */
-export function companyHint(memberships: readonly CompanyMembership[]): string {
+function companyHint(memberships: readonly CompanyMembership[]): string {
   const example = memberships.find((m) => m.isActive !== false && m.company?.name && m.company.companyHandle) ?? memberships[0];
   const name = example?.company?.name ?? '<name>';
   const handle = example?.company?.companyHandle ?? '<handle>';
@@ -45,8 +45,7 @@ export async function companiesAction(flags: CompaniesFlags, command: Command, c
         output: flags.output,
         columns,
         headers: flags.headers,
-        color: colorEnabled(globals.color, io.env, io.stdoutIsTTY),
-        colorStderr: colorEnabled(globals.color, io.env, io.stderrIsTTY),
+        ...streamColors(globals.color, io),
         session,
       },
       io,
@@ -54,7 +53,7 @@ export async function companiesAction(flags: CompaniesFlags, command: Command, c
   );
 }
 
-export async function runCompanies(options: CompaniesOptions, io: IO): Promise<number> {
+async function runCompanies(options: CompaniesOptions, io: IO): Promise<number> {
   const spinner = await startSpinner(io, 'Fetching companies…', options.colorStderr);
   let memberships: CompanyMembership[];
   try {

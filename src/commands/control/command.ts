@@ -1,10 +1,8 @@
 // `ips-jobs stop|pause|resume|delete|run <job…>`: the actions and their flags. The work is in run.ts,
 // loaded only when a command runs.
 import type { Command } from 'commander';
-import type { IpsClient } from '../../ips/client.js';
-import type { JobControlInput } from '../../ips/types.js';
 import type { CommandContext } from '../shared/command-context.js';
-import { outputOption, type OutputFormat } from '../shared/output-option.js';
+import { outputOption } from '../shared/output-option.js';
 import { type ControlAction, CONTROL_ACTIONS, type ControlFlags } from './options.js';
 
 export function registerControl(program: Command, context: CommandContext): void {

@@ -3,7 +3,7 @@ import type { IpsClient } from '../../ips/client.js';
 import type { JobControlInput } from '../../ips/types.js';
 import type { OutputFormat } from '../shared/output-option.js';
 
-export type ControlActionName = 'stop' | 'pause' | 'resume' | 'delete' | 'run';
+type ControlActionName = 'stop' | 'pause' | 'resume' | 'delete' | 'run';
 export interface ControlAction {
   name: ControlActionName;
   description: string;

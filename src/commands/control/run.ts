@@ -28,7 +28,7 @@ import { writeRecords, type OutputFormat } from '../shared/output.js';
 import type { Session } from '../shared/session.js';
 import { UsageError } from '../shared/usage-error.js';
 
-export interface ControlOptions {
+interface ControlOptions {
   action: ControlAction;
   /** Handles and names, `-` already replaced by the lines of stdin. */
   refs: string[];
@@ -40,14 +40,14 @@ export interface ControlOptions {
   signal: AbortSignal;
 }
 
-export interface ControlError {
+interface ControlError {
   kind: string;
   code?: number;
   reason: string;
 }
 
 /** One job's result: what `-o json` carries for it, and the exit code it contributes. */
-export interface ControlResult {
+interface ControlResult {
   jobHandle?: string;
   name?: string;
   ok: boolean;
@@ -101,7 +101,7 @@ async function listCandidates(action: ControlAction, session: Session): Promise<
   return lists.flat();
 }
 
-export async function runControl(options: ControlOptions, io: IO): Promise<number> {
+async function runControl(options: ControlOptions, io: IO): Promise<number> {
   const { action, session } = options;
   // Handles alone need no lookup, unless the prompt is to say what they are.
   const lookup = namesAmong(options.refs) || !options.yes;
@@ -178,7 +178,7 @@ function statusText(target: ControlTarget, action: ControlAction): string {
 }
 
 /** What will be affected, one job a line (name, handle, state or trigger state), then the question. */
-export function confirmQuestion(action: ControlAction, targets: readonly ControlTarget[], notFound: readonly string[], session: Session): string {
+function confirmQuestion(action: ControlAction, targets: readonly ControlTarget[], notFound: readonly string[], session: Session): string {
   const company = session.company?.name ?? session.company?.companyHandle ?? 'the company';
   const rows = targets.map((target) =>
     [target.job?.name ?? '-', target.jobHandle, statusText(target, action)].map((text) => ({ text: sanitizeForTerminal(text) })),
@@ -194,7 +194,7 @@ export function confirmQuestion(action: ControlAction, targets: readonly Control
 const RESULT_WIDTH = Math.max('failed'.length, ...CONTROL_ACTIONS.map((a) => a.done.length));
 
 /** `stopped  Spring-Publish-…  j|1001||…`, or `failed   …  authorizationFault 20003: …`; server text made safe. */
-export function resultLine(action: ControlAction, result: ControlResult, palette: Palette): string {
+function resultLine(action: ControlAction, result: ControlResult, palette: Palette): string {
   const word = (result.ok ? action.done : 'failed').padEnd(RESULT_WIDTH);
   const fields = [result.name ?? '-', result.jobHandle ?? '-'];
   if (result.error) fields.push(errorText(result.error));

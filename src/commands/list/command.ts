@@ -2,7 +2,7 @@
 import { Option, type Command } from 'commander';
 import type { CommandContext } from '../shared/command-context.js';
 import { durationOption, listOption } from '../shared/option-parsers.js';
-import { outputOption, type OutputFormat } from '../shared/output-option.js';
+import { outputOption } from '../shared/output-option.js';
 import { type ListFlags } from './options.js';
 
 export function registerList(program: Command, context: CommandContext): void {

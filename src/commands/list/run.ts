@@ -9,7 +9,7 @@ import { jobsDocument, renderJson, renderNdjsonLines } from '../../render/jobs-j
 import { renderJobsTable } from '../../render/jobs-table.js';
 import { createPalette } from '../../render/palette.js';
 import { ExitCode } from '../../exit-codes.js';
-import { colorEnabled, write, writeLines, type IO } from '../shared/io.js';
+import { write, writeLines, type IO, streamColors } from '../shared/io.js';
 import type { OutputFormat } from '../shared/output-option.js';
 import type { Session } from '../shared/session.js';
 import { startSpinner } from '../shared/spinner.js';
@@ -17,7 +17,7 @@ import { UsageError } from '../shared/usage-error.js';
 import type { CommandContext } from '../shared/command-context.js';
 import type { ListFlags } from './options.js';
 
-export interface ListOptions {
+interface ListOptions {
   output: OutputFormat;
   criteria: JobCriteria;
   sort?: SortSpec;
@@ -34,14 +34,12 @@ export interface ListOptions {
 export async function listAction(flags: ListFlags, command: Command, context: CommandContext): Promise<void> {
   const options = parseListFlags(flags);
   await context.runWithSession(command, { company: 'required' }, async (session, globals, io) => {
-    const color = colorEnabled(globals.color, io.env, io.stdoutIsTTY);
-    const colorStderr = colorEnabled(globals.color, io.env, io.stderrIsTTY);
-    return runList({ ...options, color, colorStderr, session }, io);
+    return runList({ ...options, ...streamColors(globals.color, io), session }, io);
   });
 }
 
 /** Flag values that need checking beyond commander's (sort field, columns) fail here, before any request. */
-export function parseListFlags(flags: ListFlags): Omit<ListOptions, 'color' | 'colorStderr' | 'session'> {
+function parseListFlags(flags: ListFlags): Omit<ListOptions, 'color' | 'colorStderr' | 'session'> {
   let sort: SortSpec | undefined;
   let columns: string[] | undefined;
   try {
@@ -66,7 +64,7 @@ export function parseListFlags(flags: ListFlags): Omit<ListOptions, 'color' | 'c
   };
 }
 
-export async function runList(options: ListOptions, io: IO): Promise<number> {
+async function runList(options: ListOptions, io: IO): Promise<number> {
   const { session } = options;
   const spinner = await startSpinner(io, 'Fetching active jobs…', options.colorStderr);
   let fetched: ActiveJob[];

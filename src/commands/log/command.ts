@@ -1,11 +1,10 @@
 // `ips-jobs log <job>`: its flags. The work is in run.ts, loaded only when the command runs.
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import type { FailOn } from '../../jobs/outcome.js';
 import type { TimeBound } from '../../jobs/time-bound.js';
 import type { CommandContext } from '../shared/command-context.js';
-import { failOnOption, rowLimitOption, timeBoundOption } from '../shared/log-flags.js';
+import { failOnOption, limitOption, sinceOption } from '../shared/log-flags.js';
 import { listOption } from '../shared/option-parsers.js';
-import { outputOption, type OutputFormat } from '../shared/output-option.js';
+import { outputOption } from '../shared/output-option.js';
 import { type DetailSort, type LogFlags } from './options.js';
 
 /** A job name finds the newest log of that name of the last 7 days unless --since says otherwise. */
@@ -25,14 +24,10 @@ export function registerLog(program: Command, context: CommandContext): void {
     .description("one job's log: its summary, then its detail rows (every page of them)")
     .argument('<job>', 'a job handle, or a job name (the newest log of that name since --since; * and ? allowed)')
     .addOption(outputOption())
-    .addOption(
-      new Option('--since <duration|date>', 'a job name matches logs of jobs started since then (a duration such as 7d, or an ISO date-time)')
-        .argParser(timeBoundOption)
-        .default(DEFAULT_SINCE, '7d'),
-    )
+    .addOption(sinceOption('a job name matches logs of jobs started since then (a duration such as 7d, or an ISO date-time)', DEFAULT_SINCE, '7d'))
     .option('--type <logTypes>', 'only detail rows of these log types, asked of IPS (comma-separated, repeatable; e.g. UploadError,UploadWarning)', listOption)
     .option('--errors', 'only detail rows about errors and failures (log type or aux type holding Error, Failure or Fatal)')
-    .addOption(new Option('--limit <n>', 'print at most this many detail rows, and stop fetching pages then (0 = all)').argParser(rowLimitOption).default(0, 'all'))
+    .addOption(limitOption('print at most this many detail rows, and stop fetching pages then (0 = all)', 0, 'all'))
     .addOption(new Option('--sort <field>', 'order of the detail rows: date or logtype, - prefix for descending (default date)').argParser(detailSortOption))
     .option('--columns <list>', 'detail columns to show (comma-separated; csv/tsv take IPS field names)')
     .option('--no-headers', 'leave out the header row (table, csv, tsv)')

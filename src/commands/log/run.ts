@@ -22,14 +22,14 @@ import { createPalette } from '../../render/palette.js';
 import { renderNdjson, renderRecordDelimited, renderRecordTable, type RecordColumn } from '../../render/records.js';
 import { sanitizeForTerminal } from '../../render/sanitize.js';
 import type { CommandContext } from '../shared/command-context.js';
-import { colorEnabled, write, writeLines, type IO } from '../shared/io.js';
+import { write, writeLines, type IO, streamColors } from '../shared/io.js';
 import type { DetailSort, LogFlags } from './options.js';
 import { chooseColumns, type OutputFormat } from '../shared/output.js';
 import { serverNow } from '../shared/server-clock.js';
 import type { Session } from '../shared/session.js';
 import { startSpinner } from '../shared/spinner.js';
 
-export interface LogOptions {
+interface LogOptions {
   ref: string;
   output: OutputFormat;
   since: TimeBound;
@@ -49,7 +49,7 @@ export interface LogOptions {
   session: Session;
 }
 
-export function parseLogFlags(ref: string, flags: LogFlags): Omit<LogOptions, 'color' | 'colorStderr' | 'session'> {
+function parseLogFlags(ref: string, flags: LogFlags): Omit<LogOptions, 'color' | 'colorStderr' | 'session'> {
   const delimited = flags.output === 'csv' || flags.output === 'tsv';
   return {
     ref,
@@ -162,8 +162,7 @@ export async function logAction(ref: string, flags: LogFlags, command: Command, 
     runLog(
       {
         ...options,
-        color: colorEnabled(globals.color, io.env, io.stdoutIsTTY),
-        colorStderr: colorEnabled(globals.color, io.env, io.stderrIsTTY),
+        ...streamColors(globals.color, io),
         session,
       },
       io,
@@ -171,7 +170,7 @@ export async function logAction(ref: string, flags: LogFlags, command: Command, 
   );
 }
 
-export async function runLog(options: LogOptions, io: IO): Promise<number> {
+async function runLog(options: LogOptions, io: IO): Promise<number> {
   const { session } = options;
   const companyHandle = session.company?.companyHandle ?? '';
   const spinner = await startSpinner(io, `Fetching the log of ${sanitizeForTerminal(options.ref)}…`, options.colorStderr);

@@ -1,11 +1,10 @@
 // `ips-jobs logs`: its flags. The work is in run.ts, loaded only when the command runs.
 import { Option, type Command } from 'commander';
-import type { FailOn } from '../../jobs/outcome.js';
 import type { TimeBound } from '../../jobs/time-bound.js';
 import type { CommandContext } from '../shared/command-context.js';
-import { failOnOption, rowLimitOption, timeBoundOption } from '../shared/log-flags.js';
+import { failOnOption, limitOption, sinceOption, timeBoundOption } from '../shared/log-flags.js';
 import { listOption } from '../shared/option-parsers.js';
-import { outputOption, type OutputFormat } from '../shared/output-option.js';
+import { outputOption } from '../shared/output-option.js';
 import { type LogsFlags } from './options.js';
 
 /** `logs` with no --since: the last 24 hours. */
@@ -17,11 +16,7 @@ export function registerLogs(program: Command, context: CommandContext): void {
     .command('logs')
     .description('job history: the job logs of a time window (default the last 24 hours), newest first')
     .addOption(outputOption())
-    .addOption(
-      new Option('--since <duration|date>', 'logs of jobs started since then: a duration back from now (24h, 7d) or an ISO date-time with an offset')
-        .argParser(timeBoundOption)
-        .default(DEFAULT_WINDOW, '24h'),
-    )
+    .addOption(sinceOption('logs of jobs started since then: a duration back from now (24h, 7d) or an ISO date-time with an offset', DEFAULT_WINDOW, '24h'))
     .addOption(new Option('--until <duration|date>', 'logs of jobs started until then (same forms as --since)').argParser(timeBoundOption))
     .option('--user <email>', 'only jobs submitted by this user')
     .option('--failed', 'only jobs that failed (by --fail-on)')
@@ -29,7 +24,7 @@ export function registerLogs(program: Command, context: CommandContext): void {
     .option('--type <types>', 'only these job types or log types (comma-separated, repeatable; e.g. ImageServingPublish, Upload)', listOption)
     .option('--name <glob>', 'only jobs whose name or original name matches (* and ?)')
     .option('--sort <field>', 'order by a column or IPS field, - prefix for descending (default -started)')
-    .addOption(new Option('--limit <n>', 'print at most this many logs (0 = all)').argParser(rowLimitOption).default(DEFAULT_LIMIT))
+    .addOption(limitOption('print at most this many logs (0 = all)', DEFAULT_LIMIT))
     .option('--columns <list>', 'columns to show (comma-separated; csv/tsv take IPS field names)')
     .option('--no-headers', 'leave out the header row (table, csv, tsv)')
     .addOption(failOnOption())

@@ -10,7 +10,7 @@ import { boundsInOrder, formatInstant, isRelative, timeBoundMs, type TimeBound }
 import { jobLogColumns } from '../../render/job-log-columns.js';
 import type { RecordColumn } from '../../render/records.js';
 import type { CommandContext } from '../shared/command-context.js';
-import { colorEnabled, write, type IO } from '../shared/io.js';
+import { write, type IO, streamColors } from '../shared/io.js';
 import type { LogsFlags } from './options.js';
 import { chooseColumns, writeRecords, type OutputFormat } from '../shared/output.js';
 import { serverNow } from '../shared/server-clock.js';
@@ -20,7 +20,7 @@ import { UsageError } from '../shared/usage-error.js';
 
 const UNTIL_BEFORE_SINCE = '--until must be later than --since (e.g. --since 48h --until 24h)';
 
-export interface LogsOptions {
+interface LogsOptions {
   output: OutputFormat;
   since: TimeBound;
   until?: TimeBound;
@@ -38,7 +38,7 @@ export interface LogsOptions {
 }
 
 /** Everything checkable without IPS fails here (exit 2), before any request. */
-export function parseLogsFlags(flags: LogsFlags): Omit<LogsOptions, 'color' | 'colorStderr' | 'session'> {
+function parseLogsFlags(flags: LogsFlags): Omit<LogsOptions, 'color' | 'colorStderr' | 'session'> {
   let sort = DEFAULT_LOG_SORT;
   try {
     if (flags.sort !== undefined) sort = parseLogSortSpec(flags.sort);
@@ -72,7 +72,7 @@ export function parseLogsFlags(flags: LogsFlags): Omit<LogsOptions, 'color' | 'c
 }
 
 /** The getJobLogs request: the window, and numRows only when nothing is filtered or ordered on our side. */
-export function logsRequest(options: Pick<LogsOptions, 'criteria' | 'sort' | 'limit'>, companyHandle: string | undefined, fromMs: number, toMs: number | undefined): GetJobLogsInput {
+function logsRequest(options: Pick<LogsOptions, 'criteria' | 'sort' | 'limit'>, companyHandle: string | undefined, fromMs: number, toMs: number | undefined): GetJobLogsInput {
   const serverSort = serverLogSort(options.sort);
   const capOnServer = options.limit > 0 && serverSort !== undefined && !hasClientSideFilter(options.criteria);
   return {
@@ -91,8 +91,7 @@ export async function logsAction(flags: LogsFlags, command: Command, context: Co
     runLogs(
       {
         ...options,
-        color: colorEnabled(globals.color, io.env, io.stdoutIsTTY),
-        colorStderr: colorEnabled(globals.color, io.env, io.stderrIsTTY),
+        ...streamColors(globals.color, io),
         session,
       },
       io,
@@ -100,7 +99,7 @@ export async function logsAction(flags: LogsFlags, command: Command, context: Co
   );
 }
 
-export async function runLogs(options: LogsOptions, io: IO): Promise<number> {
+async function runLogs(options: LogsOptions, io: IO): Promise<number> {
   const { session } = options;
   const nowMs = isRelative(options.since) || isRelative(options.until) ? (await serverNow(session)).getTime() : 0;
   const fromMs = timeBoundMs(options.since, nowMs);

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { SCHEDULED_WIDE_COLUMNS } from '../../render/scheduled-column-ids.js';
 import type { CommandContext } from '../shared/command-context.js';
 import { listOption } from '../shared/option-parsers.js';
-import { outputOption, type OutputFormat } from '../shared/output-option.js';
+import { outputOption } from '../shared/output-option.js';
 import { type ScheduledFlags } from './options.js';
 
 export function registerScheduled(program: Command, context: CommandContext): void {

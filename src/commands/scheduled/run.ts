@@ -14,14 +14,14 @@ import {
 import type { RecordColumn } from '../../render/records.js';
 import { SCHEDULED_DEFAULT_COLUMNS, SCHEDULED_WIDE_COLUMNS, scheduledColumns } from '../../render/scheduled-columns.js';
 import type { CommandContext } from '../shared/command-context.js';
-import { colorEnabled, type IO } from '../shared/io.js';
+import { type IO, streamColors } from '../shared/io.js';
 import { chooseColumns, writeRecords, type OutputFormat } from '../shared/output.js';
 import type { ScheduledFlags } from './options.js';
 import type { Session } from '../shared/session.js';
 import { startSpinner } from '../shared/spinner.js';
 import { UsageError } from '../shared/usage-error.js';
 
-export interface ScheduledOptions {
+interface ScheduledOptions {
   output: OutputFormat;
   criteria: ScheduledCriteria;
   sort: ScheduledSortSpec;
@@ -34,7 +34,7 @@ export interface ScheduledOptions {
 }
 
 /** Flags checked before any request: a bad sort field or column is exit 2. */
-export function parseScheduledFlags(flags: ScheduledFlags): Omit<ScheduledOptions, 'color' | 'colorStderr' | 'session'> {
+function parseScheduledFlags(flags: ScheduledFlags): Omit<ScheduledOptions, 'color' | 'colorStderr' | 'session'> {
   let sort = DEFAULT_SCHEDULED_SORT;
   try {
     if (flags.sort !== undefined) sort = parseScheduledSort(flags.sort);
@@ -59,8 +59,7 @@ export async function scheduledAction(flags: ScheduledFlags, command: Command, c
     runScheduled(
       {
         ...options,
-        color: colorEnabled(globals.color, io.env, io.stdoutIsTTY),
-        colorStderr: colorEnabled(globals.color, io.env, io.stderrIsTTY),
+        ...streamColors(globals.color, io),
         session,
       },
       io,
@@ -68,7 +67,7 @@ export async function scheduledAction(flags: ScheduledFlags, command: Command, c
   );
 }
 
-export async function runScheduled(options: ScheduledOptions, io: IO): Promise<number> {
+async function runScheduled(options: ScheduledOptions, io: IO): Promise<number> {
   const { session } = options;
   const companyHandle = session.company?.companyHandle;
   const spinner = await startSpinner(io, 'Fetching scheduled jobs…', options.colorStderr);

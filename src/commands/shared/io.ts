@@ -60,6 +60,11 @@ export function colorEnabled(flag: boolean | undefined, env: IO['env'], isTTY: b
   return isTTY;
 }
 
+/** Colour on stdout and on stderr, each decided for its own stream. */
+export function streamColors(flag: boolean | undefined, io: IO): { color: boolean; colorStderr: boolean } {
+  return { color: colorEnabled(flag, io.env, io.stdoutIsTTY), colorStderr: colorEnabled(flag, io.env, io.stderrIsTTY) };
+}
+
 const WRITE_SLICE = 1 << 20;
 
 /** Writes and waits for the stream to take it, so large outputs keep memory flat and exit never cuts them. */

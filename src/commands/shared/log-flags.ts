@@ -13,7 +13,17 @@ export function timeBoundOption(value: string): TimeBound {
 }
 
 /** A whole number of rows; 0 = no cap. */
-export const rowLimitOption = countOption(0, '50 (0 = no limit)');
+const rowLimitOption = countOption(0, '50 (0 = no limit)');
+
+/** `--since <duration|date>`: a bound of the window, with the command's own default. */
+export function sinceOption(help: string, fallback: TimeBound, fallbackLabel: string): Option {
+  return new Option('--since <duration|date>', help).argParser(timeBoundOption).default(fallback, fallbackLabel);
+}
+
+/** `--limit <n>`: at most this many rows (0 = all). */
+export function limitOption(help: string, fallback: number, fallbackLabel?: string): Option {
+  return new Option('--limit <n>', help).argParser(rowLimitOption).default(fallback, fallbackLabel);
+}
 
 export function failOnOption(): Option {
   return new Option('--fail-on <level>', `what makes a job's status failed: ${FAIL_ON.join(', ')}`).argParser(choiceOption(FAIL_ON)).default('error');

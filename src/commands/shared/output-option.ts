@@ -2,7 +2,7 @@
 import { Option } from 'commander';
 import { choiceOption } from './option-parsers.js';
 
-export const OUTPUT_FORMATS = ['table', 'wide', 'json', 'ndjson', 'csv', 'tsv'] as const;
+const OUTPUT_FORMATS = ['table', 'wide', 'json', 'ndjson', 'csv', 'tsv'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
 export function outputOption(): Option {

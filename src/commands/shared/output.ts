@@ -14,7 +14,7 @@ import { write, writeLines, type IO } from './io.js';
 import type { OutputFormat } from './output-option.js';
 import { UsageError } from './usage-error.js';
 
-export { OUTPUT_FORMATS, outputOption, type OutputFormat } from './output-option.js';
+export { type OutputFormat } from './output-option.js';
 
 /** --columns for a record type, checked before any request: a bad name is a usage error. */
 export function chooseColumns<T>(text: string | undefined, all: readonly RecordColumn<T>[], fallback: readonly RecordColumn<T>[]): readonly RecordColumn<T>[] {

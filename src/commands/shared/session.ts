@@ -27,7 +27,7 @@ export interface GlobalOptions extends ConfigFlags, SecurityFlags {
   debug?: boolean;
 }
 
-export interface CompanyRef {
+interface CompanyRef {
   companyHandle: string;
   name?: string;
 }
@@ -97,7 +97,7 @@ async function configuredTarget(globals: GlobalOptions, io: IO, needsCompany: bo
 }
 
 /** A company given by name is looked up once; an unknown name is a configuration error (78). */
-export async function resolveCompany(client: IpsClient, spec: CompanySpec): Promise<CompanyRef> {
+async function resolveCompany(client: IpsClient, spec: CompanySpec): Promise<CompanyRef> {
   if (spec.kind === 'handle') return { companyHandle: spec.value };
   try {
     const company = await client.getCompanyInfo({ companyName: spec.value });

@@ -1,9 +1,9 @@
 // `ips-jobs show <job>`: its flags. The work is in run.ts, loaded only when the command runs.
 import { Option, type Command } from 'commander';
 import type { CommandContext } from '../shared/command-context.js';
-import { sinceOption, type FollowFlags } from '../shared/follow-flags.js';
+import { sinceOption } from '../shared/follow-flags.js';
 import { durationOption } from '../shared/option-parsers.js';
-import { outputOption, type OutputFormat } from '../shared/output-option.js';
+import { outputOption } from '../shared/output-option.js';
 import { type ShowFlags } from './options.js';
 
 export function registerShow(program: Command, context: CommandContext): void {

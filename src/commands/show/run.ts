@@ -19,12 +19,12 @@ import { createPalette } from '../../render/palette.js';
 import { renderNdjson, renderRecordDelimited } from '../../render/records.js';
 import { sanitizeForTerminal } from '../../render/sanitize.js';
 import type { CommandContext } from '../shared/command-context.js';
-import { colorEnabled, write, writeLines, type IO } from '../shared/io.js';
+import { write, writeLines, type IO, streamColors } from '../shared/io.js';
 import type { Session } from '../shared/session.js';
 import type { ShowFlags } from './options.js';
 import { startSpinner } from '../shared/spinner.js';
 
-export interface ShowOptions extends ShowFlags {
+interface ShowOptions extends ShowFlags {
   ref: string;
   color: boolean;
   colorStderr: boolean;
@@ -74,8 +74,7 @@ export async function showAction(ref: string, flags: ShowFlags, command: Command
         ...flags,
         items: flags.items === true,
         ref,
-        color: colorEnabled(globals.color, io.env, io.stdoutIsTTY),
-        colorStderr: colorEnabled(globals.color, io.env, io.stderrIsTTY),
+        ...streamColors(globals.color, io),
         session,
       },
       io,
@@ -83,7 +82,7 @@ export async function showAction(ref: string, flags: ShowFlags, command: Command
   );
 }
 
-export async function runShow(options: ShowOptions, io: IO): Promise<number> {
+async function runShow(options: ShowOptions, io: IO): Promise<number> {
   const { session } = options;
   const companyHandle = session.company!.companyHandle;
   const where = sanitizeForTerminal(session.company?.name ?? companyHandle);

@@ -13,13 +13,13 @@ import type { CommandContext } from '../shared/command-context.js';
 import type { FollowFlags } from '../shared/follow-flags.js';
 import { Follower, type FollowedJob } from '../../follow/follower.js';
 import { checkIntervalFor } from '../shared/interval-floor.js';
-import { colorEnabled, write, type IO } from '../shared/io.js';
+import { write, type IO, streamColors } from '../shared/io.js';
 import { pollLoop } from '../../follow/poll-loop.js';
 import type { Session } from '../shared/session.js';
 import { startSpinner } from '../shared/spinner.js';
 import type { WaitFlags } from './options.js';
 
-export interface WaitOptions extends FollowFlags {
+interface WaitOptions extends FollowFlags {
   ref: string;
   output: 'text' | 'json';
   color: boolean;
@@ -36,8 +36,7 @@ export async function waitAction(ref: string, flags: WaitFlags, cmd: Command, co
       {
         ...flags,
         ref,
-        color: colorEnabled(globals.color, io.env, io.stdoutIsTTY),
-        colorStderr: colorEnabled(globals.color, io.env, io.stderrIsTTY),
+        ...streamColors(globals.color, io),
         session,
         signal: context.signal,
       },
@@ -56,7 +55,7 @@ function progressText(entry: FollowedJob, width: number | undefined): string {
   });
 }
 
-export async function runWait(options: WaitOptions, io: IO): Promise<number> {
+async function runWait(options: WaitOptions, io: IO): Promise<number> {
   const { session } = options;
   const follower = new Follower(session.client, {
     companyHandle: session.company?.companyHandle,

@@ -1,7 +1,7 @@
 // `ips-jobs watch [job…]`: its flags. The work is in run.ts, loaded only when the command runs.
 import { Option, type Command } from 'commander';
 import type { CommandContext } from '../shared/command-context.js';
-import { addFollowOptions, checkFollowFlags, type FollowFlags } from '../shared/follow-flags.js';
+import { addFollowOptions, checkFollowFlags } from '../shared/follow-flags.js';
 import { choiceOption, listOption } from '../shared/option-parsers.js';
 import { UNTIL, type WatchFlags } from './options.js';
 

@@ -19,7 +19,7 @@ import type { Session } from '../shared/session.js';
 import { UsageError } from '../shared/usage-error.js';
 import type { Until, WatchFlags } from './options.js';
 
-export interface WatchOptions extends FollowFlags {
+interface WatchOptions extends FollowFlags {
   refs: string[];
   output: 'table' | 'ndjson';
   criteria: JobCriteria;
@@ -143,7 +143,7 @@ function liveView(io: IO, follower: Follower, options: WatchOptions): WatchView 
   };
 }
 
-export async function runWatch(options: WatchOptions, io: IO): Promise<number> {
+async function runWatch(options: WatchOptions, io: IO): Promise<number> {
   const { session } = options;
   const hasCriteria = Object.values(options.criteria).some((value) => value !== undefined);
   const follower = new Follower(session.client, {
