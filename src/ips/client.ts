@@ -32,6 +32,7 @@ import type {
   JobControlInput,
   JobLog,
   ScheduledJob,
+  SubmitJobInput,
 } from './types.js';
 
 export interface IpsClientOptions {
@@ -84,6 +85,14 @@ export interface IpsClient {
   getCompanyInfo(input: GetCompanyInfoInput): Promise<Company>;
   getCompanyMembership(input?: { userHandle?: string }): Promise<CompanyMembership[]>;
   checkLogin(input: CheckLoginInput): Promise<string>;
+  /**
+   * Submits one job and resolves with its handle (submitJobReturn/jobHandle; an answer without one is a
+   * ProtocolError). Sent exactly once, never retried: after a failure for which requestMayHaveArrived is true, IPS
+   * may have created the job.
+   */
+  submitJob(input: SubmitJobInput): Promise<string>;
+  /** The envelope submitJob would POST for `input`, with the password masked as the --debug trace masks it. Sends nothing. */
+  submitJobRequest(input: SubmitJobInput): string;
   /** "Now" by the server's clock (the latest response's Date header), else the local clock. */
   now(): Date;
   /** Whether now() comes from the server. */
@@ -199,6 +208,16 @@ function readAnswer(
   throw new ProtocolError('unexpected', `the response has no ${exchange.operation}Return element`, exchange.status, where);
 }
 
+/** A return element without `field`, or with it empty, is not an answer the caller can use. */
+function requireText(result: Raw, field: string, exchange: Exchange): void {
+  const value = normalise.text(result[field]);
+  if (value !== undefined && value !== '') return;
+  throw new ProtocolError('unexpected', `the ${exchange.operation}Return element has no ${field}`, exchange.status, {
+    operation: exchange.operation,
+    endpoint: exchange.endpoint,
+  });
+}
+
 // Built once per process, on the first client: a few microseconds.
 let shared: { writer: RequestWriter; schema: ResponseSchema } | undefined;
 
@@ -263,10 +282,19 @@ class ServerClock {
   }
 }
 
+interface CallOptions {
+  /** More than the password to mask in what is reported. */
+  secrets?: readonly string[];
+  /** A child the return element must have, with text: an answer without it is a ProtocolError. */
+  requires?: string;
+}
+
 /** How operations reach IPS: one SOAP call, and where the schema problems of an operation's answer go. */
 interface Caller {
-  /** The operation's return element. `secrets`: more than the password to mask in what is reported. */
-  call(operation: string, body: Raw, secrets?: readonly string[]): Promise<Raw>;
+  /** The operation's return element. */
+  call(operation: string, body: Raw, options?: CallOptions): Promise<Raw>;
+  /** The envelope `call` would post, masked as the exchanges handed to onExchange are. Sends nothing. */
+  preview(operation: string, body: Raw): string;
   sink(operation: string): normalise.SchemaProblemSink | undefined;
 }
 
@@ -285,9 +313,12 @@ function caller(options: IpsClientOptions, transport: IpsTransport, clock: Serve
   const sink = (operation: string): normalise.SchemaProblemSink | undefined =>
     options.onSchemaProblem && ((path, problem) => options.onSchemaProblem!(operation, path, problem));
 
-  async function call(operation: string, body: Raw, callSecrets: readonly string[] = []): Promise<Raw> {
+  // One POST per call: nothing here or in the transport retries a request, not even one that failed on a reused
+  // keep-alive socket (the transport only records `reusedSocket`). submitJob depends on it: a retry could create a
+  // second job. Whoever adds retries must leave submitJob out.
+  async function call(operation: string, body: Raw, { secrets = [], requires }: CallOptions = {}): Promise<Raw> {
     const exchange: Exchange = { operation, endpoint: options.endpoint, startedAt: Date.now() };
-    const known = [options.password, ...callSecrets];
+    const known = [options.password, ...secrets];
     try {
       const request = writer.write(operation, body, authHeader);
       exchange.requestXml = request.xml;
@@ -295,6 +326,7 @@ function caller(options: IpsClientOptions, transport: IpsTransport, clock: Serve
       const response = await transport.post(options.endpoint, request.xml, headers, exchange);
       clock.note(exchange);
       const result = readAnswer(response.body, exchange, schema, known, sink(operation));
+      if (requires !== undefined) requireText(result, requires, exchange);
       options.onExchange?.(redactExchange(exchange, known));
       return result;
     } catch (error) {
@@ -305,7 +337,15 @@ function caller(options: IpsClientOptions, transport: IpsTransport, clock: Serve
     }
   }
 
-  return { call, sink };
+  function preview(operation: string, body: Raw): string {
+    try {
+      return redactXml(writer.write(operation, body, authHeader).xml, [options.password]);
+    } catch (error) {
+      throw classify(error, { operation, endpoint: options.endpoint, startedAt: Date.now() });
+    }
+  }
+
+  return { call, preview, sink };
 }
 
 /** A call whose answer is an `…Array` of records: those records, normalised. */
@@ -372,9 +412,39 @@ function accountOperations(ips: Caller): Pick<IpsClient, 'getCompanyInfo' | 'get
       return listCall(ips, 'getCompanyMembership', body, 'membershipArray', normalise.companyMembership);
     },
     async checkLogin(input) {
-      const result = await ips.call('checkLogin', args(input, ['companyHandle', 'email', 'password']), [input.password]);
+      const result = await ips.call('checkLogin', args(input, ['companyHandle', 'email', 'password']), { secrets: [input.password] });
       return normalise.text(result.status) ?? '';
     },
+  };
+}
+
+/** submitJobParam's content: the fields given, in the shape of our WSDL (an UploadUrlsJob's URLs as an UploadUrlArray). */
+function submitJobBody(input: SubmitJobInput): Raw {
+  const upload = input.uploadUrlsJob;
+  const uploadUrlsJob = upload && { ...upload, urlArray: { items: upload.urlArray } };
+  return args({ ...input, uploadUrlsJob }, [
+    'companyHandle',
+    'userHandle',
+    'jobName',
+    'locale',
+    'execTime',
+    'execSchedule',
+    'description',
+    'imageServingPublishJob',
+    'imageRenderingPublishJob',
+    'videoPublishJob',
+    'uploadUrlsJob',
+  ]);
+}
+
+/** submitJob: one call, never repeated by the client (see `call`). */
+function submitOperations(ips: Caller): Pick<IpsClient, 'submitJob' | 'submitJobRequest'> {
+  return {
+    async submitJob(input) {
+      const result = await ips.call('submitJob', submitJobBody(input), { requires: 'jobHandle' });
+      return normalise.text(result.jobHandle)!;
+    },
+    submitJobRequest: (input) => ips.preview('submitJob', submitJobBody(input)),
   };
 }
 
@@ -391,6 +461,7 @@ export async function createIpsClient(options: IpsClientOptions): Promise<IpsCli
     ...jobOperations(ips),
     ...controlOperations(ips),
     ...accountOperations(ips),
+    ...submitOperations(ips),
     now: () => clock.now(),
     hasServerClock: () => clock.known(),
     close: () => transport.close(),

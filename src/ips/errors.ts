@@ -113,3 +113,19 @@ export class ProxyUrlError extends IpsError {
     super('the proxy is not an http:// or https:// URL', { endpoint });
   }
 }
+
+/** Transport failures after which the request may have been sent whole: the server may have acted on it. */
+const MAY_HAVE_ARRIVED: ReadonlySet<TransportFailure> = new Set(['timeout', 'reset', 'other']);
+
+/**
+ * Whether a failed call may nevertheless have reached IPS and been acted on, although no answer was read: a
+ * TransportError after the connection was up (timeout, reset, other — 'other' also covers a cancelled request and a
+ * proxy refusing its tunnel, counted in to err on the safe side), or any ProtocolError (an answer came but could not
+ * be read). False when the request was never sent (refused, dns, tls), when IPS answered with a fault (it refused),
+ * and for anything that is not an error of the IPS client. For a call that must not run twice (submitJob): true
+ * means look before sending it again.
+ */
+export function requestMayHaveArrived(error: unknown): boolean {
+  if (error instanceof ProtocolError) return true;
+  return error instanceof TransportError && MAY_HAVE_ARRIVED.has(error.failure);
+}

@@ -1,4 +1,4 @@
-// The IPS operations a job monitor uses: exactly the operations of our WSDL.
+// The IPS operations ips-jobs uses: exactly the operations of our WSDL.
 
 export const IPS_OPERATIONS = [
   'getActiveJobs',
@@ -13,6 +13,7 @@ export const IPS_OPERATIONS = [
   'getCompanyInfo',
   'getCompanyMembership',
   'checkLogin',
+  'submitJob',
 ] as const;
 
 export type IpsOperation = (typeof IPS_OPERATIONS)[number];

@@ -230,3 +230,59 @@ export interface CheckLoginInput {
   email: string;
   password: string;
 }
+
+// ---- submitJob ----
+
+/** `emailSetting` of a job detail: who gets mail about the job. */
+export type EmailSetting = 'All' | 'Error' | 'ErrorAndWarning' | 'JobCompletion' | 'None';
+
+/** `ImageServingPublishJob`'s `publishType`. */
+export type PublishType = 'Full' | 'FullWithSearch' | 'Incremental';
+
+/** ImageRenderingPublishJob, VideoPublishJob (and ImageServingPublishJob without its publishType). */
+export interface PublishJobInput {
+  emailSetting: EmailSetting;
+  httpCompletionUrl?: string;
+  contextHandle?: string;
+}
+
+export interface ImageServingPublishJobInput extends PublishJobInput {
+  publishType: PublishType;
+}
+
+/** One file for an upload-from-URLs job: where IPS fetches it, and its path in the company's folders. */
+export interface UploadUrl {
+  sourceUrl: string;
+  destPath: string;
+}
+
+/** The part of `UploadUrlsJob` that ips-jobs sends (its large option blocks are left out; all are optional). */
+export interface UploadUrlsJobInput {
+  urlArray: UploadUrl[];
+  overwrite: boolean;
+  readyForPublish: boolean;
+  createMask: boolean;
+  emailSetting: EmailSetting;
+  /** The publish that runs after the upload (at most one of the three). */
+  postImageServingPublishJob?: ImageServingPublishJobInput;
+  postImageRenderingPublishJob?: PublishJobInput;
+  postVideoPublishJob?: PublishJobInput;
+}
+
+/** `submitJobParam`: exactly one job detail; at most one of execTime and execSchedule (none: run now). */
+export interface SubmitJobInput {
+  companyHandle: string;
+  /** Who gets the e-mails; default the caller. */
+  userHandle?: string;
+  jobName: string;
+  locale?: string;
+  /** ISO date-time with a zone offset. */
+  execTime?: string;
+  /** IPS's cron-like schedule expression. */
+  execSchedule?: string;
+  description?: string;
+  imageServingPublishJob?: ImageServingPublishJobInput;
+  imageRenderingPublishJob?: PublishJobInput;
+  videoPublishJob?: PublishJobInput;
+  uploadUrlsJob?: UploadUrlsJobInput;
+}

@@ -18,6 +18,7 @@ export const WSDL_DESCRIPTION: WsdlDescription = {
     resumeJob: {"soapAction":"resumeJob","input":"resumeJobParam","output":"resumeJobReturn","namespace":"http://www.scene7.com/IpsApi/xsd/2014-04-03","prefix":"types"},
     executeJob: {"soapAction":"executeJob","input":"executeJobParam","output":"executeJobReturn","namespace":"http://www.scene7.com/IpsApi/xsd/2014-04-03","prefix":"types"},
     deleteJob: {"soapAction":"deleteJob","input":"deleteJobParam","output":"deleteJobReturn","namespace":"http://www.scene7.com/IpsApi/xsd/2014-04-03","prefix":"types"},
+    submitJob: {"soapAction":"submitJob","input":"submitJobParam","output":"submitJobReturn","namespace":"http://www.scene7.com/IpsApi/xsd/2014-04-03","prefix":"types"},
   },
   elements: {
     getCompanyMembershipParam: "#getCompanyMembershipParam",
@@ -44,6 +45,8 @@ export const WSDL_DESCRIPTION: WsdlDescription = {
     executeJobReturn: "#executeJobReturn",
     deleteJobParam: "#deleteJobParam",
     deleteJobReturn: "#deleteJobReturn",
+    submitJobParam: "#submitJobParam",
+    submitJobReturn: "#submitJobReturn",
     authHeader: "#authHeader",
     ipsApiFault: "#ipsApiFault",
     authenticationFault: "#authenticationFault",
@@ -173,6 +176,23 @@ export const WSDL_DESCRIPTION: WsdlDescription = {
     ],
     "OptimizeImagesJob": [
       {"name":"emailSetting","type":"xsd:string","optional":false,"repeats":false},
+    ],
+    "UploadUrl": [
+      {"name":"sourceUrl","type":"xsd:string","optional":false,"repeats":false},
+      {"name":"destPath","type":"xsd:string","optional":false,"repeats":false},
+    ],
+    "UploadUrlArray": [
+      {"name":"items","type":"UploadUrl","optional":true,"repeats":true},
+    ],
+    "UploadUrlsJob": [
+      {"name":"urlArray","type":"UploadUrlArray","optional":true,"repeats":false},
+      {"name":"overwrite","type":"xsd:boolean","optional":false,"repeats":false},
+      {"name":"readyForPublish","type":"xsd:boolean","optional":false,"repeats":false},
+      {"name":"createMask","type":"xsd:boolean","optional":false,"repeats":false},
+      {"name":"emailSetting","type":"xsd:string","optional":false,"repeats":false},
+      {"name":"postImageServingPublishJob","type":"ImageServingPublishJob","optional":true,"repeats":false},
+      {"name":"postImageRenderingPublishJob","type":"ImageRenderingPublishJob","optional":true,"repeats":false},
+      {"name":"postVideoPublishJob","type":"VideoPublishJob","optional":true,"repeats":false},
     ],
     "JobLogDetailAux": [
       {"name":"logMessage","type":"xsd:string","optional":false,"repeats":false},
@@ -337,6 +357,31 @@ export const WSDL_DESCRIPTION: WsdlDescription = {
       {"name":"jobHandle","type":"xsd:string","optional":false,"repeats":false},
     ],
     "#deleteJobReturn": [
+    ],
+    "#submitJobParam": [
+      {"name":"companyHandle","type":"xsd:string","optional":false,"repeats":false},
+      {"name":"userHandle","type":"xsd:string","optional":true,"repeats":false},
+      {"name":"jobName","type":"xsd:string","optional":false,"repeats":false},
+      {"name":"locale","type":"xsd:string","optional":true,"repeats":false},
+      {"name":"execTime","type":"xsd:dateTime","optional":true,"repeats":false},
+      {"name":"execSchedule","type":"xsd:string","optional":true,"repeats":false},
+      {"name":"description","type":"xsd:string","optional":true,"repeats":false},
+      {"name":"imageServingPublishJob","type":"ImageServingPublishJob","optional":true,"repeats":false},
+      {"name":"imageRenderingPublishJob","type":"ImageRenderingPublishJob","optional":true,"repeats":false},
+      {"name":"videoPublishJob","type":"VideoPublishJob","optional":true,"repeats":false},
+      {"name":"serverDirectoryPublishJob","type":"ServerDirectoryPublishJob","optional":true,"repeats":false},
+      {"name":"metadataPublishJob","type":"MetadataPublishJob","optional":true,"repeats":false},
+      {"name":"uploadDirectoryJob","type":"xsd:anyType","optional":true,"repeats":false},
+      {"name":"uploadUrlsJob","type":"UploadUrlsJob","optional":true,"repeats":false},
+      {"name":"optimizeImagesJob","type":"OptimizeImagesJob","optional":true,"repeats":false},
+      {"name":"ripPdfsJob","type":"xsd:anyType","optional":true,"repeats":false},
+      {"name":"reprocessAssetsJob","type":"xsd:anyType","optional":true,"repeats":false},
+      {"name":"createVideoSitemapJob","type":"CreateVideoSitemapJob","optional":true,"repeats":false},
+      {"name":"exportJob","type":"ExportJob","optional":true,"repeats":false},
+      {"name":"automatedSetGenerationJob","type":"xsd:anyType","optional":true,"repeats":false},
+    ],
+    "#submitJobReturn": [
+      {"name":"jobHandle","type":"xsd:string","optional":false,"repeats":false},
     ],
     "#authHeader": [
       {"name":"user","type":"xsd:string","optional":true,"repeats":false},

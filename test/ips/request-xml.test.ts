@@ -31,7 +31,9 @@ let client: IpsClient;
 beforeAll(async () => {
   server = await startCaptureServer((request) => {
     const operation = String(request.headers.soapaction).replaceAll('"', '');
-    return { body: envelope(`<ns1:${operation}Return xmlns:ns1="${TYPES}"/>`) };
+    // submitJob's answer must carry the new job's handle; the others may be empty.
+    const content = operation === 'submitJob' ? '<ns1:jobHandle>j|1001||Feed|1</ns1:jobHandle>' : '';
+    return { body: envelope(`<ns1:${operation}Return xmlns:ns1="${TYPES}">${content}</ns1:${operation}Return>`) };
   });
   client = await createIpsClient({
     endpoint: server.url,
@@ -117,6 +119,37 @@ const cases: Array<{ operation: string; call: (c: IpsClient) => Promise<unknown>
     body: '<types:userHandle>u|7</types:userHandle>',
   },
   {
+    operation: 'submitJob',
+    call: (c) =>
+      c.submitJob({
+        companyHandle: 'c|1001',
+        jobName: 'Feed & more',
+        execTime: '2026-11-28T22:30:00.000-08:00',
+        description: 'Nightly',
+        uploadUrlsJob: {
+          urlArray: [
+            { sourceUrl: 'https://cdn.example/a.jpg?w=1&h=2', destPath: 'feed/a.jpg' },
+            { sourceUrl: 'https://cdn.example/b.jpg', destPath: 'feed/b.jpg' },
+          ],
+          overwrite: true,
+          readyForPublish: false,
+          createMask: false,
+          emailSetting: 'Error',
+          postImageServingPublishJob: { publishType: 'Incremental', emailSetting: 'None' },
+        },
+      }),
+    body:
+      '<types:companyHandle>c|1001</types:companyHandle><types:jobName>Feed &amp; more</types:jobName>' +
+      '<types:execTime>2026-11-28T22:30:00.000-08:00</types:execTime><types:description>Nightly</types:description>' +
+      '<types:uploadUrlsJob><types:urlArray>' +
+      '<types:items><types:sourceUrl>https://cdn.example/a.jpg?w=1&amp;h=2</types:sourceUrl><types:destPath>feed/a.jpg</types:destPath></types:items>' +
+      '<types:items><types:sourceUrl>https://cdn.example/b.jpg</types:sourceUrl><types:destPath>feed/b.jpg</types:destPath></types:items>' +
+      '</types:urlArray><types:overwrite>true</types:overwrite><types:readyForPublish>false</types:readyForPublish>' +
+      '<types:createMask>false</types:createMask><types:emailSetting>Error</types:emailSetting>' +
+      '<types:postImageServingPublishJob><types:publishType>Incremental</types:publishType><types:emailSetting>None</types:emailSetting></types:postImageServingPublishJob>' +
+      '</types:uploadUrlsJob>',
+  },
+  {
     operation: 'checkLogin',
     call: (c) => c.checkLogin({ companyHandle: 'c|1001', email: 'ops@example.com', password: 'pw' }),
     body:
@@ -142,7 +175,7 @@ describe('request XML of every operation', () => {
     expect(lastRequest().body).toBe(expected('getActiveJobs', '<types:companyHandle>c|1001</types:companyHandle>'));
   });
 
-  it('covers all twelve operations of our WSDL', () => {
-    expect(new Set(cases.map((c) => c.operation)).size).toBe(12);
+  it('covers all thirteen operations of our WSDL', () => {
+    expect(new Set(cases.map((c) => c.operation)).size).toBe(13);
   });
 });

@@ -271,15 +271,35 @@ export function bindingProtocols(model: WsdlModel): Map<string, string[]> {
 
 /** A documented simplification: `owner`'s child `element` is xsd:anyType in ours. */
 export interface AnyTypeSimplification {
-  /** Local name of the complexType (in the 2014-04-03 namespace) holding the element. */
+  /**
+   * Local name of the complexType (in the 2014-04-03 namespace) holding the element, or of the top-level element
+   * whose anonymous complexType holds it (e.g. `submitJobParam`).
+   */
   owner: string;
   element: string;
   /** Local name of the reference's named type (2014-04-03 namespace). */
   referenceType: string;
 }
 
+/**
+ * A documented simplification: our complexType `type` (a sequence) leaves out elements of the reference's that are
+ * optional there (minOccurs="0"), and keeps the reference's order of those it keeps. What it keeps is compared as
+ * usual (type, occurrences, nillable); leaving out a required element, reordering or adding one is reported.
+ */
+export interface OmitsOptionalSimplification {
+  /** Local name of the complexType (2014-04-03 namespace), or of the top-level element whose anonymous complexType it is. */
+  type: string;
+  omitsOptional: true;
+}
+
+export type Simplification = AnyTypeSimplification | OmitsOptionalSimplification;
+
+function isAnyTypeSimplification(s: Simplification): s is AnyTypeSimplification {
+  return 'element' in s;
+}
+
 export interface CompareOptions {
-  simplifications?: readonly AnyTypeSimplification[];
+  simplifications?: readonly Simplification[];
   /** Flattened WSDL keys (see flatten) not compared, e.g. the placeholder soap:address. */
   ignoreServiceKeys?: readonly string[];
 }
@@ -288,12 +308,17 @@ const XSD_ANYTYPE = qkey({ uri: NS.xsd, local: 'anyType' });
 
 class Ctx {
   readonly diffs: string[] = [];
-  readonly usedSimplifications = new Set<AnyTypeSimplification>();
+  readonly usedSimplifications = new Set<Simplification>();
+  readonly simplifications: readonly AnyTypeSimplification[];
+  readonly omitsOptional: readonly OmitsOptionalSimplification[];
   constructor(
     readonly ours: WsdlModel,
     readonly ref: WsdlModel,
-    readonly simplifications: readonly AnyTypeSimplification[],
-  ) {}
+    simplifications: readonly Simplification[],
+  ) {
+    this.simplifications = simplifications.filter(isAnyTypeSimplification);
+    this.omitsOptional = simplifications.filter((s): s is OmitsOptionalSimplification => !isAnyTypeSimplification(s));
+  }
   add(line: string): void {
     this.diffs.push(line);
   }
@@ -370,6 +395,9 @@ export function compareWsdl(ours: WsdlModel, ref: WsdlModel, options: CompareOpt
     if (!ctx.usedSimplifications.has(s)) {
       ctx.add(`simplification ${s.owner}/${s.element}: no such child element in our complexType ${s.owner}`);
     }
+  }
+  for (const s of ctx.omitsOptional) {
+    if (!ctx.usedSimplifications.has(s)) ctx.add(`simplification ${s.type} omits optional elements: no such complexType in our WSDL`);
   }
 
   checkDanglingReferences(ctx);
@@ -451,7 +479,8 @@ function compareElementDecl(
   }
   const inlineA = ours.children.find((c) => c.uri === NS.xsd && c.local === 'complexType');
   const inlineB = ref.children.find((c) => c.uri === NS.xsd && c.local === 'complexType');
-  if (inlineA && inlineB) compareComplexType(ctx, `${label} (anonymous complexType)`, inlineA, inlineB);
+  // An anonymous complexType is named by its element in the lists of simplifications.
+  if (inlineA && inlineB) compareComplexType(ctx, `${label} (anonymous complexType)`, inlineA, inlineB, ours.attrs['name']);
   const simpleA = ours.children.find((c) => c.uri === NS.xsd && c.local === 'simpleType');
   const simpleB = ref.children.find((c) => c.uri === NS.xsd && c.local === 'simpleType');
   if (simpleA && simpleB) compareFlat(ctx, `${label} (anonymous simpleType)`, flatten(simpleA), flatten(simpleB));
@@ -459,8 +488,9 @@ function compareElementDecl(
 
 const COMPOSITORS = new Set(['sequence', 'all', 'choice']);
 
-function compareComplexType(ctx: Ctx, label: string, ours: XNode, ref: XNode): void {
-  const owner = ours.attrs['name'];
+function compareComplexType(ctx: Ctx, label: string, ours: XNode, ref: XNode, elementName?: string): void {
+  const owner = ours.attrs['name'] ?? elementName;
+  const omitting = ctx.omitsOptional.find((s) => s.type === owner);
   const oursAttrs = flattenAttrs(ours);
   const refAttrs = flattenAttrs(ref);
   compareFlat(ctx, label, oursAttrs, refAttrs);
@@ -478,32 +508,71 @@ function compareComplexType(ctx: Ctx, label: string, ours: XNode, ref: XNode): v
     compareFlat(ctx, `${label} ${kindA}`, flattenAttrs(compA), flattenAttrs(compB));
     const ca = compA.children.filter((c) => c.uri === NS.xsd && c.local !== 'annotation');
     const cb = compB.children.filter((c) => c.uri === NS.xsd && c.local !== 'annotation');
-    if (ca.length !== cb.length) {
-      ctx.add(`${label}: ${ca.length} children ≠ reference ${cb.length}`);
-    }
-    for (let i = 0; i < Math.max(ca.length, cb.length); i++) {
-      const x = ca[i];
-      const y = cb[i];
-      const nameOf = (n: XNode) => (n.local === 'element' ? (n.attrs['name'] ?? n.attrs['ref'] ?? '?') : `<${n.local}>`);
-      const pos = `child ${i + 1}`;
-      if (!x && y) {
-        ctx.add(`${label}: ${pos} missing, reference has '${nameOf(y)}'`);
-      } else if (x && !y) {
-        ctx.add(`${label}: ${pos} '${nameOf(x)}' not in reference`);
-      } else if (x && y) {
-        if (nameOf(x) !== nameOf(y)) {
-          ctx.add(`${label}: ${pos} is '${nameOf(x)}', reference has '${nameOf(y)}'`);
-        } else if (x.local === 'element') {
-          compareElementDecl(ctx, `${label}: ${pos} '${nameOf(x)}'`, owner, x, y, false);
-        } else {
-          compareFlat(ctx, `${label}: ${pos}`, flatten(x), flatten(y));
-        }
-      }
+    if (!omitting) {
+      compareChildrenByPosition(ctx, label, owner, ca, cb);
+    } else {
+      ctx.usedSimplifications.add(omitting);
+      if (kindA === 'sequence') compareKeptChildren(ctx, label, owner, ca, cb);
+      else ctx.add(`${label}: listed as omitting optional elements, but its content model is ${kindA}, not sequence`);
     }
   }
   // Everything else (anyAttribute, attribute, complexContent, …) compared structurally.
   const rest = (list: XNode[]) => list.filter((c) => !COMPOSITORS.has(c.local));
   compareFlat(ctx, label, flattenList(rest(pa)), flattenList(rest(pb)));
+}
+
+/** The children of a content model, ours and the reference's, compared position by position. */
+function compareChildrenByPosition(ctx: Ctx, label: string, owner: string | undefined, ca: XNode[], cb: XNode[]): void {
+  if (ca.length !== cb.length) ctx.add(`${label}: ${ca.length} children ≠ reference ${cb.length}`);
+  for (let i = 0; i < Math.max(ca.length, cb.length); i++) {
+    const x = ca[i];
+    const y = cb[i];
+    const pos = `child ${i + 1}`;
+    if (!x && y) ctx.add(`${label}: ${pos} missing, reference has '${nameOf(y)}'`);
+    else if (x && !y) ctx.add(`${label}: ${pos} '${nameOf(x)}' not in reference`);
+    else if (x && y && nameOf(x) !== nameOf(y)) ctx.add(`${label}: ${pos} is '${nameOf(x)}', reference has '${nameOf(y)}'`);
+    else if (x && y) compareParticle(ctx, `${label}: ${pos}`, owner, x, y);
+  }
+}
+
+/** How a particle of a content model is named in diffs: an element by its name (or ref), anything else by its kind. */
+function nameOf(n: XNode): string {
+  return n.local === 'element' ? (n.attrs['name'] ?? n.attrs['ref'] ?? '?') : `<${n.local}>`;
+}
+
+/** One particle of ours against the reference's particle of the same name; `at` names its position. */
+function compareParticle(ctx: Ctx, at: string, owner: string | undefined, x: XNode, y: XNode): void {
+  if (x.local === 'element') compareElementDecl(ctx, `${at} '${nameOf(x)}'`, owner, x, y, false);
+  else compareFlat(ctx, at, flatten(x), flatten(y));
+}
+
+/**
+ * The children of a sequence listed as omitting optional elements: each of ours must be the reference's child of
+ * the same name, in the reference's order, and compare equal to it; each reference child left out must be
+ * optional (minOccurs="0"). A listed type that leaves nothing out is reported too, so the list stays true.
+ */
+function compareKeptChildren(ctx: Ctx, label: string, owner: string | undefined, ca: XNode[], cb: XNode[]): void {
+  const refIndex = new Map(cb.map((n, j) => [nameOf(n), j] as const));
+  const kept = new Set<number>();
+  let last = -1;
+  ca.forEach((x, i) => {
+    const pos = `child ${i + 1}`;
+    const j = refIndex.get(nameOf(x));
+    if (j === undefined || kept.has(j)) {
+      ctx.add(`${label}: ${pos} '${nameOf(x)}' not in reference`);
+      return;
+    }
+    if (j < last) ctx.add(`${label}: ${pos} '${nameOf(x)}' out of the reference's order (the reference has it before '${nameOf(cb[last]!)}')`);
+    last = Math.max(last, j);
+    kept.add(j);
+    compareParticle(ctx, `${label}: ${pos}`, owner, x, cb[j]!);
+  });
+  const omitted = cb.filter((_, j) => !kept.has(j));
+  for (const y of omitted) {
+    const minOccurs = y.attrs['minOccurs'] ?? '1';
+    if (minOccurs !== '0') ctx.add(`${label}: reference child '${nameOf(y)}' (minOccurs ${minOccurs}) left out: only optional elements may be`);
+  }
+  if (omitted.length === 0) ctx.add(`${label}: listed as omitting optional elements, but omits none`);
 }
 
 // --- generic structural comparison (WSDL parts, anyAttribute, …) ---------

@@ -3,7 +3,8 @@
  * reference IPS 2014-04-03 WSDL for everything it declares: names, child
  * order, resolved types, occurrences, nillable, namespaces, message parts,
  * portType messages, soapAction, header/body/fault bindings. The only allowed
- * differences are the documented xsd:anyType simplifications below.
+ * differences are the documented simplifications below: job-detail elements
+ * typed xsd:anyType, and a complexType that leaves out optional elements.
  *
  * Reference path: env IPS_REFERENCE_WSDL (absolute, or relative to the repo
  * root), default ../shared/ips/wsdl/IpsApi-2014-04-03.wsdl relative to the repo
@@ -20,8 +21,10 @@ import {
   bindingProtocols,
   compareWsdl,
   NS,
+  type OmitsOptionalSimplification,
   operationNames,
   parseWsdl,
+  type Simplification,
   type WsdlModel,
 } from './wsdl-compare.js';
 
@@ -32,7 +35,7 @@ const REFERENCE_WSDL = path.resolve(
   process.env['IPS_REFERENCE_WSDL'] || '../shared/ips/wsdl/IpsApi-2014-04-03.wsdl',
 );
 
-/** The 12 operations of the job monitor — no more, no less. */
+/** The 12 operations of the job monitor and submitJob — no more, no less. */
 const OPERATIONS = [
   'getActiveJobs',
   'getJobLogs',
@@ -46,10 +49,11 @@ const OPERATIONS = [
   'getCompanyInfo',
   'getCompanyMembership',
   'checkLogin',
+  'submitJob',
 ];
 
-/** Documented simplifications (see the header comment of ips-jobs.wsdl). */
-const SIMPLIFICATIONS: readonly AnyTypeSimplification[] = [
+/** Documented simplifications, kind 1: job-detail elements typed xsd:anyType (see the header comment of ips-jobs.wsdl). */
+const ANY_TYPE_SIMPLIFICATIONS: readonly AnyTypeSimplification[] = [
   { owner: 'ActiveJob', element: 'uploadDirectoryJob', referenceType: 'UploadDirectoryJob' },
   { owner: 'ActiveJob', element: 'uploadUrlsJob', referenceType: 'UploadUrlsJob' },
   { owner: 'ActiveJob', element: 'uploadPostJob', referenceType: 'UploadPostJob' },
@@ -61,7 +65,20 @@ const SIMPLIFICATIONS: readonly AnyTypeSimplification[] = [
   { owner: 'ScheduledJob', element: 'ripPdfsJob', referenceType: 'RipPdfsJob' },
   { owner: 'ScheduledJob', element: 'reprocessAssetsJob', referenceType: 'ReprocessAssetsJob' },
   { owner: 'ScheduledJob', element: 'automatedSetGenerationJob', referenceType: 'AutomatedSetGenerationJob' },
+  // submitJobParam's anonymous complexType is named by its element.
+  { owner: 'submitJobParam', element: 'uploadDirectoryJob', referenceType: 'UploadDirectoryJob' },
+  { owner: 'submitJobParam', element: 'ripPdfsJob', referenceType: 'RipPdfsJob' },
+  { owner: 'submitJobParam', element: 'reprocessAssetsJob', referenceType: 'ReprocessAssetsJob' },
+  { owner: 'submitJobParam', element: 'automatedSetGenerationJob', referenceType: 'AutomatedSetGenerationJob' },
 ];
+
+/**
+ * Documented simplifications, kind 2: a complexType that omits optional (minOccurs="0") elements of the
+ * reference's, keeping the reference's order, types and occurrences of those it keeps.
+ */
+const OMITS_OPTIONAL_SIMPLIFICATIONS: readonly OmitsOptionalSimplification[] = [{ type: 'UploadUrlsJob', omitsOptional: true }];
+
+const SIMPLIFICATIONS: readonly Simplification[] = [...ANY_TYPE_SIMPLIFICATIONS, ...OMITS_OPTIONAL_SIMPLIFICATIONS];
 
 /** Our soap:address is a placeholder (the client sets the endpoint). */
 const COMPARE_OPTIONS = { simplifications: SIMPLIFICATIONS, ignoreServiceKeys: ['soap:address@location'] };
@@ -84,19 +101,63 @@ function mutate(text: string, anchor: string, search: string, replacement: strin
   return text.slice(0, hit) + replacement + text.slice(hit + search.length);
 }
 
+/** Inserts `line` on a line of its own after the line of the first `search` that follows `anchor` (as mutate finds it). */
+function insertLineAfter(text: string, anchor: string, search: string, line: string): string {
+  const marked = mutate(text, anchor, search, `${search}@@MARK@@`);
+  const lineEnd = marked.indexOf('\n', marked.indexOf('@@MARK@@'));
+  return `${marked.slice(0, lineEnd)}\n          ${line}${marked.slice(lineEnd)}`.replace('@@MARK@@', '');
+}
+
 const ACTIVE_JOB = '<complexType name="ActiveJob">';
 
-/** Swap ActiveJob's first two children (companyHandle, jobHandle). */
-function swapActiveJobChildren(text: string): string {
-  const a = '<element name="companyHandle" type="xsd:string" />';
-  const b = '<element name="jobHandle" type="xsd:string" />';
-  const t = mutate(text, ACTIVE_JOB, a, '@@A@@');
-  return mutate(mutate(t, ACTIVE_JOB, b, a), ACTIVE_JOB, '@@A@@', b);
+/** Swaps the first `a` and the first `b` that follow `anchor`. */
+function swap(text: string, anchor: string, a: string, b: string): string {
+  const t = mutate(text, anchor, a, '@@A@@');
+  return mutate(mutate(t, anchor, b, a), anchor, '@@A@@', b);
 }
+
+/** Swap ActiveJob's first two children (companyHandle, jobHandle). */
+const swapActiveJobChildren = (text: string) =>
+  swap(text, ACTIVE_JOB, '<element name="companyHandle" type="xsd:string" />', '<element name="jobHandle" type="xsd:string" />');
 const makeLocaleRequired = (text: string) =>
   mutate(text, ACTIVE_JOB, '<element name="locale" type="xsd:string" minOccurs="0" />', '<element name="locale" type="xsd:string" />');
 const triggerTimeAsString = (text: string) =>
   mutate(text, ACTIVE_JOB, '<element name="triggerTime" type="xsd:dateTime" />', '<element name="triggerTime" type="xsd:string" />');
+
+const UPLOAD_URLS_JOB = '<complexType name="UploadUrlsJob">';
+const OVERWRITE = '<element name="overwrite" type="xsd:boolean" />';
+
+/** UploadUrlsJob without its required `overwrite`. */
+const dropOverwrite = (text: string) => mutate(text, UPLOAD_URLS_JOB, `${OVERWRITE}\n          `, '');
+/** UploadUrlsJob's `overwrite` and `readyForPublish` swapped. */
+const swapOverwrite = (text: string) => swap(text, UPLOAD_URLS_JOB, OVERWRITE, '<element name="readyForPublish" type="xsd:boolean" />');
+const createMaskAsString = (text: string) =>
+  mutate(text, UPLOAD_URLS_JOB, '<element name="createMask" type="xsd:boolean" />', '<element name="createMask" type="xsd:string" />');
+
+/** Where a simplification's owner is declared: a named complexType, or a top-level element (lower case). */
+const ownerAnchor = (owner: string) => (/^[A-Z]/.test(owner) ? `<complexType name="${owner}">` : `<element name="${owner}">`);
+
+/**
+ * Optional elements of the reference's UploadUrlsJob that ours leaves out (a sample, with the reference's types), each
+ * inserted where the reference has it relative to the elements ours keeps: the baseline's UploadUrlsJob then has
+ * something for ours to omit.
+ */
+const UPLOAD_URLS_JOB_OPTIONALS: ReadonlyArray<[after: string, inserted: string]> = [
+  ['urlArray', '<element name="numUrls" type="xsd:int" minOccurs="0" />'],
+  ['readyForPublish', '<element name="preservePublishState" type="xsd:boolean" minOccurs="0" />'],
+  ['emailSetting', '<element name="postJobOnlyIfFiles" type="xsd:boolean" minOccurs="0" />'],
+  ['postVideoPublishJob', '<element name="xmpKeywords" type="xsd:string" minOccurs="0" />'],
+];
+
+/** Our WSDL with the documented simplifications undone: a stand-in for the reference that needs no external file. */
+function baselineOf(text: string): string {
+  let out = text;
+  for (const s of ANY_TYPE_SIMPLIFICATIONS) {
+    out = mutate(out, ownerAnchor(s.owner), `<element name="${s.element}" type="xsd:anyType"`, `<element name="${s.element}" type="types:${s.referenceType}"`);
+  }
+  for (const [after, inserted] of UPLOAD_URLS_JOB_OPTIONALS) out = insertLineAfter(out, UPLOAD_URLS_JOB, `<element name="${after}" `, inserted);
+  return out;
+}
 
 const EXPECTED_COMBINED = [
   "complexType ActiveJob: child 1 is 'jobHandle', reference has 'companyHandle'",
@@ -106,7 +167,7 @@ const EXPECTED_COMBINED = [
 ];
 
 describe('ips-jobs.wsdl', () => {
-  it('declares exactly the 12 job-monitor operations, SOAP 1.1 only', () => {
+  it('declares exactly the 13 operations (the job monitor and submitJob), SOAP 1.1 only', () => {
     const ours = parseWsdl(ourText);
     const sorted = [...OPERATIONS].sort();
     expect([...operationNames(ours, 'portTypes').entries()]).toEqual([['IpsApiPortType', expect.any(Array)]]);
@@ -145,27 +206,31 @@ describe('ips-jobs.wsdl', () => {
     // Not vacuous against the real reference either.
     const mutated = parseWsdl(triggerTimeAsString(makeLocaleRequired(swapActiveJobChildren(ourText))));
     expect(compareWsdl(mutated, ref, COMPARE_OPTIONS)).toEqual(EXPECTED_COMBINED);
+    // Nor is the UploadUrlsJob simplification a blank cheque: what it keeps, and what it may leave out, are checked.
+    expect(compareWsdl(parseWsdl(createMaskAsString(dropOverwrite(ourText))), ref, COMPARE_OPTIONS)).toEqual([
+      "complexType UploadUrlsJob: child 3 'createMask' type xsd:string ≠ reference xsd:boolean",
+      "complexType UploadUrlsJob: reference child 'overwrite' (minOccurs 1) left out: only optional elements may be",
+    ]);
+    expect(compareWsdl(parseWsdl(swapOverwrite(ourText)), ref, COMPARE_OPTIONS)).toEqual([
+      "complexType UploadUrlsJob: child 3 'overwrite' out of the reference's order (the reference has it before 'readyForPublish')",
+    ]);
   });
 
   it('the comparer reports each mutation of our WSDL', () => {
     // Baseline: our WSDL with the documented simplifications undone stands in
     // for the reference, so this test needs no external file.
-    let baselineText = ourText;
-    for (const s of SIMPLIFICATIONS) {
-      baselineText = mutate(
-        baselineText,
-        `<complexType name="${s.owner}">`,
-        `<element name="${s.element}" type="xsd:anyType"`,
-        `<element name="${s.element}" type="types:${s.referenceType}"`,
-      );
-    }
+    const baselineText = baselineOf(ourText);
     const baseline = parseWsdl(baselineText);
     const ours = parseWsdl(ourText);
     expect(compareWsdl(ours, baseline, COMPARE_OPTIONS), 'baseline').toEqual([]);
-    // Without the documented list, the simplifications themselves are reported.
-    expect(compareWsdl(ours, baseline, { ignoreServiceKeys: COMPARE_OPTIONS.ignoreServiceKeys })).toHaveLength(
-      SIMPLIFICATIONS.length,
-    );
+    // Without the documented list, the simplifications themselves are reported: one line per anyType element,
+    // and UploadUrlsJob's children by position.
+    const unlisted = compareWsdl(ours, baseline, { ignoreServiceKeys: COMPARE_OPTIONS.ignoreServiceKeys });
+    const isUploadUrlsJob = (diff: string) => diff.startsWith('complexType UploadUrlsJob:');
+    const anyType = unlisted.filter((diff) => !isUploadUrlsJob(diff));
+    expect(anyType).toHaveLength(ANY_TYPE_SIMPLIFICATIONS.length);
+    expect(anyType.every((diff) => diff.includes(' type xsd:anyType ≠ reference types:'))).toBe(true);
+    expect(unlisted.find(isUploadUrlsJob)).toBe(`complexType UploadUrlsJob: 8 children ≠ reference ${8 + UPLOAD_URLS_JOB_OPTIONALS.length}`);
 
     const check = (name: string, text: string, expected: string[]) => {
       const diffs = compareWsdl(parseWsdl(text), baseline, COMPARE_OPTIONS);
@@ -303,6 +368,65 @@ describe('ips-jobs.wsdl', () => {
       mutate(ourText, ACTIVE_JOB, '<element name="ripPdfsJob" type="xsd:anyType"', '<element name="ripPdfsJob" type="xsd:string"'),
       ["complexType ActiveJob: child 27 'ripPdfsJob' type xsd:string: listed as anyType simplification, expected xsd:anyType"],
     );
+    check(
+      'anyType in submitJobParam (an anonymous type, named by its element) not on the documented list',
+      mutate(ourText, '<element name="submitJobParam">', 'type="types:UploadUrlsJob"', 'type="xsd:anyType"'),
+      ["element submitJobParam (anonymous complexType): child 14 'uploadUrlsJob' type xsd:anyType ≠ reference types:UploadUrlsJob"],
+    );
+    check(
+      'submitJobParam required field made optional',
+      mutate(ourText, '<element name="submitJobParam">', '<element name="jobName" type="xsd:string" />', '<element name="jobName" type="xsd:string" minOccurs="0" />'),
+      ["element submitJobParam (anonymous complexType): child 3 'jobName' minOccurs 0 ≠ reference 1"],
+    );
+    check(
+      'soapAction of submitJob',
+      mutate(ourText, '<binding name="IpsApiServiceSoapBinding"', 'soapAction="submitJob"', 'soapAction="submitJobs"'),
+      ['binding IpsApiServiceSoapBinding operation submitJob: soap:operation@soapAction submitJobs ≠ reference submitJob'],
+    );
+
+    // A complexType listed as omitting optional elements (UploadUrlsJob) may leave out only optional ones, and
+    // must keep the order, types and occurrences of the rest.
+    check('omits a required element', dropOverwrite(ourText), [
+      "complexType UploadUrlsJob: reference child 'overwrite' (minOccurs 1) left out: only optional elements may be",
+    ]);
+    check('reorders what it keeps', swapOverwrite(ourText), [
+      "complexType UploadUrlsJob: child 3 'overwrite' out of the reference's order (the reference has it before 'readyForPublish')",
+    ]);
+    check('changes the type of a kept element', createMaskAsString(ourText), [
+      "complexType UploadUrlsJob: child 4 'createMask' type xsd:string ≠ reference xsd:boolean",
+    ]);
+    check(
+      'makes a required kept element optional',
+      mutate(ourText, UPLOAD_URLS_JOB, '<element name="emailSetting" type="xsd:string" />', '<element name="emailSetting" type="xsd:string" minOccurs="0" />'),
+      ["complexType UploadUrlsJob: child 5 'emailSetting' minOccurs 0 ≠ reference 1"],
+    );
+    check(
+      'makes an optional kept element required',
+      mutate(ourText, UPLOAD_URLS_JOB, 'type="types:UploadUrlArray" minOccurs="0"', 'type="types:UploadUrlArray"'),
+      ["complexType UploadUrlsJob: child 1 'urlArray' minOccurs 1 ≠ reference 0"],
+    );
+    check(
+      'lets a kept element repeat',
+      mutate(ourText, UPLOAD_URLS_JOB, 'type="types:VideoPublishJob" minOccurs="0"', 'type="types:VideoPublishJob" minOccurs="0" maxOccurs="unbounded"'),
+      ["complexType UploadUrlsJob: child 8 'postVideoPublishJob' maxOccurs unbounded ≠ reference 1"],
+    );
+    check(
+      'adds an element the reference does not have',
+      insertLineAfter(ourText, UPLOAD_URLS_JOB, '<element name="createMask" ', '<element name="sourceFolder" type="xsd:string" minOccurs="0" />'),
+      ["complexType UploadUrlsJob: child 5 'sourceFolder' not in reference"],
+    );
+    check(
+      'omits an optional element of a type not on the list',
+      mutate(ourText, '<complexType name="VideoPublishJob">', '<element name="contextHandle" type="xsd:string" minOccurs="0" />\n', ''),
+      ['complexType VideoPublishJob: 2 children ≠ reference 3', "complexType VideoPublishJob: child 3 missing, reference has 'contextHandle'"],
+    );
+    expect(compareWsdl(ours, ours, { simplifications: OMITS_OPTIONAL_SIMPLIFICATIONS }), 'listed, omits nothing').toEqual([
+      'complexType UploadUrlsJob: listed as omitting optional elements, but omits none',
+    ]);
+    expect(compareWsdl(ours, ours, { simplifications: [{ type: 'UploadUrlJob', omitsOptional: true }] }), 'listed, no such type').toEqual([
+      'simplification UploadUrlJob omits optional elements: no such complexType in our WSDL',
+    ]);
+
     check(
       'service port renamed',
       mutate(ourText, '<service name="IpsApiService">', 'name="IpsApiSoapPort"', 'name="IpsApiPort"'),
