@@ -3,7 +3,7 @@ import type { Company } from '../ips/types.js';
 
 export interface EmulatorMembership {
   companyHandle: string;
-  /** IPS role, e.g. IpsCompanyAdmin, IpsUser (not enforced per operation by the emulator). */
+  /** IPS role, e.g. IpsCompanyAdmin, IpsUser; the emulator enforces it for submitJob only (see maySubmitJobs). */
   role: string;
   isActive?: boolean;
 }
@@ -64,6 +64,13 @@ export const DEMO_USERS: readonly EmulatorUser[] = [
     ],
   },
   {
+    // Read-only: may look at Demo Company's jobs but not submit any (submitJob answers authorizationFault 20003).
+    email: 'viewer@ips-jobs.example',
+    password: 'viewer-password',
+    userHandle: 'u|505|viewer@ips-jobs.example',
+    memberships: [{ companyHandle: 'c|1001', role: 'ImagePortalUser' }],
+  },
+  {
     email: 'ops@northwind-media.example',
     password: 'northwind-password',
     userHandle: 'u|601|ops@northwind-media.example',
@@ -77,6 +84,27 @@ export const SUBMITTERS: Readonly<Record<string, readonly string[]>> = {
   'c|1002': ['raj.patel@ips-jobs.example', 'publisher@ips-jobs.example', 'demo@ips-jobs.example'],
   'c|1003': ['ops@northwind-media.example'],
 };
+
+/**
+ * The roles that may call submitJob: Adobe's list for the operation (IpsUser, IpsAdmin, TrialSiteAdmin, TrialSiteUser,
+ * ImagePortalAdmin, ImagePortalContrib, ImagePortalContribUser) plus IpsCompanyAdmin, which that list leaves out
+ * although a company admin may do what its users may (and the demo user is one).
+ */
+const SUBMIT_ROLES: readonly string[] = [
+  'IpsUser',
+  'IpsAdmin',
+  'IpsCompanyAdmin',
+  'TrialSiteAdmin',
+  'TrialSiteUser',
+  'ImagePortalAdmin',
+  'ImagePortalContrib',
+  'ImagePortalContribUser',
+];
+
+/** True when the user's active membership of the company has a role that may submit jobs. */
+export function maySubmitJobs(user: EmulatorUser, companyHandle: string): boolean {
+  return user.memberships.some((m) => m.companyHandle === companyHandle && m.isActive !== false && SUBMIT_ROLES.includes(m.role));
+}
 
 export function userHandleOf(user: EmulatorUser, index: number): string {
   return user.userHandle ?? `u|${700 + index}|${user.email}`;

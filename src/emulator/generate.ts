@@ -32,6 +32,14 @@ export interface JobSpec {
   logDelayMs?: number;
   description?: string;
   details?: JobDetails;
+  /** The files by name, in order (an upload's destPaths): their count overrides `files`, their results are no dice. */
+  namedFiles?: readonly NamedFile[];
+}
+
+/** A file given by name; with `error` (its message) it ends with an error, else it succeeds. */
+export interface NamedFile {
+  name: string;
+  error?: string;
 }
 
 export interface JobFactory {
@@ -51,7 +59,7 @@ interface TypeProfile {
   detail(rng: Rng, root: string): JobDetails;
 }
 
-const EMAIL_SETTINGS = ['All', 'Error', 'ErrorAndWarning', 'JobCompletion', 'None'] as const;
+export const EMAIL_SETTINGS = ['All', 'Error', 'ErrorAndWarning', 'JobCompletion', 'None'] as const;
 const SERVERS = ['sj1-ips-job-03', 'sj1-ips-job-07', 'sj1-ips-job-11', 'sj1-ips-job-14'] as const;
 
 const uploadDetail = (rng: Rng, root: string): JobDetails => ({
@@ -131,7 +139,7 @@ function companyRoot(companyHandle: string): string {
 }
 
 /** `1001` of `c|1001`: the number asset and job handles carry. */
-function companyNumber(companyHandle: string): string {
+export function companyNumber(companyHandle: string): string {
   return companyHandle.replace(/^c\|/, '');
 }
 
@@ -147,20 +155,33 @@ function fileResult(rng: Rng, outcome: JobOutcome, type: string): FileResult {
   return 'success';
 }
 
+/** A named file's result (error or the type's plain result), else the outcome's dice. */
+function plannedResult(rng: Rng, spec: JobSpec, named: NamedFile | undefined): FileResult {
+  if (named) return named.error === undefined ? plainResult(spec.type) : 'error';
+  return fileResult(rng, spec.outcome, spec.type);
+}
+
+/** The extra message of a warning or error: a named file's own, else a random one. */
+function fileNote(rng: Rng, result: FileResult, named: NamedFile | undefined): { note?: string } {
+  if (named) return named.error === undefined ? {} : { note: named.error };
+  return result === 'warning' ? { note: rng.pick(WARNINGS) } : result === 'error' ? { note: rng.pick(ERRORS) } : {};
+}
+
 function planFiles(rng: Rng, spec: JobSpec, profile: TypeProfile, count: number): PlannedFile[] {
   const root = companyRoot(spec.companyHandle);
   const company = companyNumber(spec.companyHandle);
   const video = profile.assetType === 'Video';
   const files: PlannedFile[] = [];
   for (let i = 0; i < count; i++) {
-    const result = fileResult(rng, spec.outcome, spec.type);
+    const named = spec.namedFiles?.[i];
+    const result = plannedResult(rng, spec, named);
     files.push({
-      name: `${root}${profile.folder}/${rng.pick(STEMS)}-${rng.int(10000, 99999)}.${rng.pick(profile.ext)}`,
+      name: named?.name ?? `${root}${profile.folder}/${rng.pick(STEMS)}-${rng.int(10000, 99999)}.${rng.pick(profile.ext)}`,
       assetType: profile.assetType,
       assetHandle: `a|${company}|1|${rng.int(100000, 999999)}`,
       size: video ? rng.int(20_000_000, 150_000_000) : rng.int(300_000, 6_000_000),
       result,
-      ...(result === 'warning' ? { note: rng.pick(WARNINGS) } : result === 'error' ? { note: rng.pick(ERRORS) } : {}),
+      ...fileNote(rng, result, named),
     });
   }
   // A "warnings" job must end with warnings even when the dice said otherwise.
@@ -224,7 +245,7 @@ function checkSpec(spec: JobSpec): void {
 
 /** The job's timeline, files and tasks; a resumeAt before the stall is refused. */
 function planJob(rng: Rng, spec: JobSpec, profile: TypeProfile): JobPlan {
-  const count = spec.files ?? rng.int(...profile.files);
+  const count = spec.namedFiles?.length ?? spec.files ?? rng.int(...profile.files);
   const files = planFiles(rng, spec, profile, count);
   const fatal = spec.outcome === 'failure' && spec.fatal !== false;
   const plan: JobPlan = {

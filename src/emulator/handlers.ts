@@ -1,12 +1,24 @@
 // SOAP operation handlers for soap.listen: authHeader check, argument coercion, model call, schema-ordered answer.
 import type { ISoapServiceMethod } from 'soap';
 import type { IpsFaultElement } from '../ips/errors.js';
-import type { Company } from '../ips/types.js';
-import type { EmulatorUser } from './directory.js';
+import {
+  JOB_DETAIL_ELEMENTS,
+  type Company,
+  type EmailSetting,
+  type ImageServingPublishJobInput,
+  type PublishJobInput,
+  type PublishType,
+  type SubmitJobInput,
+  type UploadUrl,
+  type UploadUrlsJobInput,
+} from '../ips/types.js';
+import { maySubmitJobs, type EmulatorUser } from './directory.js';
 import type { IpsFaultKind } from './faults.js';
+import { EMAIL_SETTINGS } from './generate.js';
 import { authenticationFault, authorizationFault, IpsFault, ipsApiFault } from './ipsfault.js';
 import type { EmulatedIps } from './model.js';
 import { FAULT_NS, type IpsOperation } from './operations.js';
+import { SUBMIT_JOB_TYPES, type SubmitDetailElement } from './submit.js';
 import { wireActiveJob, wireArray, wireCompany, wireJobLog, wireMembership, wireScheduledJob } from './wire.js';
 
 /** Per-request facts the HTTP layer hands to the handler (keyed by the request's headers object). */
@@ -40,10 +52,15 @@ function soapFault(fault: IpsFault, status: number): { Fault: Record<string, unk
   };
 }
 
+/** authorizationFault 20003 NO_OPERATION_PERMISSION, worded as Adobe's example. */
+function noPermission(operation: string): IpsFault {
+  return authorizationFault(20003, `User does not have permission to access operation '${operation}'`);
+}
+
 /** The faults the plan injects (codes as the brief specifies: 10001 / 20003 / 30000). */
 function injectedFault(kind: IpsFaultKind, operation: string): IpsFault {
   if (kind === 'authentication') return authenticationFault(10001, 'Invalid username/password');
-  if (kind === 'authorization') return authorizationFault(20003, `User does not have permission to access operation '${operation}'`);
+  if (kind === 'authorization') return noPermission(operation);
   return ipsApiFault(30000, `Internal error while processing '${operation}'`);
 }
 
@@ -78,16 +95,33 @@ function date(value: unknown, name: string): string | undefined {
   return s;
 }
 
-function strings(value: unknown): string[] | undefined {
+/** The `items` of an array element (one item or several), undefined when there are none. */
+function itemsOf(value: unknown): unknown[] | undefined {
   const list = value && typeof value === 'object' && 'items' in value ? (value as { items: unknown }).items : undefined;
   if (list === undefined) return undefined;
-  return (Array.isArray(list) ? list : [list]).map(str).filter((s): s is string => s !== undefined);
+  return Array.isArray(list) ? list : [list];
+}
+
+function strings(value: unknown): string[] | undefined {
+  return itemsOf(value)?.map(str).filter((s): s is string => s !== undefined);
+}
+
+/** An element with children as Args ({} for an empty element or text). */
+function nested(value: unknown): Args {
+  return value && typeof value === 'object' ? (value as Args) : {};
 }
 
 function required(args: Args, name: string): string {
   const value = str(args[name]);
   if (value === undefined) throw ipsApiFault(30002, `Missing required parameter '${name}'`);
   return value;
+}
+
+/** A required string that must be one of `allowed` (30001 otherwise). */
+function oneOf<T extends string>(args: Args, name: string, allowed: readonly T[]): T {
+  const value = required(args, name);
+  if (!(allowed as readonly string[]).includes(value)) throw ipsApiFault(30001, `Invalid ${name} '${value}' (one of ${allowed.join(', ')})`);
+  return value as T;
 }
 
 /** Drops undefined values so optional input fields stay absent (the model tests `=== undefined` only on absent keys). */
@@ -201,7 +235,7 @@ function jobControls(ips: EmulatedIps): Operations<'stopJob' | 'pauseJob' | 'res
     const companyHandle = required(args, 'companyHandle');
     const jobHandle = required(args, 'jobHandle');
     checkCompany(ips, user, companyHandle);
-    if (ips.isProtected(jobHandle)) throw authorizationFault(20003, `User does not have permission to access operation '${operation}'`);
+    if (ips.isProtected(jobHandle)) throw noPermission(operation);
     act(companyHandle, jobHandle, user);
     return {};
   };
@@ -269,8 +303,93 @@ function accountOperations(ips: EmulatedIps): Operations<'getCompanyInfo' | 'get
   };
 }
 
+// ---- submitJob ----
+
+const PUBLISH_TYPES: readonly PublishType[] = ['Full', 'FullWithSearch', 'Incremental'];
+
+function publishJob(raw: Args): PublishJobInput {
+  return defined({ emailSetting: oneOf<EmailSetting>(raw, 'emailSetting', EMAIL_SETTINGS), httpCompletionUrl: str(raw.httpCompletionUrl), contextHandle: str(raw.contextHandle) });
+}
+
+function imageServingPublishJob(raw: Args): ImageServingPublishJobInput {
+  return { publishType: oneOf(raw, 'publishType', PUBLISH_TYPES), ...publishJob(raw) };
+}
+
+function uploadUrl(raw: Args): UploadUrl {
+  const sourceUrl = required(raw, 'sourceUrl');
+  if (!URL.canParse(sourceUrl)) throw ipsApiFault(30001, `Invalid sourceUrl '${sourceUrl}'`);
+  return { sourceUrl, destPath: required(raw, 'destPath') };
+}
+
+/** An optional sub-job element read by `read`, undefined when absent. */
+function optional<T>(value: unknown, read: (raw: Args) => T): T | undefined {
+  return value === undefined || value === null ? undefined : read(nested(value));
+}
+
+function uploadUrlsJob(raw: Args): UploadUrlsJobInput {
+  const urlArray = (itemsOf(raw.urlArray) ?? []).map((item) => uploadUrl(nested(item)));
+  if (urlArray.length === 0) throw ipsApiFault(30001, "Invalid 'urlArray': an upload needs at least one URL");
+  return defined({
+    urlArray,
+    overwrite: bool(raw.overwrite) ?? false,
+    readyForPublish: bool(raw.readyForPublish) ?? false,
+    createMask: bool(raw.createMask) ?? false,
+    emailSetting: oneOf<EmailSetting>(raw, 'emailSetting', EMAIL_SETTINGS),
+    postImageServingPublishJob: optional(raw.postImageServingPublishJob, imageServingPublishJob),
+    postImageRenderingPublishJob: optional(raw.postImageRenderingPublishJob, publishJob),
+    postVideoPublishJob: optional(raw.postVideoPublishJob, publishJob),
+  });
+}
+
+const DETAIL_READERS: { [K in SubmitDetailElement]: (raw: Args) => NonNullable<SubmitJobInput[K]> } = {
+  imageServingPublishJob,
+  imageRenderingPublishJob: publishJob,
+  videoPublishJob: publishJob,
+  uploadUrlsJob,
+};
+
+/** Exactly one job-detail element, of a kind the emulator runs: 30002 when none, 30001 when more or another kind. */
+function jobDetail(args: Args): Pick<SubmitJobInput, SubmitDetailElement> {
+  const given = JOB_DETAIL_ELEMENTS.filter((name) => args[name] !== undefined && args[name] !== null);
+  const [name] = given;
+  if (name === undefined) throw ipsApiFault(30002, `Missing required parameter: one job detail (${Object.keys(SUBMIT_JOB_TYPES).join(', ')})`);
+  if (given.length > 1) throw ipsApiFault(30001, `Only one job detail is allowed, got ${given.join(', ')}`);
+  if (!(name in DETAIL_READERS)) throw ipsApiFault(30001, `Job detail '${name}' is not supported by the emulator`);
+  const element = name as SubmitDetailElement;
+  return { [element]: DETAIL_READERS[element](nested(args[element])) };
+}
+
+/** An unknown company is an invalid parameter (30001); then membership (20006) and a role that may submit (20003). */
+function checkSubmitter(ips: EmulatedIps, user: EmulatorUser, companyHandle: string): void {
+  if (!ips.company({ handle: companyHandle })) throw ipsApiFault(30001, `Invalid company handle '${companyHandle}'`);
+  checkCompany(ips, user, companyHandle);
+  if (!maySubmitJobs(user, companyHandle)) throw noPermission('submitJob');
+}
+
+/** submitJob: a job now, at execTime, or a schedule (execSchedule); answers its handle. */
+function submitOperation(ips: EmulatedIps): Operations<'submitJob'> {
+  return {
+    submitJob(args, user) {
+      const companyHandle = required(args, 'companyHandle');
+      checkSubmitter(ips, user, companyHandle);
+      const input: SubmitJobInput = defined({
+        companyHandle,
+        userHandle: str(args.userHandle),
+        jobName: required(args, 'jobName'),
+        locale: str(args.locale),
+        execTime: date(args.execTime, 'execTime'),
+        execSchedule: str(args.execSchedule),
+        description: str(args.description),
+        ...jobDetail(args),
+      });
+      if (input.execTime !== undefined && input.execSchedule !== undefined) throw ipsApiFault(30001, "Give at most one of 'execTime' and 'execSchedule'");
+      return { jobHandle: ips.submitJob(input, user.email) };
+    },
+  };
+}
+
 function operations(ips: EmulatedIps): Record<IpsOperation, Operation> {
-  return { ...jobQueries(ips), ...jobControls(ips), ...accountOperations(ips) };
+  return { ...jobQueries(ips), ...jobControls(ips), ...accountOperations(ips), ...submitOperation(ips) };
 }
 
 /**

@@ -26,6 +26,28 @@
  *   (a scheduled job's too): stopJob, pauseJob, resumeJob, deleteJob and executeJob on it answer authorizationFault
  *   20003 and change nothing; other jobs are unaffected. `emu.stats.byOperation.stopJob` etc. count control calls.
  *
+ * submitJob (answers the new `jobHandle`, formatted like the others):
+ * - Who may: an active member of the company whose role there is one of Adobe's submit roles (IpsUser, IpsAdmin,
+ *   TrialSite…, ImagePortalAdmin, ImagePortalContrib…) or IpsCompanyAdmin; else authorizationFault 20006 (not a member)
+ *   or 20003. `viewer@ips-jobs.example` / `viewer-password` (ImagePortalUser in Demo Company) may read but not submit.
+ * - Refused with ipsApiFault: unknown companyHandle (30001); no jobName or no job detail (30002); two job details, a
+ *   detail other than imageServingPublishJob / imageRenderingPublishJob / videoPublishJob / uploadUrlsJob, execTime
+ *   and execSchedule together, an empty urlArray, an execSchedule that never fires (30001).
+ * - The job is an addJob job (everything above holds for it): type ImageServingPublish, ImageRenderingPublish,
+ *   VideoPublish or UrlUpload; originalName = jobName; submitUserEmail = the caller; the job detail echoed. execTime
+ *   ahead: appears then (triggerAt). execSchedule: a schedule only (getScheduledJobs, triggerState Normal), no job now.
+ * - How it ends: `emu.ips.submitOutcomes.push({ outcome: 'failure', fatal: true })` (type SubmitOutcome: addJob's
+ *   outcome, fatal, failAt, errorFiles, warningFiles, stallAt, resumeAt, logDelayMs, files, durationMs, waitMs,
+ *   waitState). Each job submitJob starts (now or at execTime; not a schedule) takes the first queued entry; with
+ *   none: success, with addJob's defaults (waitMs 5000, durationMs from the file count).
+ * - An upload's URLs are its files, one each, named by its destPath. A URL on host `fail.invalid` fails its file: the
+ *   job completes with fatalError false and fileErrorCount = the number of such URLs. One on `stall.invalid` stalls the
+ *   job half-way through that file, for good. A queued entry with an `outcome` overrides both.
+ * - Fault rules (`submitJob:reset`, `submitJob#2:status=503`…) count calls in `emu.stats.byOperation.submitJob`.
+ *   reset, hang, status, html, malformed and fault=… answer before the service sees the request: no job is created.
+ *   latency, truncated, badgzip, oversize, trickle, doctype, missing, wrongtypes and extra frame the real answer: the
+ *   job IS created, only its answer is lost or mangled.
+ *
  * Hostile server (issue 6), all through `emu.faults.set(...)` like the kinds above:
  * - `status=200`: an empty 200 body. `badgzip`: `Content-Encoding: gzip` on bytes that are not gzip.
  * - `oversize=BYTES`: the real answer padded to ≥ BYTES of XML, sent uncompressed (wire and XML both ≥ BYTES), for
@@ -83,7 +105,8 @@ export {
   type PlannedFile,
   type PlannedTask,
 } from './lifecycle.js';
-export { EmulatedIps, type AddJobOptions } from './model.js';
+export { EmulatedIps, type AddJobOptions, type SubmitOutcome } from './model.js';
+export type { NamedFile } from './generate.js';
 export { DOCTYPE_REFERENCES, REQUIRED_ELEMENTS_REMOVED, VENDOR_NS, WRONG_TYPE_VALUES } from './answer-edits.js';
 export { CertificateGenerationError, generateSelfSignedCertificate, type SelfSignedCertificate } from './self-signed.js';
 export { IPS_OPERATIONS, SOAP_PATH, type IpsOperation } from './operations.js';

@@ -11,15 +11,17 @@ import {
   type JobLog,
   type JobLogDetail,
   type ScheduledJob,
+  type SubmitJobInput,
 } from '../ips/types.js';
 import { formatIso, parseIso, type EmulatorClock } from './clock.js';
 import { COMPANIES, DEMO_CREDENTIALS, userHandleOf, type EmulatorUser } from './directory.js';
-import { createJob, generateActiveJobs, generateHistory, type JobFactory } from './generate.js';
+import { companyNumber, createJob, generateActiveJobs, generateHistory, type JobFactory, type NamedFile } from './generate.js';
 import { ipsApiFault } from './ipsfault.js';
 import { buildJobLog } from './joblog.js';
 import { applyLifecycle, jobEndAt, jobLeftAt, jobLogAt, jobLogVisibleFrom, WAITING_STATES, type EmulatedJob, type JobOutcome } from './lifecycle.js';
 import { Rng, subSeed } from './random.js';
-import { defaultSchedules, nextFireTime, type ScheduleRecord } from './schedule.js';
+import { defaultSchedules, nextFireTime, SCHEDULE_TIME_ZONE, type ScheduleRecord } from './schedule.js';
+import { submissionOf, type Submission } from './submit.js';
 
 /**
  * A job added by a test (or a demo script). Times default to "now"; durations are virtual ms. `jobTimes(rec.plan)`
@@ -82,9 +84,20 @@ export interface AddJobOptions {
   logDelayMs?: number;
   description?: string;
   details?: JobDetails;
+  /** The files by name, in order (e.g. an upload's destPaths), instead of `files`; `error: '…'` makes that file fail with this message. */
+  namedFiles?: NamedFile[];
   /** Control operations on this job (stop, delete…) answer authorizationFault 20003, as for a user without that permission. */
   protected?: boolean;
 }
+
+/**
+ * How a job that submitJob starts ends, and its timing: `emu.ips.submitOutcomes.push({ outcome: 'failure', fatal: true })`
+ * queues one for the next such job (the fields mean what they mean for addJob).
+ */
+export type SubmitOutcome = Pick<
+  AddJobOptions,
+  'outcome' | 'fatal' | 'failAt' | 'errorFiles' | 'warningFiles' | 'stallAt' | 'resumeAt' | 'logDelayMs' | 'files' | 'durationMs' | 'waitMs' | 'waitState'
+>;
 
 export interface EmulatedIpsOptions {
   seed: number;
@@ -155,6 +168,12 @@ export class EmulatedIps {
   private syncedAt = NaN;
   /** Job handles (active or scheduled) whose control operations answer authorizationFault 20003. */
   private readonly protectedHandles = new Set<string>();
+  /**
+   * How the next jobs started by submitJob end, first in first out: each such job (run now or at execTime; not a
+   * schedule) takes one. Empty: success, or for an upload what its URLs say. A queued `outcome` replaces what the URLs
+   * say; without one its fields (e.g. durationMs, waitMs) go with it.
+   */
+  readonly submitOutcomes: SubmitOutcome[] = [];
 
   constructor(
     private readonly clock: EmulatorClock,
@@ -249,8 +268,13 @@ export class EmulatedIps {
     }));
   }
 
+  /** An active-job record by handle or unique name, else the first with that originalName (a submitJob jobName). */
   findJob(jobHandleOrName: string): EmulatedJob | undefined {
-    return this.jobs.find((rec) => rec.job.jobHandle === jobHandleOrName || rec.job.name === jobHandleOrName);
+    const jobs = this.jobs;
+    return (
+      jobs.find((rec) => rec.job.jobHandle === jobHandleOrName || rec.job.name === jobHandleOrName) ??
+      jobs.find((rec) => rec.job.originalName === jobHandleOrName)
+    );
   }
 
   findUser(email: string): EmulatorUser | undefined {
@@ -301,11 +325,67 @@ export class EmulatedIps {
       ...(options.logDelayMs === undefined ? {} : { logDelayMs: options.logDelayMs }),
       ...(options.description === undefined ? {} : { description: options.description }),
       ...(options.details ? { details: options.details } : {}),
+      ...(options.namedFiles ? { namedFiles: options.namedFiles } : {}),
     });
     this.enlist(rec);
     if (options.protected) this.protectJob(rec.jobHandle);
     this.resync();
     return rec;
+  }
+
+  /**
+   * submitJob, its input checked (handlers.ts): with execSchedule a schedule and no job now; else an addJob job, from
+   * execTime when that is ahead, ending as the next submitOutcomes entry says. Returns the new handle.
+   */
+  submitJob(input: SubmitJobInput, submitUserEmail: string): string {
+    const submission = submissionOf(input);
+    if (input.execSchedule !== undefined) return this.addSchedule(input, input.execSchedule, submission, submitUserEmail);
+    const chosen = this.submitOutcomes.shift() ?? {};
+    const later = input.execTime !== undefined && Date.parse(input.execTime) > this.clock.nowMs();
+    return this.addJob({
+      originalName: input.jobName,
+      type: submission.type,
+      companyHandle: input.companyHandle,
+      submitUserEmail,
+      details: submission.details,
+      ...(input.description === undefined ? {} : { description: input.description }),
+      ...(later ? { triggerAt: input.execTime } : {}),
+      ...(submission.namedFiles ? { namedFiles: submission.namedFiles } : {}),
+      ...(chosen.outcome === undefined ? { ...submission.outcome, ...chosen } : chosen),
+    }).jobHandle;
+  }
+
+  /** A submitted schedule: triggerState Normal, handle `j|<company number>|<name>|`; an expression that never fires is a fault. */
+  private addSchedule(input: SubmitJobInput, execSchedule: string, submission: Submission, submitUserEmail: string): string {
+    const nextFireAt = nextFireTime(execSchedule, this.clock.nowMs(), this.clock.offsetMinutes);
+    if (!Number.isFinite(nextFireAt)) throw ipsApiFault(30001, `Invalid execSchedule '${execSchedule}'`);
+    const name = this.unusedScheduleName(input.jobName);
+    const jobHandle = `j|${companyNumber(input.companyHandle)}|${name}|`;
+    this.schedules.push({
+      job: {
+        companyHandle: input.companyHandle,
+        jobHandle,
+        name,
+        originalName: input.jobName,
+        type: submission.type,
+        submitUserEmail,
+        locale: input.locale ?? 'en-US',
+        ...(input.description === undefined ? {} : { description: input.description }),
+        execSchedule,
+        timeZone: SCHEDULE_TIME_ZONE,
+        triggerState: 'Normal',
+        ...submission.details,
+      },
+      nextFireAt,
+    });
+    return jobHandle;
+  }
+
+  /** `jobName`, or `jobName_2`, `_3`… when a schedule has that name already. */
+  private unusedScheduleName(jobName: string): string {
+    let name = jobName;
+    for (let n = 2; this.schedules.some((s) => s.job.name === name); n++) name = `${jobName}_${n}`;
+    return name;
   }
 
   /** Makes stopJob, pauseJob, resumeJob, deleteJob and executeJob on this handle (active or scheduled) answer 20003. */

@@ -40,9 +40,12 @@ export function nextFireTime(execSchedule: string, afterMs: number, offsetMinute
   return Infinity;
 }
 
+/** ScheduledJob.timeZone of every schedule (the default server clock is Pacific time). */
+export const SCHEDULE_TIME_ZONE = 'PST';
+
 /** The default schedules (fixed; handles look like `j|1001|Nightly-Full-Publish|`). */
 export function defaultSchedules(): ScheduledJob[] {
-  const base = { locale: 'en-US', timeZone: 'PST' };
+  const base = { locale: 'en-US', timeZone: SCHEDULE_TIME_ZONE };
   return [
     {
       companyHandle: 'c|1001', jobHandle: 'j|1001|Nightly-Full-Publish|', name: 'Nightly-Full-Publish', originalName: 'Nightly-Full-Publish',

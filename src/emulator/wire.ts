@@ -25,8 +25,12 @@ function ordered(source: object, keys: readonly string[]): Wire {
 
 const items = (list: readonly unknown[]): Wire => (list.length === 0 ? {} : { items: list });
 
+/** The job-detail elements in schema order; an upload's urlArray (a plain array in the model) as its `items`. */
 function details(job: object): Wire {
-  return ordered(job, JOB_DETAIL_ELEMENTS);
+  const out = ordered(job, JOB_DETAIL_ELEMENTS);
+  const upload = out.uploadUrlsJob as Wire | undefined;
+  if (upload && Array.isArray(upload.urlArray)) out.uploadUrlsJob = { ...upload, urlArray: items(upload.urlArray) };
+  return out;
 }
 
 function taskProgress(task: TaskProgress): Wire {
