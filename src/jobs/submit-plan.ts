@@ -1,0 +1,287 @@
+// `ips-jobs submit <kind>`: the flags and the --urls list → the submitJob requests to send, and one line for each.
+import type { EmailSetting, PublishJobInput, PublishType, SubmitJobInput, UploadUrl, UploadUrlsJobInput } from '../ips/types.js';
+import { plural } from '../text/plural.js';
+
+export const SUBMIT_KINDS = ['image-serving-publish', 'image-rendering-publish', 'video-publish', 'upload-urls'] as const;
+export type SubmitKind = (typeof SUBMIT_KINDS)[number];
+export const EMAIL_SETTINGS = { all: 'All', error: 'Error', 'error-and-warning': 'ErrorAndWarning', 'job-completion': 'JobCompletion', none: 'None' } as const satisfies Record<string, EmailSetting>;
+export type EmailSettingName = keyof typeof EMAIL_SETTINGS;
+export const PUBLISH_TYPES = { full: 'Full', 'full-with-search': 'FullWithSearch', incremental: 'Incremental' } as const satisfies Record<string, PublishType>;
+export type PublishTypeName = keyof typeof PUBLISH_TYPES;
+
+/** Bad input for a submission, worded as one line for the user (the command turns it into a usage error, exit 2). */
+export class SubmitInputError extends Error {
+  override name = 'SubmitInputError';
+}
+
+// ---- the --urls list ----
+
+const QUOTE_MAX = 80;
+
+/** The bad text in double quotes, at most QUOTE_MAX characters of it, control characters escaped (one line). */
+function quote(text: string): string {
+  return JSON.stringify(text.length > QUOTE_MAX ? `${text.slice(0, QUOTE_MAX - 1)}…` : text);
+}
+
+/** The URL when it is http(s) and carries no credentials; otherwise the reason, for the user. */
+function checkHttpUrl(text: string): { url: URL } | { reason: string } {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return { reason: `not an http or https URL: ${quote(text)}` };
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return { reason: `not an http or https URL: ${quote(text)}` };
+  if (url.username === '' && url.password === '') return { url };
+  // Never echo the password itself.
+  if (url.password !== '') url.password = '***';
+  return { reason: `a URL with a user name or password would be sent to IPS in clear; leave them out: ${quote(url.href)}` };
+}
+
+/** The URL's last path segment, percent-decoded, or undefined when it has none (ends in '/', or no path). */
+function fileNameOf(url: URL): string | undefined {
+  const segment = url.pathname.slice(url.pathname.lastIndexOf('/') + 1);
+  if (segment === '') return undefined;
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return undefined;
+  }
+}
+
+/** One non-blank line of the list → the upload, or the reason it is wrong. */
+function parseUrlLine(line: string, destFolder: string | undefined): UploadUrl | string {
+  const fields = line.split('\t');
+  if (fields.length > 2) return `more than one tab (give sourceUrl<TAB>destPath): ${quote(line)}`;
+  const [source = '', dest] = fields.map((field) => field.trim());
+  const checked = checkHttpUrl(source);
+  if ('reason' in checked) return checked.reason;
+  if (dest !== undefined) return dest === '' ? `empty destPath after the tab: ${quote(line)}` : { sourceUrl: source, destPath: dest };
+  if (destFolder === undefined) return `a URL alone needs a destination: give sourceUrl<TAB>destPath, or --dest-folder: ${quote(line)}`;
+  const name = fileNameOf(checked.url);
+  if (name === undefined) return `the URL names no file to put in --dest-folder (give sourceUrl<TAB>destPath): ${quote(source)}`;
+  return { sourceUrl: source, destPath: `${destFolder.replace(/\/+$/, '')}/${name}` };
+}
+
+/**
+ * The --urls list: `sourceUrl<TAB>destPath` per line, or a URL alone when destFolder is given (destPath = destFolder/
+ * the URL's file name). Blank lines, `#` comments, CRLF and a leading BOM are fine. Throws SubmitInputError naming
+ * `source` and the line number.
+ */
+export function parseUrlList(text: string, options: { source: string; destFolder?: string }): UploadUrl[] {
+  const destFolder = options.destFolder?.trim() === '' ? undefined : options.destFolder?.trim();
+  const urls: UploadUrl[] = [];
+  text.replace(/^\uFEFF/, '').split('\n').forEach((raw, index) => {
+    const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+    if (line.trim() === '' || line.trimStart().startsWith('#')) return;
+    const parsed = parseUrlLine(line, destFolder);
+    if (typeof parsed === 'string') throw new SubmitInputError(`${options.source} line ${index + 1}: ${parsed}`);
+    urls.push(parsed);
+  });
+  if (urls.length === 0) throw new SubmitInputError(`no URLs in ${options.source}`);
+  return urls;
+}
+
+// ---- --then-publish ----
+
+/** `--then-publish`: 'image-serving' (incremental), 'image-serving:full|full-with-search|incremental', 'image-rendering', 'video'. */
+export type ThenPublish = { kind: 'image-serving'; publishType: PublishTypeName } | { kind: 'image-rendering' } | { kind: 'video' };
+
+const THEN_PUBLISH: ReadonlyMap<string, ThenPublish> = new Map<string, ThenPublish>([
+  ['image-serving', { kind: 'image-serving', publishType: 'incremental' }],
+  ...(Object.keys(PUBLISH_TYPES) as PublishTypeName[]).map((publishType): [string, ThenPublish] => [`image-serving:${publishType}`, { kind: 'image-serving', publishType }]),
+  ['image-rendering', { kind: 'image-rendering' }],
+  ['video', { kind: 'video' }],
+]);
+
+export function parseThenPublish(text: string): ThenPublish {
+  const found = THEN_PUBLISH.get(text.trim());
+  if (found === undefined) throw new SubmitInputError(`invalid --then-publish ${quote(text)}: expected ${[...THEN_PUBLISH.keys()].join(', ')}`);
+  return { ...found };
+}
+
+/** `<kind>-<UTC timestamp>` e.g. image-serving-publish-20261204T151502Z (seconds, no millis). */
+export function defaultJobName(kind: SubmitKind, now: Date): string {
+  return `${kind}-${now.toISOString().replace(/\.\d+Z$/, 'Z').replace(/[-:]/g, '')}`;
+}
+
+// ---- the requests ----
+
+export interface SubmitPlanInput {
+  kind: SubmitKind;
+  companyHandle: string;
+  jobName: string;
+  description?: string;
+  /** Already an ISO string with offset (parseExecTime). */
+  execTime?: string;
+  execSchedule?: string;
+  emailSetting: EmailSettingName;
+  /** httpCompletionUrl of the publish (for upload-urls: of its post publish job). */
+  completionUrl?: string;
+  /** image-serving-publish only. */
+  publishType?: PublishTypeName;
+  /** upload-urls only. */
+  urls?: UploadUrl[];
+  /** upload-urls only, default false. */
+  overwrite?: boolean;
+  readyForPublish?: boolean;
+  createMask?: boolean;
+  /** upload-urls only. */
+  thenPublish?: ThenPublish;
+  /** upload-urls: at most this many URLs per job. */
+  batchSize: number;
+}
+
+/** The first flag given that the kind does not take, by its name on the command line. */
+function misfitFlag(input: SubmitPlanInput): string | undefined {
+  if (input.kind !== 'image-serving-publish' && input.publishType !== undefined) return '--publish-type only goes with image-serving-publish';
+  if (input.kind === 'upload-urls') return undefined;
+  const given: Array<[string, boolean]> = [
+    ['--urls', input.urls !== undefined],
+    ['--overwrite', input.overwrite === true],
+    ['--ready-for-publish', input.readyForPublish === true],
+    ['--create-mask', input.createMask === true],
+    ['--then-publish', input.thenPublish !== undefined],
+  ];
+  const flag = given.find(([, isGiven]) => isGiven)?.[0];
+  return flag === undefined ? undefined : `${flag} only goes with upload-urls`;
+}
+
+/** Why the input cannot be submitted, or undefined. */
+function inputProblem(input: SubmitPlanInput): string | undefined {
+  const misfit = misfitFlag(input);
+  if (misfit !== undefined) return misfit;
+  if (input.jobName.trim() === '') return '--name: the job name is empty';
+  if (input.execTime !== undefined && input.execSchedule !== undefined) return '--at and --schedule: give one';
+  if (!Number.isInteger(input.batchSize) || input.batchSize < 1) return `--batch-size must be a whole number of at least 1, not ${input.batchSize}`;
+  if (input.completionUrl !== undefined) {
+    const checked = checkHttpUrl(input.completionUrl);
+    if ('reason' in checked) return `--completion-url: ${checked.reason}`;
+  }
+  if (input.kind !== 'upload-urls') return undefined;
+  if (input.urls === undefined || input.urls.length === 0) return 'upload-urls needs URLs: give --urls <file>';
+  if (input.completionUrl !== undefined && input.thenPublish === undefined) return '--completion-url with upload-urls is called by the publish after it: give --then-publish too';
+  return undefined;
+}
+
+function publishDetail(input: SubmitPlanInput): PublishJobInput {
+  const detail: PublishJobInput = { emailSetting: EMAIL_SETTINGS[input.emailSetting] };
+  if (input.completionUrl !== undefined) detail.httpCompletionUrl = input.completionUrl;
+  return detail;
+}
+
+/** The job detail of a publish kind, under its submitJob field name. */
+function publishJob(input: SubmitPlanInput): Partial<SubmitJobInput> {
+  const detail = publishDetail(input);
+  if (input.kind === 'image-rendering-publish') return { imageRenderingPublishJob: detail };
+  if (input.kind === 'video-publish') return { videoPublishJob: detail };
+  return { imageServingPublishJob: { ...detail, publishType: PUBLISH_TYPES[input.publishType ?? 'incremental'] } };
+}
+
+function postPublishJob(input: SubmitPlanInput): Partial<UploadUrlsJobInput> {
+  const then = input.thenPublish;
+  if (then === undefined) return {};
+  const detail = publishDetail(input);
+  if (then.kind === 'image-rendering') return { postImageRenderingPublishJob: detail };
+  if (then.kind === 'video') return { postVideoPublishJob: detail };
+  return { postImageServingPublishJob: { ...detail, publishType: PUBLISH_TYPES[then.publishType] } };
+}
+
+function uploadJobs(input: SubmitPlanInput, urls: UploadUrl[]): Array<Pick<SubmitJobInput, 'jobName' | 'uploadUrlsJob'>> {
+  const batches: UploadUrl[][] = [];
+  for (let start = 0; start < urls.length; start += input.batchSize) batches.push(urls.slice(start, start + input.batchSize));
+  return batches.map((urlArray, index) => ({
+    jobName: batches.length === 1 ? input.jobName : `${input.jobName}-${index + 1}of${batches.length}`,
+    uploadUrlsJob: {
+      urlArray,
+      overwrite: input.overwrite ?? false,
+      readyForPublish: input.readyForPublish ?? false,
+      createMask: input.createMask ?? false,
+      emailSetting: EMAIL_SETTINGS[input.emailSetting],
+      ...postPublishJob(input),
+    },
+  }));
+}
+
+/**
+ * The submitJob requests to send, in order: one for a publish; for upload-urls one per batch of batchSize URLs, named
+ * `<jobName>-1of3`… when there is more than one, each with the post publish job of --then-publish.
+ * SubmitInputError for flags that do not fit the kind or each other.
+ */
+export function planSubmissions(input: SubmitPlanInput): SubmitJobInput[] {
+  const problem = inputProblem(input);
+  if (problem !== undefined) throw new SubmitInputError(problem);
+  const base: SubmitJobInput = { companyHandle: input.companyHandle, jobName: input.jobName };
+  if (input.description !== undefined) base.description = input.description;
+  if (input.execTime !== undefined) base.execTime = input.execTime;
+  if (input.execSchedule !== undefined) base.execSchedule = input.execSchedule;
+  if (input.kind !== 'upload-urls') return [{ ...base, ...publishJob(input) }];
+  return uploadJobs(input, input.urls ?? []).map((job) => ({ ...base, ...job }));
+}
+
+// ---- the confirmation line ----
+
+const EMAIL_WORDS: Record<EmailSetting, string> = {
+  All: 'e-mail on everything',
+  Error: 'e-mail on error',
+  ErrorAndWarning: 'e-mail on error or warning',
+  JobCompletion: 'e-mail on completion',
+  None: 'no e-mail',
+};
+
+function publishTypeName(type: PublishType): string {
+  return (Object.keys(PUBLISH_TYPES) as PublishTypeName[]).find((name) => PUBLISH_TYPES[name] === type) ?? type;
+}
+
+function kindOf(request: SubmitJobInput): SubmitKind {
+  if (request.imageServingPublishJob) return 'image-serving-publish';
+  if (request.imageRenderingPublishJob) return 'image-rendering-publish';
+  if (request.videoPublishJob) return 'video-publish';
+  if (request.uploadUrlsJob) return 'upload-urls';
+  throw new Error(`submitJob request '${request.jobName}' has no job detail`);
+}
+
+function thenPublishWords(job: UploadUrlsJobInput): string | undefined {
+  if (job.postImageServingPublishJob) return `then image-serving ${publishTypeName(job.postImageServingPublishJob.publishType)} publish`;
+  if (job.postImageRenderingPublishJob) return 'then image-rendering publish';
+  if (job.postVideoPublishJob) return 'then video publish';
+  return undefined;
+}
+
+function uploadWords(job: UploadUrlsJobInput): string[] {
+  const folders = new Set(job.urlArray.map((url) => url.destPath.slice(0, Math.max(0, url.destPath.lastIndexOf('/')))));
+  const flags: Array<[boolean, string]> = [
+    [job.overwrite, 'overwrite'],
+    [job.readyForPublish, 'ready for publish'],
+    [job.createMask, 'create mask'],
+  ];
+  return [
+    `${plural(job.urlArray.length, 'URL')} into ${plural(folders.size, 'folder')}`,
+    ...flags.filter(([on]) => on).map(([, words]) => words),
+    ...[thenPublishWords(job)].filter((words) => words !== undefined),
+  ];
+}
+
+/** What the job does, as comma-separated phrases (without the e-mail and the time). */
+function detailWords(request: SubmitJobInput): string[] {
+  if (request.uploadUrlsJob) return uploadWords(request.uploadUrlsJob);
+  const publishType = request.imageServingPublishJob?.publishType;
+  return publishType === undefined ? [] : [`${publishTypeName(publishType)} publish`];
+}
+
+function whenWords(request: SubmitJobInput): string {
+  if (request.execTime !== undefined) return `at ${request.execTime}`;
+  if (request.execSchedule !== undefined) return `on schedule ${request.execSchedule}`;
+  return 'now';
+}
+
+/**
+ * One line per request for the confirmation, e.g. "image-serving-publish job 'X' for c|1001: incremental publish,
+ * e-mail on error, now".
+ */
+export function describeSubmission(request: SubmitJobInput): string {
+  const kind = kindOf(request);
+  const detail = request.imageServingPublishJob ?? request.imageRenderingPublishJob ?? request.videoPublishJob ?? request.uploadUrlsJob;
+  const words = [...detailWords(request), EMAIL_WORDS[detail?.emailSetting ?? 'None'], whenWords(request)];
+  return `${kind} job '${request.jobName}' for ${request.companyHandle}: ${words.join(', ')}`;
+}
