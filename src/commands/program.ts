@@ -7,6 +7,7 @@ import { registerEmulator } from './emulator/command.js';
 import { registerHelp } from './help/command.js';
 import { registerList } from './list/command.js';
 import { registerWait } from './wait/command.js';
+import { registerSubmit } from './submit/command.js';
 import { registerWatch } from './watch/command.js';
 import { registerLogs } from './logs/command.js';
 import { registerLog } from './log/command.js';
@@ -60,6 +61,7 @@ const COMMANDS: ReadonlyArray<{ names: readonly string[]; register: (program: Co
   { names: ['list', 'ls'], register: registerList },
   { names: ['watch'], register: registerWatch },
   { names: ['wait'], register: registerWait },
+  { names: ['submit'], register: registerSubmit },
   { names: ['show'], register: registerShow },
   { names: ['logs'], register: registerLogs },
   { names: ['log'], register: registerLog },

@@ -21,6 +21,11 @@ export interface CliOptions {
   input?: string;
   /** Kill the child after this long (the test then fails on the code, never hangs). */
   killAfterMs?: number;
+  /**
+   * A session of its own, so the child has no controlling terminal even when the test runner has one: /dev/tty
+   * cannot be opened, exactly as under cron or CI.
+   */
+  detached?: boolean;
 }
 
 /** A HOME and XDG_CONFIG_HOME of its own, so no real config file or credentials leak into a test. */
@@ -40,7 +45,7 @@ export function cleanEnv(extra: Record<string, string | undefined> = {}): Record
  * Gives the child its input and closes its stdin. A child that ends before reading it (a usage error, say) has
  * closed the pipe: EPIPE then only says so, and the run is judged by its exit code and output, not this write.
  */
-export function writeInput(stdin: Writable, input: string | undefined, onError: (error: Error) => void): void {
+function writeInput(stdin: Writable, input: string | undefined, onError: (error: Error) => void): void {
   stdin.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code !== 'EPIPE') onError(error);
   });
@@ -53,6 +58,7 @@ export function runCli(args: string[], options: CliOptions = {}): Promise<CliRes
       cwd: REPO_ROOT,
       env: cleanEnv(options.env),
       stdio: ['pipe', 'pipe', 'pipe'],
+      detached: options.detached === true,
     });
     let stdout = '';
     let stderr = '';

@@ -1,9 +1,9 @@
 // Job control from the command line: `ips-jobs stop|pause|resume|delete|run` against the emulator, as a script in a
 // pipeline (no terminal: --yes or a refusal) and as a person at a terminal (a pseudo-terminal made by `script`).
-import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DONE_LINGER_MS, STOP_MS, startEmulator, type AddJobOptions, type Emulator } from '../../src/emulator/index.js';
-import { BIN, REPO_ROOT, cleanEnv, writeInput, type CliResult } from '../helpers/cli.js';
+import { runCli, type CliResult } from '../helpers/cli.js';
+import { cliCommandLine as cli, runAtTerminal, shellQuote } from '../helpers/terminal.js';
 import { demoEnv } from '../helpers/demo-env.js';
 
 let emulator: Emulator;
@@ -18,30 +18,9 @@ afterAll(async () => {
 
 const ENV = () => demoEnv(emulator, { company: 'handle' });
 
-/**
- * Runs the built CLI in a session of its own (detached), so it has no controlling terminal even when the test
- * runner does: /dev/tty cannot be opened, exactly as under cron or CI.
- */
+/** The built CLI with no controlling terminal (detached), as under cron or CI. */
 function ipsJobs(args: string[], options: { input?: string; env?: Record<string, string | undefined> } = {}): Promise<CliResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
-      cwd: REPO_ROOT,
-      env: cleanEnv({ ...ENV(), ...options.env }),
-      stdio: ['pipe', 'pipe', 'pipe'],
-      detached: true,
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-    child.on('error', reject);
-    child.on('close', (code, signal) => {
-      clearTimeout(timer);
-      resolve({ code, signal, stdout, stderr });
-    });
-    writeInput(child.stdin, options.input, reject);
-  });
+  return runCli(args, { env: { ...ENV(), ...options.env }, detached: true, ...(options.input === undefined ? {} : { input: options.input }) });
 }
 
 let serial = 0;
@@ -266,36 +245,7 @@ describe('delete', () => {
 });
 
 describe('on a terminal', () => {
-  function shellQuote(text: string): string {
-    return `'${text.replaceAll("'", "'\\''")}'`;
-  }
-
-  /** Runs a shell command line on a pseudo-terminal; types `answer` once the question is on screen. */
-  function atTerminal(commandLine: string, answer: string): Promise<{ code: number | null; screen: string }> {
-    return new Promise((resolve, reject) => {
-      const child = spawn('script', ['-qec', commandLine, '/dev/null'], {
-        env: cleanEnv({ TERM: 'dumb', ...ENV() }),
-        stdio: ['pipe', 'pipe', 'pipe'],
-      });
-      let screen = '';
-      let answered = false;
-      child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-        screen += chunk;
-        if (!answered && screen.includes('[y/N] ')) {
-          answered = true;
-          child.stdin.write(answer.startsWith('\u0003') ? answer : `${answer}\r`);
-        }
-      });
-      const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-      child.on('error', reject);
-      child.on('close', (code) => {
-        clearTimeout(timer);
-        resolve({ code, screen });
-      });
-    });
-  }
-
-  const cli = (...args: string[]) => `${shellQuote(process.execPath)} ${shellQuote(BIN)} ${args.map(shellQuote).join(' ')}`;
+  const atTerminal = (commandLine: string, answer: string) => runAtTerminal(commandLine, answer, ENV());
 
   it('asks on the terminal while stdin is piped, showing each job; y stops them', async () => {
     const a = submit({ originalName: 'Terminal Yes' });

@@ -14,6 +14,7 @@ import { certificateProblem } from '../../ips/tls-failure.js';
 import { ProxyError } from '../../ips/proxy-error.js';
 import { incompleteInstallMessage } from './incomplete-install.js';
 import { StateFileError } from '../check/state-file.js';
+import { SubmitUncertainError } from '../submit/uncertain.js';
 import { UsageError } from './usage-error.js';
 
 export interface DescribedError {
@@ -57,6 +58,7 @@ export function describeError(error: unknown): DescribedError {
     return { exitCode: ExitCode.usage, message: error.message.replace(/^error: /, '').replace(/\s*\n\s*/g, ' ') };
   }
   if (error instanceof StateFileError) return { exitCode: ExitCode.config, message: error.message };
+  if (error instanceof SubmitUncertainError) return { exitCode: error.exitCode, message: error.message };
   if (error instanceof ConfigError) {
     // A bad flag value is a usage error; a bad environment or file value is configuration.
     const exitCode = error.source?.kind === 'flag' ? ExitCode.usage : ExitCode.config;

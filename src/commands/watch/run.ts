@@ -6,7 +6,7 @@ import { filterJobs, type JobCriteria } from '../../jobs/filter.js';
 import { exitCodeForOutcome } from '../shared/outcome-exit-code.js';
 import { DEFAULT_COLUMNS, parseColumns, type ColumnId } from '../../render/columns.js';
 import { eventLine } from '../../render/event-line.js';
-import { eventNdjson } from '../../render/event-ndjson.js';
+import { followEventsNdjson } from '../shared/follow-to-outcome.js';
 import { LiveScreen, renderFrame } from '../../render/live-screen.js';
 import { createPalette } from '../../render/palette.js';
 import type { CommandContext } from '../shared/command-context.js';
@@ -84,7 +84,7 @@ function lineView(io: IO, format: 'lines' | 'ndjson'): WatchView {
       for (const e of events) {
         text +=
           format === 'ndjson'
-            ? eventNdjson({ ts: e.ts, event: e.type, jobHandle: e.jobHandle, job: e.job, outcome: e.result, detail: e.detail })
+            ? followEventsNdjson([e])
             : eventLine({ ts: e.ts, event: e.type, jobName: e.job?.name ?? e.job?.originalName, jobHandle: e.jobHandle, detail: e.detail });
       }
       await write(io.stdout, text);

@@ -1,0 +1,65 @@
+// `ips-jobs submit <kind>`: its flags. The work is in run.ts, loaded only when the command runs.
+import { Argument, Option, type Command } from 'commander';
+import { EMAIL_SETTINGS, PUBLISH_TYPES, SUBMIT_KINDS, type SubmitKind } from '../../jobs/submit-plan.js';
+import type { CommandContext } from '../shared/command-context.js';
+import { addFollowOptions, checkFollowFlags } from '../shared/follow-flags.js';
+import { choiceOption, countOption } from '../shared/option-parsers.js';
+import { UsageError } from '../shared/usage-error.js';
+import type { SubmitFlags } from './options.js';
+
+const EMAIL_NAMES = Object.keys(EMAIL_SETTINGS) as Array<keyof typeof EMAIL_SETTINGS & string>;
+const PUBLISH_NAMES = Object.keys(PUBLISH_TYPES) as Array<keyof typeof PUBLISH_TYPES & string>;
+/** The follow flags, which mean something only with --wait. */
+const FOLLOW_ONLY = ['interval', 'maxInterval', 'retryMax', 'stallTimeout', 'logGrace', 'appearTimeout', 'timeout', 'since', 'failOn'];
+
+export function registerSubmit(program: Command, context: CommandContext): void {
+  const command = program
+    .command('submit')
+    .description('start a publish or an upload-from-URLs job (submitJob); with --wait, follow it to its outcome')
+    .addArgument(new Argument('<kind>', 'what to start').choices(SUBMIT_KINDS))
+    .option('--name <jobName>', 'the job name (default <kind>-<UTC timestamp>)')
+    .option('--description <text>', 'the job description')
+    .option('--at <time>', 'run at this time: an ISO date-time (with an offset, or local time) or +<duration> such as +30m')
+    .option('--schedule <expr>', "run on IPS's schedule expression (execSchedule) instead of once")
+    .addOption(new Option('--email-setting <who>', `who gets e-mail about the job: ${EMAIL_NAMES.join(', ')}`).argParser(choiceOption(EMAIL_NAMES)).default('error'))
+    .option('--completion-url <url>', 'IPS calls this URL when the publish completes (httpCompletionUrl)')
+    .addOption(new Option('--publish-type <type>', `image-serving-publish: ${PUBLISH_NAMES.join(', ')} (default incremental)`).argParser(choiceOption(PUBLISH_NAMES)))
+    .option('--urls <file>', 'upload-urls: the list, one "sourceUrl<TAB>destPath" per line, or URLs alone with --dest-folder (- = standard input)')
+    .option('--dest-folder <folder>', 'upload-urls: the folder for URLs listed without a destination path')
+    .option('--overwrite', 'upload-urls: replace assets of the same name')
+    .option('--ready-for-publish', 'upload-urls: mark the uploaded assets ready for publish')
+    .option('--create-mask', 'upload-urls: create masks')
+    .option('--then-publish <what>', 'upload-urls: publish after the upload: image-serving[:full|full-with-search|incremental], image-rendering or video')
+    .addOption(new Option('--batch-size <n>', 'upload-urls: at most this many URLs per job; more are split into several jobs').argParser(countOption(1, '500')).default(500))
+    .option('-y, --yes', 'do not ask for confirmation (required when there is no terminal)')
+    .option('--dry-run', 'print the request(s) it would send, password masked, and send nothing')
+    .option('--wait', 'follow the job(s) to the outcome, exactly as `ips-jobs wait` does (exit 0, 1, 6, 7 or 124)')
+    .addOption(new Option('-o, --output <format>', 'text, json or ndjson').argParser(choiceOption(['text', 'json', 'ndjson'] as const)).default('text'))
+    .addHelpText('after', HELP_EXAMPLES);
+  addFollowOptions(command).action(async (kind: SubmitKind, flags: SubmitFlags, cmd: Command) => {
+    checkFlags(flags, cmd);
+    const { submitAction } = await import('./run.js');
+    await submitAction(kind, flags, cmd, context);
+  });
+}
+
+/** What commander cannot check, before anything is read or sent. */
+function checkFlags(flags: SubmitFlags, cmd: Command): void {
+  checkFollowFlags(flags);
+  if (!flags.wait) {
+    const given = FOLLOW_ONLY.filter((key) => cmd.getOptionValueSource(key) === 'cli');
+    const first = given[0];
+    if (first !== undefined) throw new UsageError(`--${first.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} needs --wait`);
+  }
+  if (flags.wait && flags.schedule !== undefined) throw new UsageError('--wait cannot follow a --schedule: each run of a schedule is a job of its own (use `ips-jobs scheduled`)');
+  if (flags.wait && flags.dryRun) throw new UsageError('--dry-run sends nothing, so there is nothing to --wait for');
+}
+
+const HELP_EXAMPLES = `
+Examples:
+  ips-jobs submit image-serving-publish --yes --wait
+  ips-jobs submit image-serving-publish --publish-type full --at +2h --yes
+  ips-jobs submit upload-urls --urls files.tsv --then-publish image-serving --yes --wait --timeout 30m
+  printf 'https://cdn.example.com/a.jpg\\n' | ips-jobs submit upload-urls --urls - --dest-folder spring26 --dry-run
+  h=$(ips-jobs submit video-publish --yes) && ips-jobs wait "$h"
+`;

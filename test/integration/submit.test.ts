@@ -1,0 +1,265 @@
+// `ips-jobs submit <kind>` in a CI pipeline: the built CLI submits to the emulator over real SOAP, then (--wait)
+// polls every 50 ms while the test moves the emulator's virtual clock forward in lock-step.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_CREDENTIALS, startEmulator, type Emulator } from '../../src/emulator/index.js';
+import { runCli, startCli } from '../helpers/cli.js';
+import { demoEnv } from '../helpers/demo-env.js';
+import { driveUntilExit } from '../helpers/drive-clock.js';
+import { cliCommandLine, runAtTerminal } from '../helpers/terminal.js';
+
+let emulator: Emulator;
+
+beforeAll(async () => {
+  emulator = await startEmulator({ speed: 0, jobs: 0 });
+});
+
+afterEach(() => {
+  emulator.faults.clear();
+  emulator.ips.submitOutcomes.length = 0;
+});
+
+afterAll(async () => {
+  await emulator.close();
+});
+
+const ENV = () => demoEnv(emulator, { company: 'handle' });
+const dir = mkdtempSync(path.join(tmpdir(), 'ips-jobs-submit-'));
+let files = 0;
+
+/** A --urls file with these lines. */
+function urlFile(lines: readonly string[]): string {
+  files += 1;
+  const file = path.join(dir, `urls-${files}.tsv`);
+  writeFileSync(file, `${lines.join('\n')}\n`);
+  return file;
+}
+
+const submitCalls = () => emulator.stats.byOperation.submitJob ?? 0;
+const requests = () => emulator.stats.requests;
+
+let serial = 0;
+/** A job name of its own for each test, so lookups never meet another test's job. */
+const uniqueName = (prefix: string) => `${prefix}-${(serial += 1)}`;
+
+type Outcome = 'success' | 'failure' | 'stall';
+
+/** The flags of each kind, and how a test makes its job end with each outcome. */
+const KINDS: ReadonlyArray<{ kind: string; flags: (outcome: Outcome) => string[]; type: string }> = [
+  { kind: 'image-serving-publish', type: 'ImageServingPublish', flags: (o) => publishOutcome(o, ['--publish-type', 'full']) },
+  { kind: 'image-rendering-publish', type: 'ImageRenderingPublish', flags: (o) => publishOutcome(o, []) },
+  { kind: 'video-publish', type: 'VideoPublish', flags: (o) => publishOutcome(o, ['--email-setting', 'none']) },
+  {
+    kind: 'upload-urls',
+    type: 'UrlUpload',
+    flags: (o) => [
+      '--urls',
+      urlFile([
+        'https://cdn.example.com/a.jpg\tspring/a.jpg',
+        o === 'failure' ? 'https://fail.invalid/b.jpg\tspring/b.jpg' : 'https://cdn.example.com/b.jpg\tspring/b.jpg',
+        o === 'stall' ? 'https://stall.invalid/c.jpg\tspring/c.jpg' : 'https://cdn.example.com/c.jpg\tspring/c.jpg',
+      ]),
+    ],
+  },
+];
+
+/** A publish has no URLs to fail on: the emulator is told how the next submitted job ends. */
+function publishOutcome(outcome: Outcome, flags: string[]): string[] {
+  if (outcome === 'failure') emulator.ips.submitOutcomes.push({ outcome: 'failure', fatal: false, errorFiles: 2 });
+  if (outcome === 'stall') emulator.ips.submitOutcomes.push({ outcome: 'stall', stallAt: 0.5 });
+  return flags;
+}
+
+/** The built CLI with no controlling terminal, as in CI: there is nobody to ask. */
+function submit(args: string[], options: { input?: string } = {}) {
+  return runCli(['submit', ...args], { env: ENV(), detached: true, ...(options.input === undefined ? {} : { input: options.input }) });
+}
+
+describe('submit --wait follows the new job to its outcome, for every kind', () => {
+  const cases = KINDS.flatMap((k) =>
+    (['success', 'failure', 'stall'] as const).map((outcome) => ({ ...k, outcome, code: { success: 0, failure: 1, stall: 6 }[outcome] })),
+  );
+
+  it.each(cases)('$kind, $outcome: exit $code', async ({ kind, type, flags, outcome, code }) => {
+    const name = uniqueName(kind);
+    const args = ['submit', kind, ...flags(outcome), '--name', name, '--yes', '--wait', '--interval', '50ms', '--stall-timeout', '10m', '-o', 'json'];
+    const cli = startCli(args, { env: ENV() });
+    await driveUntilExit(emulator, cli, 60_000);
+    const result = await cli.result;
+    expect(result.stderr).toMatch(new RegExp(`^ips-jobs: submitted ${name}: j\\|`, 'm'));
+    expect(result.code).toBe(code);
+    const document = JSON.parse(result.stdout);
+    expect(document).toMatchObject({ schemaVersion: 1, jobs: [{ jobName: name, jobHandle: document.jobHandle }] });
+    const word = { success: 'succeeded', failure: 'failed', stall: 'stalled' }[outcome];
+    expect(document.jobs[0].outcome).toMatchObject({ schemaVersion: 1, outcome: word, job: { jobHandle: document.jobHandle, originalName: name, type } });
+    if (outcome === 'failure') expect(document.jobs[0].outcome.counts.fileErrorCount).toBeGreaterThan(0);
+    // The last stderr line states the outcome (a CI log that keeps only stderr).
+    expect(result.stderr.trimEnd().split('\n').at(-1)).toMatch(new RegExp(`^${word}: .*\\(${name}-`));
+  });
+});
+
+describe('without --wait', () => {
+  it('prints the handle alone on stdout in a pipe, so h=$(ips-jobs submit …) works', async () => {
+    const name = uniqueName('Handle');
+    const result = await submit(['image-serving-publish', '--name', name, '--yes']);
+    expect(result.code).toBe(0);
+    const handle = emulator.ips.findJob(name)?.jobHandle;
+    expect(handle).toBeDefined();
+    expect(result.stdout).toBe(`${handle}\n`);
+    expect(result.stderr).toBe('');
+  });
+
+  it('-o json: a document with schemaVersion and the handle; -o ndjson: a submitted event', async () => {
+    const name = uniqueName('Json');
+    const json = await submit(['video-publish', '--name', name, '--yes', '-o', 'json']);
+    expect(json.code).toBe(0);
+    const handle = emulator.ips.findJob(name)?.jobHandle;
+    expect(JSON.parse(json.stdout)).toEqual({ schemaVersion: 1, jobHandle: handle, jobs: [{ jobName: name, jobHandle: handle }] });
+    const other = uniqueName('Ndjson');
+    const ndjson = await submit(['video-publish', '--name', other, '--yes', '-o', 'ndjson']);
+    const event = JSON.parse(ndjson.stdout);
+    expect(event).toMatchObject({ schemaVersion: 1, event: 'submitted', jobHandle: emulator.ips.findJob(other)?.jobHandle, detail: other });
+  });
+
+  it('sends the detail the flags ask for: publish type, e-mail setting, completion URL, description', async () => {
+    const name = uniqueName('Detail');
+    const result = await submit([
+      'image-serving-publish',
+      '--name', name,
+      '--publish-type', 'full-with-search',
+      '--email-setting', 'error-and-warning',
+      '--completion-url', 'https://ci.example.com/hook',
+      '--description', 'nightly',
+      '--yes',
+    ]);
+    expect(result.code).toBe(0);
+    const job = emulator.ips.findJob(name)?.job;
+    expect(job?.description).toBe('nightly');
+    expect(job?.imageServingPublishJob).toEqual({ publishType: 'FullWithSearch', emailSetting: 'ErrorAndWarning', httpCompletionUrl: 'https://ci.example.com/hook' });
+  });
+});
+
+describe('--dry-run', () => {
+  it('prints the request it would send, password masked, and sends nothing', async () => {
+    const before = submitCalls();
+    const file = urlFile(['https://cdn.example.com/a.jpg', 'https://cdn.example.com/x/b%20c.png']);
+    const result = await submit(['upload-urls', '--urls', file, '--dest-folder', 'spring', '--then-publish', 'image-serving:full', '--name', 'Dry', '--dry-run']);
+    expect(result.code).toBe(0);
+    expect(submitCalls()).toBe(before);
+    expect(result.stdout).toContain('submitJobParam');
+    // The envelope exactly as it would be posted (one line), the password masked.
+    const body = result.stdout.replace(/<(\/?)types:/g, '<$1');
+    expect(body).toContain('<jobName>Dry</jobName>');
+    expect(body).toContain('<items><sourceUrl>https://cdn.example.com/a.jpg</sourceUrl><destPath>spring/a.jpg</destPath></items>');
+    expect(body).toContain('<destPath>spring/b c.png</destPath>');
+    expect(body).toContain('<postImageServingPublishJob><publishType>Full</publishType>');
+    expect(result.stdout).toContain('<password>********</password>');
+    expect(result.stdout).not.toContain(DEMO_CREDENTIALS.password);
+  });
+});
+
+describe('bad input is refused with exit 2 and one line, before anything is sent', () => {
+  const refusals: ReadonlyArray<{ what: string; args: () => string[]; input?: string; line: RegExp }> = [
+    { what: 'no terminal and no --yes', args: () => ['image-serving-publish'], line: /refusing to submit 1 job without confirmation: pass --yes/ },
+    { what: 'an empty URL list', args: () => ['upload-urls', '--urls', urlFile(['# nothing yet']), '--yes'], line: /no URLs in / },
+    { what: 'a line that is not an http(s) URL', args: () => ['upload-urls', '--urls', urlFile(['ftp://example.com/a.jpg\ta.jpg']), '--yes'], line: /line 1: .*http/ },
+    { what: 'a URL without a destination', args: () => ['upload-urls', '--urls', '-', '--yes'], input: 'https://example.com/a.jpg\n', line: /--dest-folder/ },
+    { what: '--at and --schedule together', args: () => ['video-publish', '--at', '+1h', '--schedule', '0 0 * * *', '--yes'], line: /--at and --schedule/ },
+    { what: 'a flag of another kind', args: () => ['video-publish', '--publish-type', 'full', '--yes'], line: /--publish-type/ },
+    { what: 'upload-urls without --urls', args: () => ['upload-urls', '--yes'], line: /--urls/ },
+    { what: 'a follow flag without --wait', args: () => ['video-publish', '--timeout', '5m', '--yes'], line: /^ips-jobs: --timeout needs --wait$/m },
+    { what: 'an unknown kind', args: () => ['metadata-publish', '--yes'], line: /metadata-publish/ },
+    { what: 'a time in the past', args: () => ['video-publish', '--at', '2001-01-01T00:00:00Z', '--yes'], line: /--at/ },
+  ];
+
+  it.each(refusals)('$what', async ({ args, input, line }) => {
+    const before = requests();
+    const result = await submit(args(), input === undefined ? {} : { input });
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(line);
+    expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(requests()).toBe(before);
+  });
+});
+
+describe('a submit is never retried', () => {
+  it('a reset on submitJob: exit 5, the job name to look for, one submitJob call', async () => {
+    emulator.faults.set('submitJob:reset');
+    const before = submitCalls();
+    const result = await submit(['image-serving-publish', '--name', 'Reset-Me', '--yes']);
+    expect(result.code).toBe(5);
+    expect(submitCalls() - before).toBe(1);
+    const lines = result.stderr.trimEnd().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^ips-jobs: no answer to submitJob for "Reset-Me" .*IPS may have created the job\. It was not sent again: look for it/);
+    expect(result.stdout).toBe('');
+  });
+
+  it('a fault is an answer: IPS refused, nothing was created (exit 5, no "may have")', async () => {
+    emulator.faults.set('submitJob:fault=ipsApi');
+    const result = await submit(['video-publish', '--name', 'Refused', '--yes']);
+    expect(result.code).toBe(5);
+    expect(result.stderr).toMatch(/IPS rejected the request \(submitJob\)/);
+    expect(result.stderr).not.toContain('may have');
+  });
+});
+
+describe('a user without a role that may submit', () => {
+  it('is refused by IPS: exit 4, one line, nothing created', async () => {
+    const name = uniqueName('Viewer');
+    const env = demoEnv(emulator, { company: 'handle' }, { IPS_JOBS_USERNAME: 'viewer@ips-jobs.example', IPS_JOBS_PASSWORD: 'viewer-password' });
+    const result = await runCli(['submit', 'video-publish', '--name', name, '--yes'], { env, detached: true });
+    expect(result.code).toBe(4);
+    expect(result.stderr).toMatch(/^ips-jobs: not authorised \(submitJob\): .*authorizationFault/);
+    expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(emulator.ips.findJob(name)).toBeUndefined();
+  });
+});
+
+describe('--batch-size splits a long URL list into several jobs', () => {
+  const urls = (n: number) => Array.from({ length: n }, (_, i) => `https://cdn.example.com/img-${i}.jpg\tbatch/img-${i}.jpg`);
+
+  it('5 URLs at --batch-size 2: three jobs, named 1of3…3of3, their handles one per line', async () => {
+    const result = await submit(['upload-urls', '--urls', urlFile(urls(5)), '--batch-size', '2', '--name', 'Batch', '--yes']);
+    expect(result.code).toBe(0);
+    const jobs = ['Batch-1of3', 'Batch-2of3', 'Batch-3of3'].map((n) => emulator.ips.findJob(n));
+    expect(jobs.map((j) => j?.job.uploadUrlsJob && (j.job.uploadUrlsJob as { urlArray?: unknown[] }).urlArray?.length)).toEqual([2, 2, 1]);
+    expect(result.stdout).toBe(jobs.map((j) => `${j?.jobHandle}\n`).join(''));
+  });
+
+  it('--wait waits for all of them; the worst outcome is the exit code', async () => {
+    const list = [...urls(3), 'https://fail.invalid/x.jpg\tbatch/x.jpg'];
+    const cli = startCli(['submit', 'upload-urls', '--urls', urlFile(list), '--batch-size', '2', '--name', 'Waited', '--yes', '--wait', '--interval', '50ms'], {
+      env: ENV(),
+    });
+    await driveUntilExit(emulator, cli, 60_000);
+    const result = await cli.result;
+    expect(result.code).toBe(1);
+    const lines = result.stdout.trim().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/^succeeded: .*\(Waited-1of2-/);
+    expect(lines[1]).toMatch(/^failed: .*\(Waited-2of2-/);
+  });
+});
+
+describe('on a terminal', () => {
+  it('shows what it will submit and asks; y submits, anything else submits nothing', async () => {
+    const yes = uniqueName('Asked');
+    const asked = await runAtTerminal(`${cliCommandLine('submit', 'image-serving-publish', '--name', yes)}; echo "exit=$?"`, 'y', ENV());
+    const text = asked.screen.replace(/\r/g, '');
+    expect(text).toContain(`About to submit 1 job to c|1001:\n  image-serving-publish job '${yes}' for c|1001: incremental publish`);
+    expect(text).toContain('Submit 1 job? [y/N] ');
+    const handle = emulator.ips.findJob(yes)?.jobHandle;
+    expect(text).toContain(`submitted ${yes}: job handle ${handle}\n`);
+    expect(text).toContain('exit=0');
+
+    const before = submitCalls();
+    const no = uniqueName('Declined');
+    const declined = await runAtTerminal(`${cliCommandLine('submit', 'video-publish', '--name', no)}; echo "exit=$?"`, 'n', ENV());
+    expect(declined.screen.replace(/\r/g, '')).toContain('cancelled, nothing submitted\nexit=0');
+    expect(submitCalls()).toBe(before);
+  });
+});
