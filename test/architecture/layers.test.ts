@@ -16,7 +16,8 @@ const MAY_IMPORT: Readonly<Record<string, readonly string[]>> = {
   render: ['text', 'ips', 'jobs'],
   emulator: ['text', 'ips'],
   follow: ['text', 'ips', 'jobs'],
-  commands: ['text', 'ips', 'config', 'jobs', 'render', 'follow', 'emulator', 'exit-codes'],
+  exporter: ['text', 'ips', 'jobs', 'follow'],
+  commands: ['text', 'ips', 'config', 'jobs', 'render', 'follow', 'emulator', 'exporter', 'exit-codes'],
   'exit-codes': [],
   index: ['text', 'ips', 'config', 'jobs', 'render', 'exit-codes'],
 };

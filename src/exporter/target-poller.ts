@@ -1,0 +1,133 @@
+// One target, polled in the background: getActiveJobs, then getJobLogs for the window since the previous poll, every
+// interval (jittered ±10 %), with backoff after failures. A failed poll changes nothing but the error counter: the
+// target's last values stay. The decisions (stall, outcome, backoff) are those of src/jobs.
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { IpsClient } from '../ips/client.js';
+import type { ActiveJob, JobLog } from '../ips/types.js';
+import { backoffDelay } from '../jobs/backoff.js';
+import { outcomeFromLog, type FailOn } from '../jobs/outcome.js';
+import { jobKey } from '../jobs/poll-diff.js';
+import { formatDuration } from '../text/duration.js';
+import { plural } from '../text/plural.js';
+import { pollErrorKind, type PollErrorKind } from './error-kind.js';
+import { FinishedJobs, type LogQuery } from './finished-jobs.js';
+import type { TargetLabels, TargetRecorder } from './metrics.js';
+import { snapshotOf } from './snapshot.js';
+
+export interface PollerOptions {
+  intervalMs: number;
+  stallWindowMs: number;
+  maxJobSeries: number;
+  failOn: FailOn;
+  onLog?: (line: string) => void;
+}
+
+interface PolledTarget {
+  name: string;
+  companyHandle: string;
+  client: IpsClient;
+}
+
+/** Backoff after failures grows to ten intervals, but not past ten minutes unless the interval itself is longer. */
+function maxBackoffMs(intervalMs: number): number {
+  return Math.max(intervalMs, Math.min(10 * intervalMs, 10 * 60_000));
+}
+
+function firstLine(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return text.split('\n', 1)[0]!.trim() || (error instanceof Error ? error.name : 'unknown error');
+}
+
+export class TargetPoller {
+  private previous: ReadonlyMap<string, ActiveJob> = new Map();
+  private readonly finished: FinishedJobs;
+  private failures = 0;
+  private lastError: { kind: PollErrorKind; message: string } | undefined;
+  /** performance.now() of the start of polling and of the end of the last successful poll. */
+  private startedAt = performance.now();
+  private lastSuccessAt: number | undefined;
+
+  constructor(
+    private readonly target: PolledTarget,
+    readonly labels: TargetLabels,
+    private readonly recorder: TargetRecorder,
+    private readonly options: PollerOptions,
+  ) {
+    // A log may appear a little after its job left the list: the query reaches two intervals (at least ten minutes)
+    // further back, and a counted job is remembered ten intervals (at least an hour) after its end.
+    this.finished = new FinishedJobs({
+      slackMs: Math.max(2 * options.intervalMs, 10 * 60_000),
+      retainMs: Math.max(10 * options.intervalMs, 60 * 60_000),
+    });
+  }
+
+  /** Polls until the signal aborts; never rejects. A poll in flight when it aborts is left to finish unrecorded. */
+  async run(signal: AbortSignal): Promise<void> {
+    this.startedAt = performance.now();
+    while (!signal.aborted) {
+      const delay = await this.poll(signal);
+      try {
+        await sleep(delay, undefined, { signal });
+      } catch {
+        return;
+      }
+    }
+  }
+
+  /**
+   * Why the target is stale — no successful poll for `staleAfterMs` — with its last error; undefined while it is
+   * fresh. `now` is performance.now().
+   */
+  staleness(now: number, staleAfterMs: number): string | undefined {
+    const age = now - (this.lastSuccessAt ?? this.startedAt);
+    if (age < staleAfterMs) return undefined;
+    const what = this.lastSuccessAt === undefined ? `no successful poll in ${formatDuration(age)}` : `last successful poll ${formatDuration(age)} ago`;
+    const why = this.lastError ? `${this.lastError.kind}: ${this.lastError.message}` : 'a poll is taking that long';
+    return `${this.target.name}: ${what} (${why})`;
+  }
+
+  /** One poll, recorded unless the signal aborted meanwhile; resolves with the delay before the next. */
+  private async poll(signal: AbortSignal): Promise<number> {
+    const started = performance.now();
+    const { client, companyHandle } = this.target;
+    let delay: number;
+    try {
+      const active = await client.getActiveJobs({ companyHandle, includeWaitingJobs: true });
+      const now = client.now();
+      const query = this.finished.plan(active, now.getTime());
+      const logs = query.startMs === undefined ? [] : await client.getJobLogs({ companyHandle, startDate: new Date(query.startMs).toISOString() });
+      if (signal.aborted) return 0;
+      this.succeeded(active, now, query, logs);
+      delay = this.options.intervalMs * (0.9 + 0.2 * Math.random());
+    } catch (error) {
+      if (signal.aborted) return 0;
+      delay = this.failed(error);
+    }
+    this.recorder.pollDuration((performance.now() - started) / 1000);
+    return delay;
+  }
+
+  private succeeded(active: readonly ActiveJob[], now: Date, query: LogQuery, logs: readonly JobLog[]): void {
+    for (const log of this.finished.record(query, logs)) this.recorder.finished(log, outcomeFromLog(log, this.options.failOn).outcome);
+    this.recorder.snapshot(snapshotOf(active, this.previous, now, this.options));
+    this.previous = new Map(active.map((job) => [jobKey(job), job]));
+    this.lastSuccessAt = performance.now();
+    this.recorder.pollSucceeded(Date.now());
+    if (this.failures > 0) this.options.onLog?.(`target ${this.target.name}: recovered after ${plural(this.failures, 'failed poll')}`);
+    this.failures = 0;
+    this.lastError = undefined;
+  }
+
+  /** Counts and says the failure; returns the backoff before the next try. */
+  private failed(error: unknown): number {
+    this.failures += 1;
+    const kind = pollErrorKind(error);
+    const message = firstLine(error);
+    this.lastError = { kind, message };
+    this.recorder.pollError(kind);
+    const { intervalMs } = this.options;
+    const delay = backoffDelay(this.failures, intervalMs, maxBackoffMs(intervalMs), Math.random);
+    this.options.onLog?.(`target ${this.target.name}: poll failed (${kind}): ${message}; next try in ${formatDuration(delay)}`);
+    return delay;
+  }
+}
