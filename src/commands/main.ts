@@ -58,7 +58,7 @@ export async function main(argv: readonly string[], io: IO = processIO()): Promi
   const debug = argv.includes('--debug');
   try {
     await program.parseAsync(argv, { from: 'user' });
-    return signalExit ?? context.exitCode;
+    return context.stopsOnSignal ? context.exitCode : (signalExit ?? context.exitCode);
   } catch (error) {
     if (signalExit !== undefined) return signalExit;
     // A write that failed because the reader left: as quiet as the stream's own error event.

@@ -17,6 +17,7 @@ import { registerCompanies } from './companies/command.js';
 import { registerControl } from './control/command.js';
 import { CONTROL_ACTIONS } from './control/options.js';
 import { registerCheck } from './check/command.js';
+import { registerExporter } from './exporter/command.js';
 import { positiveDurationOption, sizeOption } from './shared/option-parsers.js';
 import { UsageError } from './shared/usage-error.js';
 import { packageVersion } from './shared/version.js';
@@ -69,6 +70,7 @@ const COMMANDS: ReadonlyArray<{ names: readonly string[]; register: (program: Co
   { names: ['companies'], register: registerCompanies },
   { names: CONTROL_ACTIONS.map((action) => action.name), register: registerControl },
   { names: ['check'], register: registerCheck },
+  { names: ['exporter'], register: registerExporter },
   { names: ['config'], register: registerConfig },
   { names: ['emulator'], register: registerEmulator },
   { names: ['help'], register: registerHelp },

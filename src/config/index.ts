@@ -10,3 +10,4 @@ export type { ConfigFlags } from './flags.js';
 export type { Settings } from './settings.js';
 export { readAllStdin } from './stdin.js';
 export { readCaFile, readExtraCaCerts } from './ca-file.js';
+export { allProfileTargets, parseTargetSpec, resolveTargetSettings, type TargetSpec } from './targets.js';

@@ -23,6 +23,8 @@ export interface CommandContext {
   io: IO;
   signal: AbortSignal;
   exitCode: number;
+  /** SIGINT and SIGTERM are how this command is meant to stop (a server): they end it with its own exit code, not 130/143. */
+  stopsOnSignal: boolean;
   globals(command: Command): GlobalOptions;
   runWithSession(
     command: Command,
@@ -36,6 +38,7 @@ export function createCommandContext(io: IO, signal: AbortSignal): CommandContex
     io,
     signal,
     exitCode: 0,
+    stopsOnSignal: false,
     globals: (command) => command.optsWithGlobals<GlobalOptions>(),
     async runWithSession(command, request, body) {
       const globals = context.globals(command);

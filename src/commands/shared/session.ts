@@ -88,7 +88,10 @@ export async function runSettings(globals: GlobalOptions, io: IO): Promise<Setti
 }
 
 async function configuredTarget(globals: GlobalOptions, io: IO, needsCompany: boolean): Promise<Target> {
-  const settings = await runSettings(globals, io);
+  return settingsTarget(await runSettings(globals, io), needsCompany);
+}
+
+function settingsTarget(settings: Settings, needsCompany: boolean): Target {
   const credentials = requireCredentials(settings, { needsCompany });
   const endpoint = settings.endpoint
     ? serviceUrl(settings.endpoint.value)
@@ -116,6 +119,15 @@ async function resolveCompany(client: IpsClient, spec: CompanySpec): Promise<Com
 
 export async function openSession(globals: GlobalOptions, io: IO, request: SessionRequest): Promise<Session> {
   const target = globals.demo ? await demoTarget(globals) : await configuredTarget(globals, io, request.company === 'required');
+  return connect(target, globals, io, request);
+}
+
+/** A session from settings resolved elsewhere (an exporter target's profile), its company required. */
+export async function openSettingsSession(settings: Settings, globals: GlobalOptions, io: IO, request: Omit<SessionRequest, 'company'>): Promise<Session> {
+  return connect(settingsTarget(settings, true), globals, io, { ...request, company: 'required' });
+}
+
+async function connect(target: Target, globals: GlobalOptions, io: IO, request: SessionRequest): Promise<Session> {
   try {
     request.checkEndpoint?.(target.endpoint);
     const connection = await connectionOptions(target.endpoint, target.endpointSource, globals, io);
