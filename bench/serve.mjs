@@ -8,12 +8,16 @@
 //                     further along than in the one before; answer N (and after) shows one job Done, whose log
 //                     getJobLogDetails then gives, so `watch --until any-done` ends after exactly N polls.
 //   every dataset     getCompanyInfo answers the demo company (to count how often a name is resolved).
+//   exporter/<target> for figure 6: a queue of 500 jobs that moves on at every getActiveJobs of that target, 5 jobs
+//                     ending (their logs in getJobLogs) and 5 new ones each time, 60 s later each time by the Date
+//                     header; made as it is asked, uncompressed (bench/exporter-answers.mjs). Targets count apart.
 // Its stats hold the last request as sent (`lastRequest`), which bench/floor.cjs sends again.
 import { createServer } from 'node:http';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { DEMO_CREDENTIALS, jobTimes, startEmulator } from '../dist/emulator/index.js';
 import { SERVICE_PATH } from '../dist/ips/endpoints.js';
 import { TYPES_NS } from '../dist/ips/namespaces.js';
+import { exporterDataset } from './exporter-answers.mjs';
 
 const SOAP_ENV = 'http://schemas.xmlsoap.org/soap/envelope/';
 const START = '2026-11-28T09:00:00.000-08:00';
@@ -149,6 +153,9 @@ function operationOf(req, body) {
 async function main() {
   const started = performance.now();
   const datasets = { list20: await listDataset(20), list5000: await listDataset(5000), watch: await watchDataset() };
+  const exporter = await exporterDataset(START);
+  /** Per exporter target: its getActiveJobs so far. */
+  let exporterPolls = new Map();
   // The server's clock runs on from where the prepared answers end, restarting at each reset: a long bench never
   // drifts past the stall window of jobs whose prepared progress stands still.
   let serveStart = Date.now();
@@ -173,6 +180,11 @@ async function main() {
       stats.byOperation[operation] = (stats.byOperation[operation] ?? 0) + 1;
       // The request as the client sent it, for the Node floor of figure 2b to send again.
       stats.lastRequest = { path: req.url, headers: { 'content-type': req.headers['content-type'], soapaction: req.headers.soapaction, 'accept-encoding': req.headers['accept-encoding'] }, body };
+      const exporterMatch = /^\/bench\/exporter\/([\w-]+)(\/.*)$/.exec(new URL(req.url ?? '/', 'http://bench').pathname);
+      if (exporterMatch && exporterMatch[2] === SERVICE_PATH) {
+        serveExporter(req, res, exporterMatch[1], operation, body);
+        return;
+      }
       const match = /^\/bench\/(list20|list5000|watch)(?:\/(\d+))?(\/.*)$/.exec(new URL(req.url ?? '/', 'http://bench').pathname);
       const dataset = match && match[3] === SERVICE_PATH ? datasets[match[1]] : undefined;
       let answer;
@@ -207,6 +219,29 @@ async function main() {
       res.end(bytes);
     });
   });
+  /** Figure 6's IPS: each target's queue at its own poll count. */
+  function serveExporter(req, res, target, operation, body) {
+    let answer;
+    const polls = exporterPolls.get(target) ?? 0;
+    if (operation === 'getActiveJobs') {
+      exporterPolls.set(target, polls + 1);
+      answer = exporter.activeAnswer(polls);
+    } else if (operation === 'getJobLogs') {
+      const from = Date.parse(/<(?:[\w.-]+:)?startDate>([^<]+)</.exec(body)?.[1] ?? '');
+      answer = exporter.logsAnswer(Math.max(0, polls - 1), Number.isNaN(from) ? exporter.timeAt(polls - 1) : from);
+    } else if (operation === 'getCompanyInfo') answer = exporter.company;
+    if (!answer) {
+      res.writeHead(404, { 'Content-Type': 'text/plain' }).end(`bench server: nothing for ${operation} at ${req.url}\n`);
+      return;
+    }
+    stats.soapResponses += 1;
+    stats.bodyBytes += answer.length;
+    stats.plainBodyBytes += answer.length;
+    const shown = exporterPolls.get(target) ?? 0;
+    res.writeHead(200, { Date: new Date(exporter.timeAt(Math.max(0, shown - 1))).toUTCString(), 'Content-Type': 'text/xml;charset=UTF-8', 'Content-Length': answer.length });
+    res.end(answer);
+  }
+
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address();
   const sizes = Object.fromEntries(
@@ -217,6 +252,7 @@ async function main() {
       serveStart = Date.now();
       stats = emptyStats();
       activeCalls = {};
+      exporterPolls = new Map();
     }
     process.send({ id: message.id, stats });
   });

@@ -1,11 +1,12 @@
-// `npm run bench`: the performance figures (issues 7 and 12), each a ratio measured in the same run. Whole CLI
+// `npm run bench`: the performance figures (issues 7, 12 and 15), each a ratio measured in the same run. Whole CLI
 // processes are timed against a baseline, alternating A B A B … after a warm-up, against an IPS whose answers
 // are prepared once and served from memory (bench/serve.mjs, its own process). Prints a table of medians and
 // ratios with each target; `--json` prints the same for scripts. Needs a build (`npm ci` or `npm run build`).
 //
-//   node scripts/bench.mjs [--json] [--pairs N] [--warmup N] [--self-check]
+//   node scripts/bench.mjs [--json] [--pairs N] [--warmup N] [--only IDS] [--self-check]
 //
-// --self-check runs one pair of each figure (and a short watch) and checks the JSON's shape, not the targets.
+// --self-check runs one pair of each figure (and a short watch and exporter) and checks the JSON's shape, not the
+// targets. --only 4,6 runs only those figures (1, 2, 3, R, 4, 5, 6; 2 includes 2b).
 import { fork, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
@@ -18,20 +19,25 @@ const PEAK_RSS = path.join(ROOT, 'bench/peak-rss.cjs');
 const FLOOR = path.join(ROOT, 'bench/floor.cjs');
 const POLL_STATS = path.join(ROOT, 'bench/poll-stats.cjs');
 const SERVICE_PATH = '/scene7/services/IpsApiService';
+const FIGURES = ['1', '2', '3', 'R', '4', '5', '6'];
 
 function parseArgs(argv) {
-  const options = { json: false, selfCheck: false, pairs: 10, warmup: 1 };
+  const options = { json: false, selfCheck: false, pairs: 10, warmup: 1, only: undefined };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--json') options.json = true;
     else if (arg === '--self-check') options.selfCheck = true;
-    else if (arg === '--pairs' || arg === '--warmup') {
+    else if (arg === '--only') {
+      options.only = String(argv[++i] ?? '').split(',').filter(Boolean);
+      const unknown = options.only.filter((id) => !FIGURES.includes(id));
+      if (options.only.length === 0 || unknown.length > 0) throw new Error(`--only takes figures among ${FIGURES.join(', ')}`);
+    } else if (arg === '--pairs' || arg === '--warmup') {
       const value = Number(argv[++i]);
       if (!Number.isInteger(value) || value < (arg === '--pairs' ? 1 : 0)) throw new Error(`${arg} needs a whole number`);
       options[arg.slice(2)] = value;
-    } else throw new Error(`unknown argument ${arg} (use --json, --pairs N, --warmup N, --self-check)`);
+    } else throw new Error(`unknown argument ${arg} (use --json, --pairs N, --warmup N, --only IDS, --self-check)`);
   }
-  if (options.selfCheck) Object.assign(options, { pairs: 1, warmup: 0 });
+  if (options.selfCheck) Object.assign(options, { pairs: 1, warmup: 0, only: undefined });
   return options;
 }
 
@@ -150,122 +156,195 @@ async function run(options) {
     const node = { label: "node -e ''", args: ['-e', ''], env: cleanEnv(home) };
     const cli = (label, dataset, args) => ({ label, args: [BIN, ...args], env: envFor(dataset) });
     const figures = [];
+    const want = (id) => options.only === undefined || options.only.includes(id);
+    let requests;
+    const watchArgs = [BIN, 'watch', '--until', 'any-done', '--interval', '10ms'];
     const say = (text) => options.json || process.stderr.write(`${text}\n`);
     say(`bench: answers prepared in ${(server.prepareMs / 1000).toFixed(1)} s; ${options.pairs} pairs after ${options.warmup} warm-up`);
 
-    // 1. Start-up: --version and --help against Node itself, in a pipe and on a terminal (both sides on one).
-    const onTerminal = { label: "node -e '' (terminal)", args: node.args, env: node.env, measure: { terminal: true } };
-    for (const [id, flag, baseline] of [['1a', '--version', node], ['1b', '--help', node], ['1c', '--version', onTerminal], ['1d', '--help', onTerminal]]) {
-      const where = baseline === onTerminal ? ' (terminal)' : '';
-      const a = { label: `ips-jobs ${flag}${where}`, args: [BIN, flag], env: node.env, measure: baseline.measure };
-      figures.push(ratioFigure(id, `start-up: ${flag}${where}`, a, baseline, alternate(a, baseline, options), 'wall time', 1.2));
-      say(`bench: figure ${id} done`);
+    if (want('1')) {
+      // 1. Start-up: --version and --help against Node itself, in a pipe and on a terminal (both sides on one).
+      const onTerminal = { label: "node -e '' (terminal)", args: node.args, env: node.env, measure: { terminal: true } };
+      for (const [id, flag, baseline] of [['1a', '--version', node], ['1b', '--help', node], ['1c', '--version', onTerminal], ['1d', '--help', onTerminal]]) {
+        const where = baseline === onTerminal ? ' (terminal)' : '';
+        const a = { label: `ips-jobs ${flag}${where}`, args: [BIN, flag], env: node.env, measure: baseline.measure };
+        figures.push(ratioFigure(id, `start-up: ${flag}${where}`, a, baseline, alternate(a, baseline, options), 'wall time', 1.2));
+        say(`bench: figure ${id} done`);
+      }
     }
 
-    // 2. A small list, the cron/CI case, against Node itself (target 2.0×; 2.5× the least that resolves issue 12).
-    const list20 = cli('ips-jobs list -o json (20 jobs)', 'list20', ['list', '-o', 'json']);
-    figures.push(ratioFigure('2', 'list -o json, 20 active jobs', list20, node, alternate(list20, node, options), 'wall time', 2.0));
-    say('bench: figure 2 done');
+    if (want('2')) {
+      // 2. A small list, the cron/CI case, against Node itself (target 2.0×; 2.5× the least that resolves issue 12).
+      const list20 = cli('ips-jobs list -o json (20 jobs)', 'list20', ['list', '-o', 'json']);
+      figures.push(ratioFigure('2', 'list -o json, 20 active jobs', list20, node, alternate(list20, node, options), 'wall time', 2.0));
+      say('bench: figure 2 done');
 
-    // 2b. The same list against the Node floor: a process that only sends the request the CLI sent and prints the body.
-    await server.call('reset');
-    timeProcess(list20.args, list20.env);
-    const { lastRequest } = await server.call('stats');
-    if (!lastRequest || !/getActiveJobs/.test(lastRequest.headers.soapaction ?? '')) throw new Error('figure 2b: the server saw no getActiveJobs request from list');
-    const floorRequest = JSON.stringify({ url: `http://127.0.0.1:${server.port}${lastRequest.path}`, headers: lastRequest.headers, body: lastRequest.body });
-    const floor = { label: 'node bench/floor.cjs (same request, node:http)', args: [FLOOR], env: cleanEnv(home, { BENCH_FLOOR_REQUEST: floorRequest }) };
-    figures.push(ratioFigure('2b', 'list -o json, 20 jobs, vs the Node floor', list20, floor, alternate(list20, floor, options), 'wall time', 1.5));
-    say('bench: figure 2b done');
-
-    // 3. 5,000 jobs against 20: time and peak memory, for json and the default table.
-    for (const [id, format, args] of [['3a', 'json', ['list', '-o', 'json']], ['3b', 'table', ['list']]]) {
-      const big = cli(`ips-jobs ${args.join(' ')} (5,000 jobs)`, 'list5000', args);
-      const small = cli(`ips-jobs ${args.join(' ')} (20 jobs)`, 'list20', args);
-      const samples = alternate(big, small, options, { rss: true });
-      figures.push(ratioFigure(id, `list ${format}, 5,000 jobs vs 20`, big, small, samples, 'wall time', 3));
-      figures.push(ratioFigure(id, `list ${format}, 5,000 jobs vs 20`, big, small, samples, 'peak RSS', 3));
-      say(`bench: figure ${id} done`);
+      // 2b. The same list against the Node floor: a process that only sends the request the CLI sent and prints the body.
+      await server.call('reset');
+      timeProcess(list20.args, list20.env);
+      const { lastRequest } = await server.call('stats');
+      if (!lastRequest || !/getActiveJobs/.test(lastRequest.headers.soapaction ?? '')) throw new Error('figure 2b: the server saw no getActiveJobs request from list');
+      const floorRequest = JSON.stringify({ url: `http://127.0.0.1:${server.port}${lastRequest.path}`, headers: lastRequest.headers, body: lastRequest.body });
+      const floor = { label: 'node bench/floor.cjs (same request, node:http)', args: [FLOOR], env: cleanEnv(home, { BENCH_FLOOR_REQUEST: floorRequest }) };
+      figures.push(ratioFigure('2b', 'list -o json, 20 jobs, vs the Node floor', list20, floor, alternate(list20, floor, options), 'wall time', 1.5));
+      say('bench: figure 2b done');
     }
 
-    // R. The reader of answers against its own scanner, in this process, on the 5,000-job answer (target ≤ 2×).
-    const { measureReader } = await import('../bench/reader-speed.mjs');
-    const reading = await measureReader({ runs: options.selfCheck ? 2 : 15 });
-    figures.push({
-      id: 'R',
-      title: `reading a ${(reading.answerBytes / 1024 ** 2).toFixed(1)} MB answer of ${reading.jobs} jobs`,
-      command: `readSoapAnswer: ${round(reading.readMBps)} MB/s`,
-      baseline: `scanXml alone: ${round(reading.scanMBps)} MB/s`,
-      metric: 'read speed',
-      unit: 'ms',
-      median: round(reading.readMs),
-      baselineMedian: round(reading.scanMs),
-      ratio: round(reading.ratio, 2),
-      target: 2,
-      met: reading.ratio <= 2,
-      samples: options.selfCheck ? 2 : 15,
-      readMBps: round(reading.readMBps),
-      scanMBps: round(reading.scanMBps),
-    });
-    say('bench: reader done');
+    if (want('3')) {
+      // 3. 5,000 jobs against 20: time and peak memory, for json and the default table.
+      for (const [id, format, args] of [['3a', 'json', ['list', '-o', 'json']], ['3b', 'table', ['list']]]) {
+        const big = cli(`ips-jobs ${args.join(' ')} (5,000 jobs)`, 'list5000', args);
+        const small = cli(`ips-jobs ${args.join(' ')} (20 jobs)`, 'list20', args);
+        const samples = alternate(big, small, options, { rss: true });
+        figures.push(ratioFigure(id, `list ${format}, 5,000 jobs vs 20`, big, small, samples, 'wall time', 3));
+        figures.push(ratioFigure(id, `list ${format}, 5,000 jobs vs 20`, big, small, samples, 'peak RSS', 3));
+        say(`bench: figure ${id} done`);
+      }
+    }
 
-    // 4. watch for 1,000 polls of 500 jobs: each poll's CPU time from the CLI's diagnostics channel, and the live heap,
-    // written by a module preloaded into the CLI (bench/poll-stats.cjs). --interval below 1 s: the server is on loopback.
-    const polls = options.selfCheck ? 30 : 1000;
-    const window = options.selfCheck ? 10 : 100;
-    const statsFile = path.join(home, 'poll-stats.ndjson');
-    const watchEnv = envFor(`watch/${polls}`, { NODE_OPTIONS: `--require ${JSON.stringify(POLL_STATS)} --expose-gc`, BENCH_POLL_STATS_FILE: statsFile });
-    const watchArgs = [BIN, 'watch', '--until', 'any-done', '--interval', '10ms'];
-    await server.call('reset');
-    const watchRun = timeProcess(watchArgs, watchEnv);
-    const perPoll = readFileSync(statsFile, 'utf8').trim().split('\n').map((line) => JSON.parse(line));
-    if (perPoll.length !== polls) throw new Error(`watch reported ${perPoll.length} polls, expected ${polls}`);
-    // The preloaded module collects garbage before measuring the heap on every tenth poll: those are the live heap.
-    // The last poll is not one among others: its answer shows a job done, the watch fetches that job's log and ends.
-    // Its live heap has measured about 1.4 MB below the poll before it in every run (8.45 against 9.87 MB), so it
-    // would hide a growth as easily as show one. The late figure is the last live heap of a poll like the others.
-    const late = polls - 10;
-    if (!perPoll[window - 1].collected || !perPoll[late - 1].collected) throw new Error('watch did not report the live heap at the compared polls');
-    const heapEarly = perPoll[window - 1].heapUsed / 1024 ** 2;
-    const heapLate = perPoll[late - 1].heapUsed / 1024 ** 2;
-    const cpuEarly = mean(perPoll.slice(0, window).map((p) => p.cpuMs));
-    const cpuLate = mean(perPoll.slice(polls - window).map((p) => p.cpuMs));
-    const watchFigure = (metric, unit, late, early, target, command, baseline) => ({
-      id: '4',
-      title: `watch, ${polls} polls of 500 jobs`,
-      command,
-      baseline,
-      metric,
-      unit,
-      median: round(late, 2),
-      baselineMedian: round(early, 2),
-      ratio: round(late / early, 2),
-      target,
-      // "Within" the target either way: a drop would be as suspect as a rise.
-      met: Math.abs(late / early - 1) <= target - 1 + 1e-9,
-      samples: polls,
-    });
-    figures.push(watchFigure('live heap', 'MB', heapLate, heapEarly, 1.1, `watch: after poll ${late}`, `after poll ${window}`));
-    figures.push(watchFigure('CPU per poll', 'ms', cpuLate, cpuEarly, 1.2, `watch: last ${window} polls`, `first ${window} polls`));
-    say(`bench: figure 4 done (${(watchRun.wallMs / 1000).toFixed(1)} s)`);
+    if (want('R')) {
+      // R. The reader of answers against its own scanner, in this process, on the 5,000-job answer (target ≤ 2×).
+      const { measureReader } = await import('../bench/reader-speed.mjs');
+      const reading = await measureReader({ runs: options.selfCheck ? 2 : 15 });
+      figures.push({
+        id: 'R',
+        title: `reading a ${(reading.answerBytes / 1024 ** 2).toFixed(1)} MB answer of ${reading.jobs} jobs`,
+        command: `readSoapAnswer: ${round(reading.readMBps)} MB/s`,
+        baseline: `scanXml alone: ${round(reading.scanMBps)} MB/s`,
+        metric: 'read speed',
+        unit: 'ms',
+        median: round(reading.readMs),
+        baselineMedian: round(reading.scanMs),
+        ratio: round(reading.ratio, 2),
+        target: 2,
+        met: reading.ratio <= 2,
+        samples: options.selfCheck ? 2 : 15,
+        readMBps: round(reading.readMBps),
+        scanMBps: round(reading.scanMBps),
+      });
+      say('bench: reader done');
+    }
 
-    // 5. Requests and connections of 100 polls, with the company given by name (resolved once per process).
-    await server.call('reset');
-    const requestEnv = envFor('watch/100', { IPS_JOBS_COMPANY: 'Demo Company' });
-    timeProcess(watchArgs, requestEnv);
-    const stats = await server.call('stats');
-    const requests = {
-      polls: 100,
-      getActiveJobs: stats.byOperation.getActiveJobs ?? 0,
-      getCompanyInfo: stats.byOperation.getCompanyInfo ?? 0,
-      otherRequests: stats.requests - (stats.byOperation.getActiveJobs ?? 0) - (stats.byOperation.getCompanyInfo ?? 0),
-      connections: stats.connections,
-      gzipResponses: stats.gzipResponses,
-      soapResponses: stats.soapResponses,
-      bytesOnWire: stats.bytesOut,
-      uncompressedBodyBytes: stats.plainBodyBytes,
-    };
-    requests.met = requests.getActiveJobs === 100 && requests.getCompanyInfo === 1 && requests.connections <= 2 && requests.gzipResponses === requests.soapResponses;
-    say('bench: figure 5 done');
+    if (want('4')) {
+      // 4. watch for 1,000 polls of 500 jobs: each poll's CPU time from the CLI's diagnostics channel, and the live heap,
+      // written by a module preloaded into the CLI (bench/poll-stats.cjs). --interval below 1 s: the server is on loopback.
+      const polls = options.selfCheck ? 30 : 1000;
+      const window = options.selfCheck ? 10 : 100;
+      const statsFile = path.join(home, 'poll-stats.ndjson');
+      const watchEnv = envFor(`watch/${polls}`, { NODE_OPTIONS: `--require ${JSON.stringify(POLL_STATS)} --expose-gc`, BENCH_POLL_STATS_FILE: statsFile });
+      await server.call('reset');
+      const watchRun = timeProcess(watchArgs, watchEnv);
+      const perPoll = readFileSync(statsFile, 'utf8').trim().split('\n').map((line) => JSON.parse(line));
+      if (perPoll.length !== polls) throw new Error(`watch reported ${perPoll.length} polls, expected ${polls}`);
+      // The preloaded module collects garbage before measuring the heap on every tenth poll: those are the live heap.
+      // The last poll is not one among others: its answer shows a job done, the watch fetches that job's log and ends.
+      // Its live heap has measured about 1.4 MB below the poll before it in every run (8.45 against 9.87 MB), so it
+      // would hide a growth as easily as show one. The late figure is the last live heap of a poll like the others.
+      const late = polls - 10;
+      if (!perPoll[window - 1].collected || !perPoll[late - 1].collected) throw new Error('watch did not report the live heap at the compared polls');
+      const heapEarly = perPoll[window - 1].heapUsed / 1024 ** 2;
+      const heapLate = perPoll[late - 1].heapUsed / 1024 ** 2;
+      const cpuEarly = mean(perPoll.slice(0, window).map((p) => p.cpuMs));
+      const cpuLate = mean(perPoll.slice(polls - window).map((p) => p.cpuMs));
+      const watchFigure = (metric, unit, late, early, target, command, baseline) => ({
+        id: '4',
+        title: `watch, ${polls} polls of 500 jobs`,
+        command,
+        baseline,
+        metric,
+        unit,
+        median: round(late, 2),
+        baselineMedian: round(early, 2),
+        ratio: round(late / early, 2),
+        target,
+        // "Within" the target either way: a drop would be as suspect as a rise.
+        met: Math.abs(late / early - 1) <= target - 1 + 1e-9,
+        samples: polls,
+      });
+      figures.push(watchFigure('live heap', 'MB', heapLate, heapEarly, 1.1, `watch: after poll ${late}`, `after poll ${window}`));
+      figures.push(watchFigure('CPU per poll', 'ms', cpuLate, cpuEarly, 1.2, `watch: last ${window} polls`, `first ${window} polls`));
+      say(`bench: figure 4 done (${(watchRun.wallMs / 1000).toFixed(1)} s)`);
+    }
+
+    if (want('5')) {
+      // 5. Requests and connections of 100 polls, with the company given by name (resolved once per process).
+      await server.call('reset');
+      const requestEnv = envFor('watch/100', { IPS_JOBS_COMPANY: 'Demo Company' });
+      timeProcess(watchArgs, requestEnv);
+      const stats = await server.call('stats');
+      requests = {
+        polls: 100,
+        getActiveJobs: stats.byOperation.getActiveJobs ?? 0,
+        getCompanyInfo: stats.byOperation.getCompanyInfo ?? 0,
+        otherRequests: stats.requests - (stats.byOperation.getActiveJobs ?? 0) - (stats.byOperation.getCompanyInfo ?? 0),
+        connections: stats.connections,
+        gzipResponses: stats.gzipResponses,
+        soapResponses: stats.soapResponses,
+        bytesOnWire: stats.bytesOut,
+        uncompressedBodyBytes: stats.plainBodyBytes,
+      };
+      requests.met = requests.getActiveJobs === 100 && requests.getCompanyInfo === 1 && requests.connections <= 2 && requests.gzipResponses === requests.soapResponses;
+      say('bench: figure 5 done');
+    }
+
+    if (want('6')) {
+      // 6. The exporter (issue 15), 3 targets of 500 jobs polled every 10 ms (the server is on loopback), in a process
+      // of its own (bench/exporter-figure.mjs): its live heap after poll 1,000 of every target against poll 100
+      // (±10 %), and the median time of a scrape of /metrics at that size with the default --max-job-series (200 jobs
+      // of each target with series), against the same bytes from a bare node:http server (target: ≤ 10 ms itself, an
+      // absolute figure: what a Prometheus waits).
+      const { measureExporter } = await import('../bench/exporter-figure.mjs');
+      const polls = options.selfCheck ? 30 : 1000;
+      const window = options.selfCheck ? 10 : 100;
+      await server.call('reset');
+      const measured = await measureExporter({
+        urls: ['t1', 't2', 't3'].map((target) => server.url(`exporter/${target}`)),
+        polls,
+        window,
+        maxJobSeries: 200,
+        scrapes: options.selfCheck ? 5 : 101,
+        warmup: options.selfCheck ? 1 : 10,
+      });
+      const early = round(measured.heapEarly / 1024 ** 2, 2);
+      const late = round(measured.heapLate / 1024 ** 2, 2);
+      figures.push({
+        id: '6',
+        title: `exporter, 3 targets × 500 jobs, ${polls} polls each`,
+        command: `exporter: after poll ${polls}`,
+        baseline: `after poll ${window}`,
+        metric: 'live heap',
+        unit: 'MB',
+        median: late,
+        baselineMedian: early,
+        ratio: round(late / early, 2),
+        target: 1.1,
+        targetText: '±10%',
+        met: Math.abs(late / early - 1) <= 0.1 + 1e-9,
+        samples: polls,
+        // The live heap after every `window` polls (MB), to tell a slow growth from noise.
+        heapByPoll: Object.fromEntries(Object.entries(measured.heaps).map(([poll, bytes]) => [poll, round(bytes / 1024 ** 2, 2)])),
+      });
+      const scrapeMs = round(measured.scrapeMs, 2);
+      const floorMs = round(measured.floorMs, 2);
+      figures.push({
+        id: '6',
+        title: `exporter, 3 targets × 500 jobs, --max-job-series 200: GET /metrics`,
+        command: `exporter: GET /metrics (${measured.series} series, ${round(measured.bytes / 1024)} KB)`,
+        baseline: 'the same bytes from node:http',
+        metric: 'scrape time',
+        unit: 'ms',
+        median: scrapeMs,
+        baselineMedian: floorMs,
+        ratio: round(scrapeMs / floorMs, 2),
+        target: 10,
+        targetText: '≤ 10 ms',
+        met: scrapeMs <= 10,
+        samples: measured.scrapes,
+        series: measured.series,
+        bytes: measured.bytes,
+      });
+      say(`bench: figure 6 done (${(measured.pollMs / 1000).toFixed(1)} s of polls)`);
+    }
 
     return {
       schemaVersion: 1,
@@ -287,20 +366,21 @@ async function run(options) {
 function table(result) {
   const rows = [['fig', 'measure', 'command', 'median', 'baseline', 'median', 'ratio', 'target', 'met']];
   for (const f of result.figures) {
-    const target = f.id === '4' ? `±${Math.round((f.target - 1) * 100)}%` : `≤ ${f.target}×`;
+    const target = f.targetText ?? (f.id === '4' ? `±${Math.round((f.target - 1) * 100)}%` : `≤ ${f.target}×`);
     rows.push([f.id, f.metric, f.command, `${f.median} ${f.unit}`, f.baseline, `${f.baselineMedian} ${f.unit}`, `${f.ratio}×`, target, f.met ? 'yes' : 'NO']);
   }
   const widths = rows[0].map((_, i) => Math.max(...rows.map((row) => row[i].length)));
   const lines = rows.map((row) => row.map((cell, i) => cell.padEnd(widths[i])).join('  ').trimEnd());
   const r = result.requests;
   const mb = (bytes) => `${(bytes / 1024 ** 2).toFixed(2)} MB`;
-  lines.push(
-    '',
-    `5  ${r.polls} polls of watch: getActiveJobs ${r.getActiveJobs} (target ${r.polls}), getCompanyInfo ${r.getCompanyInfo} (target 1), other requests ${r.otherRequests}, ` +
-      `TCP connections ${r.connections} (target ≤ 2), gzip ${r.gzipResponses}/${r.soapResponses} responses, ${mb(r.bytesOnWire)} on the wire for ${mb(r.uncompressedBodyBytes)} of XML: ${r.met ? 'met' : 'NOT MET'}`,
-    '',
-    `Node ${result.node}, ${result.cpus} CPUs, ${result.pairs} pairs after ${result.warmup} warm-up, medians; whole run ${(result.durationMs / 1000).toFixed(0)} s`,
-  );
+  if (r) {
+    lines.push(
+      '',
+      `5  ${r.polls} polls of watch: getActiveJobs ${r.getActiveJobs} (target ${r.polls}), getCompanyInfo ${r.getCompanyInfo} (target 1), other requests ${r.otherRequests}, ` +
+        `TCP connections ${r.connections} (target ≤ 2), gzip ${r.gzipResponses}/${r.soapResponses} responses, ${mb(r.bytesOnWire)} on the wire for ${mb(r.uncompressedBodyBytes)} of XML: ${r.met ? 'met' : 'NOT MET'}`,
+    );
+  }
+  lines.push('', `Node ${result.node}, ${result.cpus} CPUs, ${result.pairs} pairs after ${result.warmup} warm-up, medians; whole run ${(result.durationMs / 1000).toFixed(0)} s`);
   return `${lines.join('\n')}\n`;
 }
 
@@ -308,7 +388,7 @@ function table(result) {
 function checkShape(result) {
   const problems = [];
   const ids = result.figures.map((f) => `${f.id}/${f.metric}`);
-  for (const want of ['1a/wall time', '1b/wall time', '1c/wall time', '1d/wall time', '2/wall time', '2b/wall time', 'R/read speed', '3a/wall time', '3a/peak RSS', '3b/wall time', '3b/peak RSS', '4/live heap', '4/CPU per poll']) {
+  for (const want of ['1a/wall time', '1b/wall time', '1c/wall time', '1d/wall time', '2/wall time', '2b/wall time', 'R/read speed', '3a/wall time', '3a/peak RSS', '3b/wall time', '3b/peak RSS', '4/live heap', '4/CPU per poll', '6/live heap', '6/scrape time']) {
     if (!ids.includes(want)) problems.push(`figure ${want} missing`);
   }
   for (const f of result.figures) {

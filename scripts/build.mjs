@@ -12,6 +12,7 @@
 //   dist/cli/help.txt        the help `--help` prints in a pipe, which bin/ips-jobs.js answers itself.
 //   dist/emulator/index.js   the emulator with node-soap (ES module): `--demo`, `ips-jobs emulator`, the benchmark.
 //   dist/ips/{endpoints,namespaces}.js  constants for the benchmark's server (bench/serve.mjs).
+//   dist/exporter/index.js   the exporter engine (ES module), for the benchmark (bench/exporter-child.mjs).
 //   dist/index.js            the library export (src/index.ts; its packages stay external), with dist/**/*.d.ts.
 //   dist/ips/wsdl/           our WSDL, where the bundles' `new URL(…, import.meta.url)` find it (assetUrls below).
 //
@@ -237,6 +238,11 @@ async function buildLibrary(named) {
   return esbuild.build({ ...ESM, banner: {}, entryPoints: ['src/index.ts'], outfile: path.join(DIST, 'index.js'), packages: 'external', plugins: [assetUrls(DIST, named)] });
 }
 
+/** The exporter's engine as an ES module, for the benchmark's figure 6 (bench/exporter-child.mjs); its packages stay external. */
+async function buildExporterEngine() {
+  return esbuild.build({ ...ESM, banner: {}, entryPoints: ['src/exporter/index.ts'], outfile: path.join(DIST, 'exporter/index.js'), packages: 'external' });
+}
+
 /** What the CLI bundles may import(): the emulator (its runs are compiled by Node) and a package https-proxy-agent tries. */
 const CODE_CACHE_IMPORTS = new Set(['../emulator/index.js', 'kerberos']);
 
@@ -271,7 +277,7 @@ rmSync(DIST, { recursive: true, force: true });
 execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.json', '--emitDeclarationOnly'], { cwd: ROOT, stdio: 'inherit' });
 cpSync(path.join(SRC, 'ips/wsdl'), path.join(DIST, 'ips/wsdl'), { recursive: true });
 const named = new Set();
-const [cli, emulator, library] = await Promise.all([buildCli(named), buildEmulator(named), buildLibrary(named)]);
+const [cli, emulator, library] = await Promise.all([buildCli(named), buildEmulator(named), buildLibrary(named), buildExporterEngine()]);
 for (const file of named) {
   if (!existsSync(file)) throw new Error(`build: a bundle names ${rel(file)} (new URL(…, import.meta.url)), which is not there`);
 }
