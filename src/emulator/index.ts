@@ -105,7 +105,8 @@ export {
   type PlannedFile,
   type PlannedTask,
 } from './lifecycle.js';
-export { EmulatedIps, type AddJobOptions, type SubmitOutcome } from './model.js';
+export { EmulatedIps } from './model.js';
+export type { AddJobOptions, SubmitOutcome } from './job-options.js';
 export type { NamedFile } from './generate.js';
 export { DOCTYPE_REFERENCES, REQUIRED_ELEMENTS_REMOVED, VENDOR_NS, WRONG_TYPE_VALUES } from './answer-edits.js';
 export { CertificateGenerationError, generateSelfSignedCertificate, type SelfSignedCertificate } from './self-signed.js';

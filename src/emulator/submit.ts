@@ -2,7 +2,7 @@
 // decide: one file per URL, named by its destPath; a URL on fail.invalid fails its file, one on stall.invalid stalls the job.
 import type { JobDetails, SubmitJobInput, UploadUrl } from '../ips/types.js';
 import type { NamedFile } from './generate.js';
-import type { SubmitOutcome } from './model.js';
+import type { SubmitOutcome } from './job-options.js';
 
 /** The job-detail elements submitJob takes, and the IPS job type (API-FACTS §7 Job types) each one starts. */
 export const SUBMIT_JOB_TYPES = {

@@ -2,7 +2,7 @@ import type { ActiveJob } from '../ips/types.js';
 import { isStalled } from '../jobs/stall.js';
 import { taskSummary } from '../jobs/tasks.js';
 import { type BarStyle, progressBar } from './progress-bar.js';
-import type { RecordColumn } from './records.js';
+import { ColumnsError, type RecordColumn } from './records.js';
 import { formatRelative, formatTimestamp } from './relative-time.js';
 
 export const COLUMN_IDS = [
@@ -169,21 +169,6 @@ const MIN_WIDTH: Partial<Record<ColumnId, number>> = { name: 28, message: 16 };
 export const COLUMNS: Readonly<Record<ColumnId, JobColumn>> = Object.fromEntries(
   COLUMN_LIST.map((column) => [column.id, { ...column, dropOrder: DROP_ORDER[column.id], minWidth: MIN_WIDTH[column.id] }]),
 ) as Record<ColumnId, JobColumn>;
-
-/** --columns named something that is not a column (or, for csv/tsv, not a field either). */
-export class ColumnsError extends Error {
-  override name = 'ColumnsError';
-  constructor(
-    readonly unknown: readonly string[],
-    readonly valid: readonly string[],
-  ) {
-    super(
-      unknown.length === 0
-        ? `no columns given; valid columns: ${valid.join(', ')}`
-        : `unknown column${unknown.length === 1 ? '' : 's'} ${unknown.map((u) => `"${u}"`).join(', ')}; valid columns: ${valid.join(', ')}`,
-    );
-  }
-}
 
 function isColumnId(text: string): text is ColumnId {
   return (COLUMN_IDS as readonly string[]).includes(text);

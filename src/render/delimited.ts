@@ -1,6 +1,7 @@
 import { type ActiveJob, JOB_DETAIL_ELEMENTS } from '../ips/types.js';
 import { taskSummary } from '../jobs/tasks.js';
-import { COLUMN_IDS, COLUMNS, ColumnsError } from './columns.js';
+import { COLUMN_IDS, COLUMNS } from './columns.js';
+import { ColumnsError } from './records.js';
 import { csvField, tsvField } from './records.js';
 
 /** Fields csv/tsv can carry: the ActiveJob scalars by IPS name, plus two summaries of nested data. */

@@ -2,9 +2,23 @@
 // format of `list`: an aligned table for people, json/ndjson and csv/tsv for programs. One column model and one
 // table layout serve them all (`list`, `watch`'s live screen, every record listing); each record type has one registry.
 import { type AlignedCell, type AlignedColumn, renderAlignedLines } from './aligned-table.js';
-import { ColumnsError } from './columns.js';
 import type { Palette, Style } from './palette.js';
 import { escapeJsonText, sanitizeForTerminal } from './sanitize.js';
+
+/** --columns named something that is not a column (or, for csv/tsv, not a field either). */
+export class ColumnsError extends Error {
+  override name = 'ColumnsError';
+  constructor(
+    readonly unknown: readonly string[],
+    readonly valid: readonly string[],
+  ) {
+    super(
+      unknown.length === 0
+        ? `no columns given; valid columns: ${valid.join(', ')}`
+        : `unknown column${unknown.length === 1 ? '' : 's'} ${unknown.map((u) => `"${u}"`).join(', ')}; valid columns: ${valid.join(', ')}`,
+    );
+  }
+}
 
 /**
  * A column of any table: jobs, job logs, log details, schedules, companies. `C` is what a cell needs besides its row

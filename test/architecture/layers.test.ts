@@ -38,6 +38,28 @@ function sourceFiles(dir: string): string[] {
 
 const IMPORT = /(?:\bfrom\s+|\bimport\s*\(\s*|^\s*import\s+)['"](\.{1,2}\/[^'"]+)['"]/gm;
 
+/** The files of src/ that `file` imports (statically, dynamically or for types). */
+function importsOf(file: string): string[] {
+  return [...readFileSync(file, 'utf8').matchAll(IMPORT)]
+    .map(([, specifier]) => path.resolve(path.dirname(file), specifier!).replace(/\.js$/, '.ts'))
+    .filter((target) => target.startsWith(SRC + path.sep));
+}
+
+/** Each import cycle once, as the path that closes it (depth first; a module on the current path seen again). */
+function cycles(graph: ReadonlyMap<string, readonly string[]>): string[][] {
+  const found: string[][] = [];
+  const done = new Set<string>();
+  const visit = (node: string, trail: string[]): void => {
+    const at = trail.indexOf(node);
+    if (at !== -1) return void found.push([...trail.slice(at), node]);
+    if (done.has(node)) return;
+    for (const next of graph.get(node) ?? []) visit(next, [...trail, node]);
+    done.add(node);
+  };
+  for (const node of graph.keys()) visit(node, []);
+  return found;
+}
+
 describe('the layers of src/', () => {
   const files = sourceFiles(SRC);
 
@@ -57,6 +79,16 @@ describe('the layers of src/', () => {
       }
     }
     expect(upward).toEqual([]);
+  });
+
+  it('no import cycle: no module imports, through others, a module that imports it', () => {
+    const graph = new Map(files.map((file) => [file, importsOf(file)]));
+    expect(cycles(graph).map((cycle) => cycle.map((file) => path.relative(SRC, file)).join(' → '))).toEqual([]);
+  });
+
+  it('the cycle check sees a cycle', () => {
+    const graph = new Map([['a', ['b']], ['b', ['c']], ['c', ['a']], ['d', ['a']]]);
+    expect(cycles(graph)).toEqual([['a', 'b', 'c', 'a']]);
   });
 
   it('the check sees an upward import', () => {

@@ -100,6 +100,22 @@ describe('submit --wait follows the new job to its outcome, for every kind', () 
   });
 });
 
+describe('submit --wait -o ndjson', () => {
+  it('one JSON event per line: submitted, the follow events of watch -o ndjson, then the outcome', async () => {
+    const name = uniqueName('Events');
+    const cli = startCli(['submit', 'video-publish', '--name', name, '--yes', '--wait', '--interval', '50ms', '-o', 'ndjson'], { env: ENV() });
+    await driveUntilExit(emulator, cli, 60_000);
+    const result = await cli.result;
+    expect(result.code).toBe(0);
+    const events = result.stdout.trim().split('\n').map((line) => JSON.parse(line));
+    const handle = events[0].jobHandle;
+    expect(events[0]).toMatchObject({ schemaVersion: 1, event: 'submitted', detail: name });
+    expect(events.map((e) => e.event)).toContain('finished');
+    expect(events.at(-1)).toMatchObject({ schemaVersion: 1, event: 'outcome', jobHandle: handle, outcome: { schemaVersion: 1, outcome: 'succeeded' } });
+    expect(events.every((e) => e.schemaVersion === 1 && typeof e.ts === 'string')).toBe(true);
+  });
+});
+
 describe('without --wait', () => {
   it('prints the handle alone on stdout in a pipe, so h=$(ips-jobs submit …) works', async () => {
     const name = uniqueName('Handle');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseSortSpec } from '../../src/jobs/sort.js';
-import { COLUMN_IDS, COLUMNS, ColumnsError, DEFAULT_COLUMNS, parseColumns, WIDE_COLUMNS } from '../../src/render/columns.js';
+import { COLUMN_IDS, COLUMNS, DEFAULT_COLUMNS, parseColumns, WIDE_COLUMNS } from '../../src/render/columns.js';
+import { ColumnsError } from '../../src/render/records.js';
 import { DELIMITED_FIELDS } from '../../src/render/delimited.js';
 import { renderJobsTable } from '../../src/render/jobs-table.js';
 import { createPalette } from '../../src/render/palette.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ColumnsError } from '../../src/render/columns.js';
+import { ColumnsError } from '../../src/render/records.js';
 import { DELIMITED_FIELDS, renderDelimitedLines, resolveDelimitedFields } from '../../src/render/delimited.js';
 import { makeJob, makeTask } from '../jobs/job-fixtures.js';
 
