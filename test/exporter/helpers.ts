@@ -6,7 +6,7 @@ import { DEMO_CREDENTIALS, startEmulator, type Emulator, type EmulatorOptions } 
 import { startExporter, type ExporterOptions, type ExporterTarget, type RunningExporter } from '../../src/exporter/index.js';
 import { createIpsClient, type IpsClient, type IpsClientOptions } from '../../src/ips/client.js';
 import { until } from '../helpers/cli.js';
-import { scrapeMetrics, type ParsedFamily } from '../helpers/metrics.js';
+export { scrapeUntil } from '../helpers/metrics.js';
 
 const cleanups: Array<() => Promise<void> | void> = [];
 afterEach(async () => {
@@ -68,17 +68,6 @@ export async function polls(emu: Emulator, count = 1): Promise<void> {
   const asked = () => emu.stats.byOperation.getActiveJobs ?? 0;
   const goal = asked() + count + 1;
   await until(() => asked() >= goal, 10_000, `${count} more polls of ${emu.url}`);
-}
-
-/** Scrapes until `accept` holds for what /metrics says (checking every 20 ms, 10 s at most). */
-export async function scrapeUntil(url: string, accept: (families: ParsedFamily[]) => boolean, what = 'the metrics to match'): Promise<ParsedFamily[]> {
-  const started = Date.now();
-  for (;;) {
-    const families = await scrapeMetrics(url);
-    if (accept(families)) return families;
-    if (Date.now() - started > 10_000) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
 }
 
 /** The labels of a target made by `target()`. */
