@@ -1,5 +1,5 @@
 // Deterministic job data: realistic names, types, files and timelines from a seeded PRNG.
-import type { ActiveJob, JobDetails, JobLog } from '../ips/types.js';
+import { EMAIL_SETTING_VALUES, type ActiveJob, type JobDetails, type JobLog } from '../ips/types.js';
 import { formatJobStamp } from './clock.js';
 import { COMPANIES, SUBMITTERS } from './directory.js';
 import { buildJobLog } from './joblog.js';
@@ -59,7 +59,6 @@ interface TypeProfile {
   detail(rng: Rng, root: string): JobDetails;
 }
 
-export const EMAIL_SETTINGS = ['All', 'Error', 'ErrorAndWarning', 'JobCompletion', 'None'] as const;
 const SERVERS = ['sj1-ips-job-03', 'sj1-ips-job-07', 'sj1-ips-job-11', 'sj1-ips-job-14'] as const;
 
 const uploadDetail = (rng: Rng, root: string): JobDetails => ({
@@ -71,7 +70,7 @@ const uploadDetail = (rng: Rng, root: string): JobDetails => ({
     includeSubfolders: rng.chance(0.5),
     createMask: false,
     processMetadataFiles: rng.chance(0.4),
-    emailSetting: rng.pick(EMAIL_SETTINGS),
+    emailSetting: rng.pick(EMAIL_SETTING_VALUES),
     postImageServingPublishJob: { publishType: 'Incremental', emailSetting: 'Error' },
   },
 });
@@ -80,22 +79,22 @@ const PROFILES: Record<string, TypeProfile> = {
   ImageServingPublish: {
     files: [120, 480], msPerFile: [300, 900], folder: 'catalog', ext: ['tif', 'jpg', 'psd'], assetType: 'MasterImage',
     tasks: [{ taskType: 'CatalogExport', from: 0, to: 0.25 }, { taskType: 'ImageServingPublish', from: 0.2, to: 1 }],
-    detail: (rng) => ({ imageServingPublishJob: { publishType: rng.pick(['Full', 'Incremental', 'FullWithSearch']), emailSetting: rng.pick(EMAIL_SETTINGS) } }),
+    detail: (rng) => ({ imageServingPublishJob: { publishType: rng.pick(['Full', 'Incremental', 'FullWithSearch']), emailSetting: rng.pick(EMAIL_SETTING_VALUES) } }),
   },
   ImageRenderingPublish: {
     files: [40, 160], msPerFile: [600, 1500], folder: 'renders', ext: ['vnt', 'psd'], assetType: 'Vignette',
     tasks: [{ taskType: 'ImageRenderingPublish', from: 0, to: 1 }],
-    detail: (rng) => ({ imageRenderingPublishJob: { emailSetting: rng.pick(EMAIL_SETTINGS) } }),
+    detail: (rng) => ({ imageRenderingPublishJob: { emailSetting: rng.pick(EMAIL_SETTING_VALUES) } }),
   },
   VideoPublish: {
     files: [4, 14], msPerFile: [15_000, 40_000], folder: 'video', ext: ['mp4', 'mov'], assetType: 'Video',
     tasks: [{ taskType: 'VideoEncoding', from: 0, to: 0.8 }, { taskType: 'VideoPublish', from: 0.6, to: 1 }],
-    detail: (rng) => ({ videoPublishJob: { emailSetting: rng.pick(EMAIL_SETTINGS) } }),
+    detail: (rng) => ({ videoPublishJob: { emailSetting: rng.pick(EMAIL_SETTING_VALUES) } }),
   },
   ServerDirectoryPublish: {
     files: [20, 90], msPerFile: [300, 800], folder: 'static', ext: ['css', 'js', 'xml', 'svg'], assetType: 'NoType',
     tasks: [],
-    detail: (rng) => ({ serverDirectoryPublishJob: { emailSetting: rng.pick(EMAIL_SETTINGS) } }),
+    detail: (rng) => ({ serverDirectoryPublishJob: { emailSetting: rng.pick(EMAIL_SETTING_VALUES) } }),
   },
   UploadFromServerDirectory: {
     files: [30, 220], msPerFile: [800, 2000], folder: 'incoming', ext: ['tif', 'jpg', 'png', 'psd'], assetType: 'MasterImage',
@@ -105,7 +104,7 @@ const PROFILES: Record<string, TypeProfile> = {
   UrlUpload: {
     files: [10, 60], msPerFile: [1000, 2500], folder: 'supplier-feed', ext: ['jpg', 'png'], assetType: 'MasterImage',
     tasks: [{ taskType: 'UrlDownload', from: 0, to: 0.7 }, { taskType: 'Optimize', from: 0.2, to: 1 }],
-    detail: (rng) => ({ uploadUrlsJob: { numUrls: rng.int(10, 60), overwrite: true, readyForPublish: true, createMask: false, emailSetting: rng.pick(EMAIL_SETTINGS) } }),
+    detail: (rng) => ({ uploadUrlsJob: { numUrls: rng.int(10, 60), overwrite: true, readyForPublish: true, createMask: false, emailSetting: rng.pick(EMAIL_SETTING_VALUES) } }),
   },
   // No job-detail element of the schema fits a metadata upload, so none is sent.
   MetadataUpload: {
@@ -116,7 +115,7 @@ const PROFILES: Record<string, TypeProfile> = {
   ImageOptimization: {
     files: [50, 200], msPerFile: [500, 1200], folder: 'masters', ext: ['tif', 'jpg'], assetType: 'MasterImage',
     tasks: [{ taskType: 'Optimize', from: 0, to: 1 }],
-    detail: (rng) => ({ optimizeImagesJob: { emailSetting: rng.pick(EMAIL_SETTINGS) } }),
+    detail: (rng) => ({ optimizeImagesJob: { emailSetting: rng.pick(EMAIL_SETTING_VALUES) } }),
   },
 };
 

@@ -2,7 +2,9 @@
 import type { ISoapServiceMethod } from 'soap';
 import type { IpsFaultElement } from '../ips/errors.js';
 import {
+  EMAIL_SETTING_VALUES,
   JOB_DETAIL_ELEMENTS,
+  PUBLISH_TYPE_VALUES,
   type Company,
   type EmailSetting,
   type ImageServingPublishJobInput,
@@ -14,7 +16,6 @@ import {
 } from '../ips/types.js';
 import { maySubmitJobs, type EmulatorUser } from './directory.js';
 import type { IpsFaultKind } from './faults.js';
-import { EMAIL_SETTINGS } from './generate.js';
 import { authenticationFault, authorizationFault, IpsFault, ipsApiFault } from './ipsfault.js';
 import type { EmulatedIps } from './model.js';
 import { FAULT_NS, type IpsOperation } from './operations.js';
@@ -305,14 +306,12 @@ function accountOperations(ips: EmulatedIps): Operations<'getCompanyInfo' | 'get
 
 // ---- submitJob ----
 
-const PUBLISH_TYPES: readonly PublishType[] = ['Full', 'FullWithSearch', 'Incremental'];
-
 function publishJob(raw: Args): PublishJobInput {
-  return defined({ emailSetting: oneOf<EmailSetting>(raw, 'emailSetting', EMAIL_SETTINGS), httpCompletionUrl: str(raw.httpCompletionUrl), contextHandle: str(raw.contextHandle) });
+  return defined({ emailSetting: oneOf<EmailSetting>(raw, 'emailSetting', EMAIL_SETTING_VALUES), httpCompletionUrl: str(raw.httpCompletionUrl), contextHandle: str(raw.contextHandle) });
 }
 
 function imageServingPublishJob(raw: Args): ImageServingPublishJobInput {
-  return { publishType: oneOf(raw, 'publishType', PUBLISH_TYPES), ...publishJob(raw) };
+  return { publishType: oneOf<PublishType>(raw, 'publishType', PUBLISH_TYPE_VALUES), ...publishJob(raw) };
 }
 
 function uploadUrl(raw: Args): UploadUrl {
@@ -334,7 +333,7 @@ function uploadUrlsJob(raw: Args): UploadUrlsJobInput {
     overwrite: bool(raw.overwrite) ?? false,
     readyForPublish: bool(raw.readyForPublish) ?? false,
     createMask: bool(raw.createMask) ?? false,
-    emailSetting: oneOf<EmailSetting>(raw, 'emailSetting', EMAIL_SETTINGS),
+    emailSetting: oneOf<EmailSetting>(raw, 'emailSetting', EMAIL_SETTING_VALUES),
     postImageServingPublishJob: optional(raw.postImageServingPublishJob, imageServingPublishJob),
     postImageRenderingPublishJob: optional(raw.postImageRenderingPublishJob, publishJob),
     postVideoPublishJob: optional(raw.postVideoPublishJob, publishJob),

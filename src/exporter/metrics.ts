@@ -73,24 +73,13 @@ const NO_LABELS = {};
 
 export class ExporterMetrics {
   readonly registry = new Registry();
-  private readonly finishedJobs = new Counter({
-    name: 'ips_jobs_finished_total',
-    help: 'Jobs finished since the exporter started, by outcome and job type (the type the log type names, e.g. ImageServingPublish).',
-    labelNames: [...TARGET_LABELS, 'type', 'outcome'],
-    registers: [this.registry],
-  });
-  private readonly fileWarnings = new Counter({
-    name: 'ips_job_file_warnings_total',
-    help: 'File warnings in the logs of finished jobs (fileWarningCount).',
-    labelNames: [...TARGET_LABELS, 'type'],
-    registers: [this.registry],
-  });
-  private readonly fileErrors = new Counter({
-    name: 'ips_job_file_errors_total',
-    help: 'File errors in the logs of finished jobs (fileErrorCount).',
-    labelNames: [...TARGET_LABELS, 'type'],
-    registers: [this.registry],
-  });
+  private readonly finishedJobs = this.counter(
+    'ips_jobs_finished_total',
+    'Jobs finished since the exporter started, by outcome and job type (the type the log type names, e.g. ImageServingPublish).',
+    ['type', 'outcome'],
+  );
+  private readonly fileWarnings = this.counter('ips_job_file_warnings_total', 'File warnings in the logs of finished jobs (fileWarningCount).', ['type']);
+  private readonly fileErrors = this.counter('ips_job_file_errors_total', 'File errors in the logs of finished jobs (fileErrorCount).', ['type']);
   private readonly pollDurations = new Histogram({
     name: 'ips_poll_duration_seconds',
     help: 'How long a poll of a target took (getActiveJobs and getJobLogs), failed polls included.',
@@ -98,12 +87,11 @@ export class ExporterMetrics {
     buckets: POLL_BUCKETS,
     registers: [this.registry],
   });
-  private readonly pollErrors = new Counter({
-    name: 'ips_poll_errors_total',
-    help: 'Failed polls of a target, by kind: auth, timeout, network, fault (an IPS fault), protocol (an unreadable answer).',
-    labelNames: [...TARGET_LABELS, 'kind'],
-    registers: [this.registry],
-  });
+  private readonly pollErrors = this.counter(
+    'ips_poll_errors_total',
+    'Failed polls of a target, by kind: auth, timeout, network, fault (an IPS fault), protocol (an unreadable answer).',
+    ['kind'],
+  );
   private readonly lastSuccess = new Gauge({
     name: 'ips_last_successful_poll_timestamp_seconds',
     help: "When the target's last successful poll ended (Unix time, the exporter host's clock).",
@@ -132,6 +120,11 @@ export class ExporterMetrics {
       labelNames: ['version'],
       registers: [this.registry],
     }).set({ version }, 1);
+  }
+
+  /** A counter of this registry, labelled by target, company and region and then `extra`. */
+  private counter(name: string, help: string, extra: readonly string[]): Counter {
+    return new Counter({ name, help, labelNames: [...TARGET_LABELS, ...extra], registers: [this.registry] });
   }
 
   forTarget(labels: TargetLabels): TargetRecorder {

@@ -233,11 +233,13 @@ export interface CheckLoginInput {
 
 // ---- submitJob ----
 
-/** `emailSetting` of a job detail: who gets mail about the job. */
-export type EmailSetting = 'All' | 'Error' | 'ErrorAndWarning' | 'JobCompletion' | 'None';
+/** The values of a job detail's `emailSetting`: who gets mail about the job. */
+export const EMAIL_SETTING_VALUES = ['All', 'Error', 'ErrorAndWarning', 'JobCompletion', 'None'] as const;
+export type EmailSetting = (typeof EMAIL_SETTING_VALUES)[number];
 
-/** `ImageServingPublishJob`'s `publishType`. */
-export type PublishType = 'Full' | 'FullWithSearch' | 'Incremental';
+/** The values of `ImageServingPublishJob`'s `publishType`. */
+export const PUBLISH_TYPE_VALUES = ['Full', 'FullWithSearch', 'Incremental'] as const;
+export type PublishType = (typeof PUBLISH_TYPE_VALUES)[number];
 
 /** ImageRenderingPublishJob, VideoPublishJob (and ImageServingPublishJob without its publishType). */
 export interface PublishJobInput {

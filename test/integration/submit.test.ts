@@ -188,6 +188,10 @@ describe('bad input is refused with exit 2 and one line, before anything is sent
     { what: 'a follow flag without --wait', args: () => ['video-publish', '--timeout', '5m', '--yes'], line: /^ips-jobs: --timeout needs --wait$/m },
     { what: 'an unknown kind', args: () => ['metadata-publish', '--yes'], line: /metadata-publish/ },
     { what: 'a time in the past', args: () => ['video-publish', '--at', '2001-01-01T00:00:00Z', '--yes'], line: /--at/ },
+    { what: 'a --urls file that cannot be read', args: () => ['upload-urls', '--urls', path.join(dir, 'missing.tsv'), '--yes'], line: /^ips-jobs: cannot read --urls .*missing\.tsv: ENOENT$/m },
+    { what: '--urls - with --password-stdin', args: () => ['upload-urls', '--urls', '-', '--password-stdin', '--yes'], input: 'x\n', line: /--urls - and --password-stdin both read standard input/ },
+    { what: '--wait with --schedule', args: () => ['video-publish', '--schedule', '0 0 * * *', '--wait', '--yes'], line: /--wait cannot follow a --schedule/ },
+    { what: '--wait with --dry-run', args: () => ['video-publish', '--dry-run', '--wait'], line: /--dry-run sends nothing/ },
   ];
 
   it.each(refusals)('$what', async ({ args, input, line }) => {

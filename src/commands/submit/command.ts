@@ -9,8 +9,6 @@ import type { SubmitFlags } from './options.js';
 
 const EMAIL_NAMES = Object.keys(EMAIL_SETTINGS) as Array<keyof typeof EMAIL_SETTINGS & string>;
 const PUBLISH_NAMES = Object.keys(PUBLISH_TYPES) as Array<keyof typeof PUBLISH_TYPES & string>;
-/** The follow flags, which mean something only with --wait. */
-const FOLLOW_ONLY = ['interval', 'maxInterval', 'retryMax', 'stallTimeout', 'logGrace', 'appearTimeout', 'timeout', 'since', 'failOn'];
 
 export function registerSubmit(program: Command, context: CommandContext): void {
   const command = program
@@ -36,21 +34,22 @@ export function registerSubmit(program: Command, context: CommandContext): void 
     .option('--wait', 'follow the job(s) to the outcome, exactly as `ips-jobs wait` does (exit 0, 1, 6, 7 or 124)')
     .addOption(new Option('-o, --output <format>', 'text, json or ndjson').argParser(choiceOption(['text', 'json', 'ndjson'] as const)).default('text'))
     .addHelpText('after', HELP_EXAMPLES);
-  addFollowOptions(command).action(async (kind: SubmitKind, flags: SubmitFlags, cmd: Command) => {
-    checkFlags(flags, cmd);
+  // The follow flags mean something only with --wait.
+  const before = command.options.length;
+  addFollowOptions(command);
+  const followOnly = command.options.slice(before);
+  command.action(async (kind: SubmitKind, flags: SubmitFlags, cmd: Command) => {
+    checkFlags(flags, cmd, followOnly);
     const { submitAction } = await import('./run.js');
     await submitAction(kind, flags, cmd, context);
   });
 }
 
 /** What commander cannot check, before anything is read or sent. */
-function checkFlags(flags: SubmitFlags, cmd: Command): void {
+function checkFlags(flags: SubmitFlags, cmd: Command, followOnly: readonly Option[]): void {
   checkFollowFlags(flags);
-  if (!flags.wait) {
-    const given = FOLLOW_ONLY.filter((key) => cmd.getOptionValueSource(key) === 'cli');
-    const first = given[0];
-    if (first !== undefined) throw new UsageError(`--${first.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} needs --wait`);
-  }
+  const given = flags.wait ? undefined : followOnly.find((option) => cmd.getOptionValueSource(option.attributeName()) === 'cli');
+  if (given !== undefined) throw new UsageError(`${given.long} needs --wait`);
   if (flags.wait && flags.schedule !== undefined) throw new UsageError('--wait cannot follow a --schedule: each run of a schedule is a job of its own (use `ips-jobs scheduled`)');
   if (flags.wait && flags.dryRun) throw new UsageError('--dry-run sends nothing, so there is nothing to --wait for');
 }

@@ -2,6 +2,7 @@
 // show them and ask (or --yes, or --dry-run), send each exactly once, then print the handles or follow the jobs.
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
+import { readAllStdin } from '../../config/index.js';
 import { ExitCode } from '../../exit-codes.js';
 import { requestMayHaveArrived } from '../../ips/errors.js';
 import type { SubmitJobInput, UploadUrl } from '../../ips/types.js';
@@ -53,18 +54,11 @@ async function readUrls(flags: SubmitFlags, io: IO): Promise<UploadUrl[]> {
   const file = flags.urls ?? '-';
   let text: string;
   try {
-    text = file === '-' ? await readStream(io.stdin) : await readFile(file, 'utf8');
+    text = file === '-' ? await readAllStdin(io.stdin) : await readFile(file, 'utf8');
   } catch (error) {
     throw new UsageError(`cannot read --urls ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   }
   return asUsage(() => parseUrlList(text, { source: file === '-' ? 'standard input' : file, destFolder: flags.destFolder }));
-}
-
-async function readStream(stream: NodeJS.ReadableStream): Promise<string> {
-  let text = '';
-  stream.setEncoding('utf8');
-  for await (const chunk of stream) text += chunk as string;
-  return text;
 }
 
 function plan(kind: SubmitKind, flags: SubmitFlags, urls: UploadUrl[] | undefined, companyHandle: string, now: Date): SubmitJobInput[] {
