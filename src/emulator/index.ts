@@ -15,6 +15,10 @@
  * - Vanish: `outcome: 'vanish'`: Running until runAt + durationMs, then gone from getActiveJobs at once (never Done)
  *   and never a log: getJobLogs / getJobLogDetails do not know it, ever.
  * - Late log: `logDelayMs: 30_000`: no log at all (getJobLogDetails → empty jobLogArray) until 30 s after leftAt.
+ * - Other jobs' logs for a handle: `emu.ips.logDetailsIgnoreJobHandle = true`: getJobLogDetails ignores its jobHandle
+ *   filter and answers every log of the company (finished ones first), so a job's own log must be picked by its handle.
+ * - A job that changes state: `waitMs` with `waitState`: `New`, then `WaitingCoordinator`/`WaitingClient`, then
+ *   `Running`, then `Done`. An old job still running: `triggerAt` long ago with a `durationMs` that reaches past now.
  * - Appears late: `triggerAt` in the future: not listed nor known by handle until the clock gets there (then `New`,
  *   listed without includeWaitingJobs only once Running at triggerAt + waitMs).
  * - Finished before the command started: `triggerAt` in the past by more than waitMs + durationMs + DONE_LINGER_MS:
