@@ -8,7 +8,7 @@
 import type { ActiveJob, JobLog } from '../ips/types.js';
 import { parseIso } from '../jobs/dates.js';
 import { isFinishedLog } from '../jobs/outcome.js';
-import { jobKey } from '../jobs/poll-diff.js';
+import { jobKey } from '../jobs/job-ref.js';
 import { stateClass } from '../jobs/state-class.js';
 
 export interface FinishedJobsOptions {

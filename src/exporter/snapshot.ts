@@ -2,7 +2,7 @@
 // state, stalled jobs (the rule of `check --stalled`), and the per-job series within their limit. Pure.
 import type { ActiveJob } from '../ips/types.js';
 import { parseIso } from '../jobs/dates.js';
-import { jobKey } from '../jobs/poll-diff.js';
+import { jobKey } from '../jobs/job-ref.js';
 import { stateClass } from '../jobs/state-class.js';
 import { isStalled, sinceLastUpdate } from '../jobs/stall.js';
 

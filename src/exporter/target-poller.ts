@@ -6,7 +6,7 @@ import type { IpsClient } from '../ips/client.js';
 import type { ActiveJob, JobLog } from '../ips/types.js';
 import { backoffDelay } from '../jobs/backoff.js';
 import { outcomeFromLog, type FailOn } from '../jobs/outcome.js';
-import { jobKey } from '../jobs/poll-diff.js';
+import { jobKey } from '../jobs/job-ref.js';
 import { formatDuration } from '../text/duration.js';
 import { plural } from '../text/plural.js';
 import { pollErrorKind, type PollErrorKind } from './error-kind.js';

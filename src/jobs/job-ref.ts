@@ -10,6 +10,11 @@ export type JobMatch =
   | { kind: 'logged'; log: JobLog }
   | { kind: 'none' };
 
+/** The key a job is followed by: its handle, else (a server that left it out) its name. */
+export function jobKey(job: ActiveJob): string {
+  return job.jobHandle ?? job.name ?? job.originalName ?? '';
+}
+
 /** Handles carry `|` (`j|1001||Spring-Publish|54091`); names never need one. */
 export function looksLikeHandle(ref: string): boolean {
   return ref.includes('|');

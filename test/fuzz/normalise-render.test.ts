@@ -7,7 +7,8 @@ import * as normalise from '../../src/ips/normalise.js';
 import type { ActiveJob, CompanyMembership, JobLog, ScheduledJob } from '../../src/ips/types.js';
 import { runChecks } from '../../src/jobs/check-rules.js';
 import { outcomeFromLog, type FailOn } from '../../src/jobs/outcome.js';
-import { diffPoll } from '../../src/jobs/poll-diff.js';
+import { firstSeen, step } from '../../src/follow/job-machine.js';
+import { jobKey } from '../../src/jobs/job-ref.js';
 import { COLUMNS, DEFAULT_COLUMNS, WIDE_COLUMNS } from '../../src/render/columns.js';
 import { COMPANY_COLUMNS, COMPANY_WIDE_COLUMNS } from '../../src/render/company-columns.js';
 import { eventLine } from '../../src/render/event-line.js';
@@ -143,9 +144,13 @@ describe('getActiveJobs answers → list, show, watch, wait and check output', (
         });
         for (const line of frame) expectOneLine(line, 'watch frame');
 
-        const { events } = diffPoll(new Map(), jobs, at, staleAfterMs);
-        const later = diffPoll(new Map(jobs.map((job) => [job.jobHandle ?? job.name ?? '', { job: { ...job, progress: -1, state: errorText }, stalled: false }])), jobs, at, staleAfterMs);
-        for (const e of [...events, ...later.events]) {
+        // Each job seen with a hostile state and progress first, then as it is: added, state, progress, stalled events.
+        const rules = { stallWindowMs: staleAfterMs, logGraceMs: 0, failOn: 'error' as const };
+        const events = jobs.flatMap((job) => {
+          const first = firstSeen({ ...job, progress: -1, state: errorText }, at.getTime(), rules);
+          return [...first.events, ...step(first.state, { kind: 'listed', job, now: at.getTime() }, rules).events];
+        });
+        for (const e of events.map((event) => ({ ...event, jobHandle: jobKey(event.job) }))) {
           // Tabs are the event line's own field separators: exactly five fields, each clean.
           const line = eventLine({ ts: at.toISOString(), event: e.type, jobName: e.job.name ?? e.job.originalName, jobHandle: e.jobHandle, detail: e.detail });
           const fields = line.replace(/\n$/, '').split('\t');

@@ -69,7 +69,7 @@ describe('a name matches every active job of that name, whatever its age', () =>
   });
 
   it('watch <name> follows it too', async () => {
-    const job = submit({ outcome: 'failure', fatal: true, triggerAt: startedAgo(30 * 60_000), durationMs: 40 * 60_000 });
+    const job = submit({ outcome: 'failure', fatal: true, failAt: 0.9, triggerAt: startedAgo(30 * 60_000), durationMs: 40 * 60_000 });
     const run = cli('watch', job.originalName, '--exit-status', '--appear-timeout', '20s');
     await driveUntilExit(emulator, run, 60_000);
     const result = await run.result;

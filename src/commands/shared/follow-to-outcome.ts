@@ -2,7 +2,8 @@
 // One outcome per job; the exit code is the worst of them (0 succeeded, 1 failed, 6 stalled, 7 not found or
 // vanished), or 124 when --timeout ends the wait first. A job is never cancelled.
 import { ExitCode, worstExitCode } from '../../exit-codes.js';
-import { Follower, type FollowedJob, type FollowEvent } from '../../follow/follower.js';
+import { verdictOf, type Ambiguity, type FollowedJob } from '../../follow/follow-core.js';
+import { Follower, type FollowEvent } from '../../follow/follower.js';
 import { pollLoop } from '../../follow/poll-loop.js';
 import { sinceLastUpdate } from '../../jobs/stall.js';
 import { eventNdjson } from '../../render/event-ndjson.js';
@@ -15,6 +16,7 @@ import { write, type IO } from './io.js';
 import { exitCodeForOutcome } from './outcome-exit-code.js';
 import type { Session } from './session.js';
 import { startSpinner } from './spinner.js';
+import { UsageError } from './usage-error.js';
 
 export interface OutcomeFollowOptions extends FollowFlags {
   /** Job handles or names (a name: the newest job of that name started since --since). */
@@ -43,19 +45,12 @@ export interface OutcomeFollowResult {
 
 function progressText(entry: FollowedJob, width: number | undefined): string {
   const estimate = entry.history.estimate();
-  return progressLine(entry.job, {
+  return progressLine(entry.state.job, {
     etaMs: estimate?.remainingMs,
     filesPerMinute: estimate?.itemsPerMinute,
     width,
     barStyle: width === undefined ? 'ascii' : 'unicode',
   });
-}
-
-/** The entry that answers for `ref`: the only one when one job is followed, else the one with that handle. */
-function entryFor(follower: Follower, ref: string, single: boolean): FollowedJob | undefined {
-  const entries = [...follower.jobs.values()];
-  if (single) return entries[0];
-  return entries.find((entry) => entry.job.jobHandle === ref || entry.key === `ref:${ref}`);
 }
 
 export async function followToOutcomes(options: OutcomeFollowOptions, io: IO): Promise<OutcomeFollowResult> {
@@ -88,18 +83,20 @@ export async function followToOutcomes(options: OutcomeFollowOptions, io: IO): P
       await options.onEvents?.(events);
       await showProgress(follower, io, spinner, lastLines);
       // Fail fast: any outcome (a failure the moment the log shows it) ends the wait of that job.
-      return follower.allDone();
+      return follower.core.allDone();
     },
   ).finally(() => spinner.stop());
 
-  const outcomes = options.refs.map((ref) => outcomeOf(ref, entryFor(follower, ref, single), end === 'timeout', options));
+  const ambiguous = follower.core.ambiguities();
+  if (ambiguous.length > 0) throw new UsageError(ambiguityMessage(ambiguous));
+  const outcomes = options.refs.map((ref) => outcomeOf(ref, follower, end === 'timeout', options));
   const exitCode = end === 'timeout' ? ExitCode.timeout : worstExitCode(outcomes.map((o) => exitCodeForOutcome(o.outcome as Exclude<WaitOutcome, 'timeout'>)));
   return { aborted: end === 'aborted', outcomes, exitCode };
 }
 
 /** A progress line per unfinished job: the spinner's text on a terminal (the first one), a line each when it changes in a pipe. */
 async function showProgress(follower: Follower, io: IO, spinner: { update(text: string): void }, lastLines: Map<string, string>): Promise<void> {
-  const unfinished = [...follower.jobs.values()].filter((entry) => entry.outcome === undefined);
+  const unfinished = [...follower.core.jobs.values()].filter((entry) => verdictOf(entry.state) === undefined);
   // ora puts a glyph and a space before the text: two columns fewer, or the line wraps.
   const columns = io.stderrColumns();
   const width = io.stderrIsTTY && columns !== undefined ? columns - 2 : undefined;
@@ -115,13 +112,29 @@ async function showProgress(follower: Follower, io: IO, spinner: { update(text: 
   }
 }
 
-function outcomeOf(ref: string, entry: FollowedJob | undefined, timedOut: boolean, options: OutcomeFollowOptions): FollowedOutcome {
-  const outcome: WaitOutcome = timedOut ? 'timeout' : (entry?.outcome ?? 'not_found');
+/** `wait` refuses a name that picks several running jobs: the user names one by its handle. */
+function ambiguityMessage(ambiguous: readonly Ambiguity[]): string {
+  return ambiguous
+    .map(({ ref, jobs }) => {
+      const each = jobs.map((job) => `${job.name ?? job.originalName ?? '?'} (${job.jobHandle ?? '?'}, ${job.state ?? '?'})`).join(', ');
+      return `${sanitizeForTerminal(ref)} is ambiguous: ${jobs.length} active jobs have that name: ${sanitizeForTerminal(each)}; name one by its handle`;
+    })
+    .join('\n');
+}
+
+function outcomeOf(ref: string, follower: Follower, timedOut: boolean, options: OutcomeFollowOptions): FollowedOutcome {
+  const picked = follower.core.pickedBy(ref);
+  const entry = picked.followed;
+  const state = entry?.state;
+  const verdict = state === undefined ? undefined : verdictOf(state);
+  const outcome: WaitOutcome = timedOut ? 'timeout' : (verdict ?? 'not_found');
+  const reason =
+    state?.phase === 'finished' ? state.result.reason : state?.phase === 'vanished' ? 'left the active jobs and no job log appeared' : outcome === 'not_found' ? picked.reason : undefined;
   const summary: OutcomeSummary = {
     outcome,
-    jobName: entry?.job.name ?? entry?.job.originalName ?? ref,
-    reason: entry?.result?.reason ?? (outcome === 'vanished' ? 'left the active jobs and no job log appeared' : undefined),
-    silentForMs: outcome === 'stalled' && entry ? sinceLastUpdate(entry.job, options.session.client.now()) : undefined,
+    jobName: state?.job.name ?? state?.job.originalName ?? ref,
+    reason,
+    silentForMs: outcome === 'stalled' && state ? sinceLastUpdate(state.job, options.session.client.now()) : undefined,
     waitedMs: outcome === 'timeout' ? options.timeout : undefined,
   };
   return { ref, outcome, entry, summary };
@@ -129,7 +142,8 @@ function outcomeOf(ref: string, entry: FollowedJob | undefined, timedOut: boolea
 
 /** `-o json`'s document of one outcome: IPS field names, the server's dates. */
 export function followedOutcomeDocument(o: FollowedOutcome): OutcomeDocument {
-  return outcomeDocument({ outcome: o.outcome, job: o.entry?.job ?? { name: o.ref }, log: o.entry?.log, reason: o.summary.reason });
+  const state = o.entry?.state;
+  return outcomeDocument({ outcome: o.outcome, job: state?.job ?? { name: o.ref }, log: state?.phase === 'finished' ? state.log : undefined, reason: o.summary.reason });
 }
 
 /**

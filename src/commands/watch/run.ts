@@ -11,7 +11,9 @@ import { LiveScreen, renderFrame } from '../../render/live-screen.js';
 import { createPalette } from '../../render/palette.js';
 import type { CommandContext } from '../shared/command-context.js';
 import type { FollowFlags } from '../shared/follow-flags.js';
+import { outcomeOf } from '../../follow/follow-core.js';
 import { Follower, type FollowEvent } from '../../follow/follower.js';
+import { isTerminal } from '../../follow/job-machine.js';
 import { checkIntervalFor } from '../shared/interval-floor.js';
 import { colorEnabled, write, type IO } from '../shared/io.js';
 import { pollLoop } from '../../follow/poll-loop.js';
@@ -58,14 +60,14 @@ export async function watchAction(refs: string[], flags: WatchFlags, cmd: Comman
   );
 }
 
-function untilMet(until: Until | undefined, follower: Follower): boolean {
+function untilMet(until: Until | undefined, { core }: Follower): boolean {
   switch (until) {
     case 'all-done':
-      return follower.allDone();
+      return core.allDone();
     case 'any-done':
-      return follower.anyDone();
+      return core.anyDone();
     case 'first-failure':
-      return follower.anyFailed() || follower.allDone();
+      return core.anyFailed() || core.allDone();
     default:
       return false;
   }
@@ -102,12 +104,12 @@ function liveView(io: IO, follower: Follower, options: WatchOptions): WatchView 
   const draw = (resized = false) => {
     const now = options.session.client.now();
     const width = io.columns() ?? 80;
-    const entries = [...follower.jobs.values()];
+    const states = [...follower.core.jobs.values()].map((e) => e.state);
     const lines = renderFrame({
-      jobs: entries.filter((e) => e.outcome === undefined || e.outcome === 'stalled').map((e) => e.job),
-      finished: entries
-        .filter((e) => e.outcome !== undefined && e.outcome !== 'stalled')
-        .map((e) => ({ job: e.job, outcome: e.outcome!, detail: e.result?.reason ?? '' })),
+      jobs: states.flatMap((state) => (isTerminal(state) ? [] : [state.job])),
+      finished: states.flatMap((state) =>
+        isTerminal(state) ? [{ job: state.job, outcome: outcomeOf(state), detail: state.phase === 'finished' ? state.result.reason : '' }] : [],
+      ),
       columns: options.columns,
       palette,
       now,
@@ -181,5 +183,5 @@ async function runWatch(options: WatchOptions, io: IO): Promise<number> {
   }
   if (end === 'timeout') return ExitCode.timeout;
   if (end === 'aborted') return ExitCode.ok; // main turns the signal into 130/143
-  return options.exitStatus ? worstExitCode(follower.outcomes().map(exitCodeForOutcome)) : ExitCode.ok;
+  return options.exitStatus ? worstExitCode(follower.core.verdicts().map(exitCodeForOutcome)) : ExitCode.ok;
 }
