@@ -45,7 +45,7 @@ export interface FollowedJob {
   history: ProgressHistory;
 }
 
-export type CoreEventType = JobEventType | 'not_found';
+type CoreEventType = JobEventType | 'not_found';
 
 export interface CoreEvent {
   type: CoreEventType;

@@ -7,7 +7,7 @@ import type { ActiveJob, JobLog } from '../ips/types.js';
 import { plural } from '../text/plural.js';
 import { FollowCore, type CoreEvent, type CoreOptions, type RefLookup } from './follow-core.js';
 
-export type FollowEventType = CoreEvent['type'] | 'poll_error' | 'recovered';
+type FollowEventType = CoreEvent['type'] | 'poll_error' | 'recovered';
 
 export interface FollowEvent {
   type: FollowEventType;

@@ -13,7 +13,7 @@ import { isStalled, sinceLastUpdate } from '../jobs/stall.js';
 import { formatDuration } from '../text/duration.js';
 
 /** A job still on its way: in the active list (perhaps stalled), or gone from it and waiting for its log. */
-export type PassingState =
+type PassingState =
   | { phase: 'listed'; job: ActiveJob; stalled: boolean }
   | { phase: 'gone'; job: ActiveJob; /** Server time (ms) of the first successful poll without it. */ goneAt: number };
 
@@ -35,7 +35,7 @@ export type Observation =
 
 export type JobEventType = 'added' | 'state' | 'progress' | 'stalled' | 'resumed' | 'finished' | 'vanished';
 
-export interface JobEvent {
+interface JobEvent {
   type: JobEventType;
   job: ActiveJob;
   detail: string;
@@ -66,7 +66,7 @@ function progressText(job: ActiveJob): string {
   return job.progress === undefined ? '?' : `${job.progress}%`;
 }
 
-export function stallDetail(job: ActiveJob, now: Date): string {
+function stallDetail(job: ActiveJob, now: Date): string {
   const since = sinceLastUpdate(job, now);
   return `no progress for ${since === undefined ? '?' : formatDuration(since)} at ${progressText(job)}`;
 }
