@@ -37,7 +37,7 @@ export function addFollowOptions(command: Command): Command {
     .addOption(new Option('--log-grace <duration>', 'how long a finished job may go without a job log before it counts as vanished').argParser(durationOption).default(60_000, '60s'))
     .addOption(new Option('--appear-timeout <duration>', 'how long a named job may take to appear').argParser(durationOption).default(120_000, '2m'))
     .addOption(new Option('--timeout <duration>', 'stop after this long, exit 124 (0 = never)').argParser(durationOption).default(0, 'none'))
-    .addOption(new Option('--since <duration|date>', 'a job name only matches jobs started since then').argParser(sinceOption).default({ agoMs: 10 * 60_000 }, '10m'))
+    .addOption(new Option('--since <duration|date>', 'how far back a job name may pick a finished job\'s log (a running job of that name is picked whatever its age)').argParser(sinceOption).default({ agoMs: 10 * 60_000 }, '10m'))
     .addOption(new Option('--fail-on <level>', `what fails a job: ${FAIL_ON.join(', ')}`).argParser(choiceOption(FAIL_ON)).default('error'));
 }
 

@@ -19,7 +19,7 @@ import { startSpinner } from './spinner.js';
 import { UsageError } from './usage-error.js';
 
 export interface OutcomeFollowOptions extends FollowFlags {
-  /** Job handles or names (a name: the newest job of that name started since --since). */
+  /** Job handles or names (a name: its running job whatever its age, else the newest log of that name since --since). */
   refs: readonly string[];
   colorStderr: boolean;
   session: Session;

@@ -9,7 +9,7 @@ export function registerWait(program: Command, context: CommandContext): void {
   const command = program
     .command('wait')
     .description('wait for one job to finish and exit by its outcome (0 succeeded, 1 failed, 6 stalled, 7 not found)')
-    .argument('<job>', 'a job handle, or a job name (the newest job of that name started since --since)')
+    .argument('<job>', 'a job handle, or a job name (its running job, or the newest job of that name finished since --since)')
     .addOption(new Option('-o, --output <format>', 'outcome on stdout as text or json').argParser(choiceOption(['text', 'json'] as const)).default('text'));
   addFollowOptions(command).action(async (ref: string, flags: WaitFlags, cmd: Command) => {
     checkFollowFlags(flags);

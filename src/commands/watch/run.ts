@@ -157,7 +157,7 @@ async function runWatch(options: WatchOptions, io: IO): Promise<number> {
     logGraceMs: options.logGrace,
     appearTimeoutMs: options.appearTimeout,
     failOn: options.failOn,
-    // Watching everything for days: finished jobs leave the screen and memory after 10 minutes.
+    // Watching everything for days: finished jobs leave the screen and memory 10 minutes after they end.
     forgetAfterMs: options.refs.length === 0 ? 10 * 60_000 : undefined,
   });
   const view =
