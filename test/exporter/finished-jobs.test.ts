@@ -41,6 +41,20 @@ describe('FinishedJobs', () => {
     expect(finished.record(third, served(logs, third.startMs)).map((l) => l.jobHandle)).toEqual(['later']);
   });
 
+  it('a job listed as Done is not finished yet: it is counted once it has left the list', () => {
+    const finished = new FinishedJobs(options);
+    const start = T0 - 5 * MINUTE;
+    finished.record(finished.plan([running('publish', start)], T0), []);
+    const logs = [log('publish', start, T0 + 30_000)];
+    const done = finished.plan([{ ...running('publish', start), state: 'Done' }], T0 + MINUTE);
+    expect(finished.record(done, served(logs, done.startMs))).toEqual([]);
+    const left = finished.plan([], T0 + 2 * MINUTE);
+    expect(left.startMs).toBeLessThanOrEqual(start);
+    expect(finished.record(left, served(logs, left.startMs)).map((l) => l.jobHandle)).toEqual(['publish']);
+    const after = finished.plan([], T0 + 3 * MINUTE);
+    expect(finished.record(after, served(logs, after.startMs))).toEqual([]);
+  });
+
   it('reaches back to the start of a long job that left the list, and counts a log that comes late', () => {
     const finished = new FinishedJobs(options);
     const sixHoursAgo = T0 - 6 * 60 * MINUTE;
