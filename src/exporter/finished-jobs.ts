@@ -32,6 +32,8 @@ export interface LogQuery {
   running: Map<string, number>;
   /** Jobs whose log should now be there: listed as Done, or listed at the previous poll and gone since. */
   departed: Map<string, number>;
+  /** Every job this poll lists, Done ones too: none of them has finished yet, whatever its log says. */
+  listed: Set<string>;
 }
 
 function logKey(log: JobLog): string {
@@ -56,17 +58,18 @@ export class FinishedJobs {
   plan(active: readonly ActiveJob[], now: number): LogQuery {
     const running = new Map<string, number>();
     const departed = new Map<string, number>();
+    const listed = new Set(active.map(jobKey));
     for (const job of active) {
       const start = parseIso(job.startDate) ?? parseIso(job.triggerTime) ?? now;
       (stateClass(job.state) === 'done' ? departed : running).set(jobKey(job), start);
     }
-    if (this.previousPollAt === undefined) return { now, startMs: undefined, running, departed: new Map() };
+    if (this.previousPollAt === undefined) return { now, startMs: undefined, running, departed: new Map(), listed };
     for (const [key, start] of this.running) if (!running.has(key) && !departed.has(key)) departed.set(key, start);
     for (const key of departed.keys()) if (this.counted.has(key)) departed.delete(key);
     let from = this.previousPollAt;
     for (const start of departed.values()) from = Math.min(from, start);
     for (const { startMs } of this.awaiting.values()) from = Math.min(from, startMs);
-    return { now, startMs: from - this.options.slackMs, running, departed };
+    return { now, startMs: from - this.options.slackMs, running, departed, listed };
   }
 
   /** Keeps what the poll saw and returns the logs of jobs that finished since the exporter started and were not counted yet. */
@@ -79,6 +82,8 @@ export class FinishedJobs {
       const end = isFinishedLog(log) ? parseIso(log.endDate) : undefined;
       if (end === undefined) continue;
       const key = logKey(log);
+      // A job still listed (as Done) is counted once it has left: it stays awaited, so the query reaches back to it.
+      if (query.listed.has(key)) continue;
       this.awaiting.delete(key);
       if (end < this.countFrom || end < this.cutoff || this.counted.has(key)) continue;
       this.counted.set(key, end);
