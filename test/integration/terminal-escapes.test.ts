@@ -23,6 +23,8 @@ let scripted: CaptureServer;
 /** The hostile job as the client reads it: what json must carry unaltered. */
 let job: ActiveJob;
 let handle: string;
+/** The same hostile job, run and gone from the active list (its log decides `watch` and `wait`). */
+let gone: { handle: string; name: string };
 
 function env(extra: Record<string, string | undefined> = {}): Record<string, string> {
   return demoEnv(emulator, { company: 'handle' }, extra);
@@ -57,23 +59,31 @@ function scriptedAnswer(soapAction: string, body: string): string {
 
 beforeAll(async () => {
   emulator = await startEmulator({ speed: 0, jobs: 0, users: [...DEMO_USERS, EVIL_USER] });
-  const rec = emulator.ips.addJob({
-    originalName: `Evil-${HOSTILE}`,
-    type: 'ImageServingPublish',
-    submitUserEmail: `ops${HOSTILE}@example.com`,
-    description: HOSTILE,
-    outcome: 'failure',
-    fatal: true,
-    failAt: 0.5,
-    waitMs: 0,
-    durationMs: 60_000,
-    files: 6,
-  });
-  // The emulator writes the fatal error and file names into messages and log rows: make them hostile too.
-  rec.plan.fatalMessage = HOSTILE;
-  const first = rec.plan.files[0]!;
-  Object.assign(first, { name: `DemoCompany/${HOSTILE}.tif`, result: 'error', note: HOSTILE });
-  // Failed at 30 s (message `Job failed: …`), still listed as Done for a few seconds, its log written.
+  const addEvil = () => {
+    const rec = emulator.ips.addJob({
+      originalName: `Evil-${HOSTILE}`,
+      type: 'ImageServingPublish',
+      submitUserEmail: `ops${HOSTILE}@example.com`,
+      description: HOSTILE,
+      outcome: 'failure',
+      fatal: true,
+      failAt: 0.5,
+      waitMs: 0,
+      durationMs: 60_000,
+      files: 6,
+    });
+    // The emulator writes the fatal error and file names into messages and log rows: make them hostile too.
+    rec.plan.fatalMessage = HOSTILE;
+    const first = rec.plan.files[0]!;
+    Object.assign(first, { name: `DemoCompany/${HOSTILE}.tif`, result: 'error', note: HOSTILE });
+    return rec;
+  };
+  // One failed at 30 s and left the active list 5 s later; the other failed at 30 s and is still listed as Done, its
+  // log written (a job in the list has not ended: watch and wait follow the first one).
+  const earlier = addEvil();
+  emulator.clock.advance(40_000);
+  gone = { handle: earlier.jobHandle, name: earlier.name };
+  const rec = addEvil();
   emulator.clock.advance(32_000);
   handle = rec.jobHandle;
 
@@ -115,8 +125,8 @@ describe('table and line output shows server text escaped', () => {
     { name: 'logs -o wide', args: () => ['logs', '--since', '1d', '-o', 'wide'], code: 0 },
     { name: 'log', args: () => ['log', handle], code: 0, shows: /DemoCompany\/A\\x1b\[2J.*could not be processed/ },
     { name: 'log -o wide --errors', args: () => ['log', handle, '-o', 'wide', '--errors'], code: 0, shows: /↳ A\\x1b\[2J/ },
-    { name: 'watch (event lines)', args: () => ['watch', handle, '--interval', '50ms'], code: 0, shows: /\tfinished\tEvil-A\\x1b\[2J/ },
-    { name: 'wait (outcome line on stdout and stderr)', args: () => ['wait', handle, '--interval', '50ms'], code: 1, shows: /^failed: .*\(Evil-A\\x1b\[2J/m },
+    { name: 'watch (event lines)', args: () => ['watch', gone.handle, '--interval', '50ms'], code: 0, shows: /\tfinished\tEvil-A\\x1b\[2J/ },
+    { name: 'wait (outcome line on stdout and stderr)', args: () => ['wait', gone.handle, '--interval', '50ms'], code: 1, shows: /^failed: .*\(Evil-A\\x1b\[2J/m },
     { name: 'check', args: () => ['check', '--failed-since', '1h'], code: 3, shows: /^failed: Evil-A\\x1b\[2J/m },
     { name: 'check -o github', args: () => ['check', '--failed-since', '1h', '-o', 'github'], code: 3, shows: /^::error title=.*Evil-A\\x1b\[2J/m },
     { name: 'stop (a control result quoting the fault reason)', args: () => ['stop', handle, '--yes'], code: 5, shows: /ipsApiFault 30001: Job 'Evil-A\\x1b\[2J.*' has already finished/ },
@@ -180,8 +190,8 @@ describe('json and ndjson keep the raw values', () => {
       { args: ['show', handle, '-o', 'ndjson'] },
       { args: ['logs', '--since', '1d', '-o', 'json'] },
       { args: ['log', handle, '-o', 'ndjson'] },
-      { args: ['watch', handle, '--interval', '50ms', '-o', 'ndjson'] },
-      { args: ['wait', handle, '--interval', '50ms', '-o', 'json'] },
+      { args: ['watch', gone.handle, '--interval', '50ms', '-o', 'ndjson'] },
+      { args: ['wait', gone.handle, '--interval', '50ms', '-o', 'json'] },
       { args: ['check', '--failed-since', '1h', '-o', 'json'] },
       { args: ['stop', handle, '--yes', '-o', 'json'] },
       { args: ['companies', '-o', 'json'], env: env({ IPS_JOBS_USERNAME: EVIL_USER.email, IPS_JOBS_PASSWORD: EVIL_USER.password }) },
@@ -194,8 +204,9 @@ describe('json and ndjson keep the raw values', () => {
     expect(lines(show!)[0].job).toEqual(job);
     expect(JSON.parse(logs!.stdout).logs.find((l: { jobHandle: string }) => l.jobHandle === handle).submitUserEmail).toBe(job.submitUserEmail);
     expect(lines(log!).map((row) => row.assetName)).toContain(`DemoCompany/${job.description}.tif`);
-    expect(lines(watch!).map((event) => event.job?.name)).toContain(job.name);
-    expect(JSON.parse(wait!.stdout).job.name).toBe(job.name);
+    expect(lines(watch!).map((event) => event.job?.name)).toContain(gone.name);
+    expect(JSON.parse(wait!.stdout).job.name).toBe(gone.name);
+    expect(gone.name).toContain('\u001b[2J\u001b]8;;');
     expect(JSON.stringify(JSON.parse(check!.stdout))).toContain(JSON.stringify(job.name).slice(1, -1));
     expect(JSON.parse(stop!.stdout).results[0].error.reason).toBe(`Job '${job.name}' has already finished`);
     expect(JSON.parse(companies!.stdout).memberships.map((m: { role: string }) => m.role)).toContain(EVIL_USER.memberships[0]!.role);
@@ -220,8 +231,8 @@ describe('on a terminal (colour, spinner, the live view)', () => {
       onTerminal(['list', '-o', 'wide']),
       onTerminal(['show', handle]),
       onTerminal(['log', handle]),
-      onTerminal(['watch', handle, '--interval', '50ms']),
-      onTerminal(['wait', handle, '--interval', '50ms']),
+      onTerminal(['watch', gone.handle, '--interval', '50ms']),
+      onTerminal(['wait', gone.handle, '--interval', '50ms']),
     ]);
     expect(runs.map((run) => run.code)).toEqual([0, 0, 0, 0, 1]);
     for (const { screen } of runs) {
