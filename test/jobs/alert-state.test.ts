@@ -43,3 +43,28 @@ describe('alerts on changes only', () => {
     }
   });
 });
+
+describe('an event alerts once and is forgotten silently; only a condition resolves', () => {
+  const failed: Problem = { key: 'failed:j|3', rule: 'failed', jobHandle: 'j|3', jobName: 'C', measured: 'fatal error', limit: '--fail-on error', message: 'failed: fatal error' };
+
+  it('a failed job is reported once, stays quiet while in the window, and leaves it without a resolved', () => {
+    const first = planAlerts(undefined, [failed], {}, 1_000, undefined);
+    expect(first.report.map((p) => [p.key, p.new])).toEqual([['failed:j|3', true]]);
+    const inside = planAlerts(first.next, [failed], {}, 2_000, undefined);
+    expect(inside.report).toEqual([]);
+    expect(inside.current.map((p) => [p.key, p.new])).toEqual([['failed:j|3', false]]);
+    const left = planAlerts(inside.next, [], {}, 3_000, undefined);
+    expect(left.report).toEqual([]);
+    expect(left.resolved).toEqual([]);
+  });
+
+  it('--realert never repeats an event: it happened once', () => {
+    const first = planAlerts(undefined, [failed], {}, 0, HOUR).next;
+    expect(planAlerts(first, [failed], {}, 2 * HOUR, HOUR).report).toEqual([]);
+  });
+
+  it('a condition gone in the same run as an event left its window is resolved, the event is not', () => {
+    const first = planAlerts(undefined, [stalled, failed], {}, 1_000, undefined).next;
+    expect(planAlerts(first, [], {}, 2_000, undefined).resolved.map((p) => p.key)).toEqual(['stalled:j|1']);
+  });
+});
