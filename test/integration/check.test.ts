@@ -288,6 +288,30 @@ describe('an event (--failed-since) alerts once and is forgotten silently; a con
     expect(events()).toEqual(['problem failed']);
   });
 
+  it('a failure forgotten when it left the window is not new again when it is back in it (the server clock stepped back)', async () => {
+    const state = path.join(dir, 'state.json');
+    submit({ outcome: 'failure', fatal: true, durationMs: 60_000 });
+    emulator.clock.advance(5 * MIN);
+    const args = ['--failed-since', '1h', '--state-file', state];
+    expect((await check(args)).code).toBe(3);
+    emulator.clock.advance(2 * HOUR);
+    expect(await check(args)).toMatchObject({ code: 0, stdout: '' });
+    emulator.clock.advance(-90 * MIN);
+    expect(await check(args)).toMatchObject({ code: 0, stdout: '' });
+  });
+
+  it('a stall is not resolved by a run that did not look for stalls, nor at that job (two cron lines, one state file)', async () => {
+    const state = path.join(dir, 'state.json');
+    const job = submit({ outcome: 'stall', stallAt: 0.01 });
+    emulator.clock.advance(45 * MIN);
+    expect((await check(['--stalled', '30m', '--state-file', state])).code).toBe(3);
+    expect(await check(['--max-active', '5', '--state-file', state])).toMatchObject({ code: 0, stdout: '' });
+    expect(await check(['--stalled', '30m', '--type', 'UploadFromServerDirectory', '--state-file', state])).toMatchObject({ code: 0, stdout: '' });
+    expect(await check(['--stalled', '30m', '--state-file', state])).toMatchObject({ code: 0, stdout: '' });
+    emulator.ips.deleteJob(DEMO_CREDENTIALS.companyHandle, job.jobHandle);
+    expect((await check(['--stalled', '30m', '--state-file', state])).stdout).toMatch(/^resolved: stalled: /);
+  });
+
   it('a failed job whose log arrives a run late is still reported once as new', async () => {
     const state = path.join(dir, 'state.json');
     const job = submit({ outcome: 'failure', fatal: true, durationMs: 60_000, logDelayMs: 10 * MIN });
