@@ -170,9 +170,10 @@ export function enabledRules(rules: CheckRules): RuleName[] {
 
 /** What a run with these settings must ask IPS for, and how far back its query for job logs reaches (ms). */
 export function checkNeeds(rules: CheckRules): { activeJobs: boolean; logLookbackMs?: number } {
-  const enabled = enabledRules(rules).map((name) => RULES[name]);
+  const enabled = enabledRules(rules).map((name): RuleDefinition => RULES[name]);
+  const windows = enabled.filter((rule) => rule.checks === 'job logs').map((rule) => rule.limit(rules) ?? 0);
   const activeJobs = enabled.some((rule) => rule.checks === 'active jobs');
-  return rules.failedSinceMs === undefined ? { activeJobs } : { activeJobs, logLookbackMs: rules.failedSinceMs + LONG_JOB_MS };
+  return windows.length === 0 ? { activeJobs } : { activeJobs, logLookbackMs: Math.max(...windows) + LONG_JOB_MS };
 }
 
 export interface Problem {
@@ -197,10 +198,10 @@ export interface CheckReport {
 
 export function runChecks(rules: CheckRules, input: CheckInput): CheckReport {
   const report: CheckReport = { problems: [], checked: [] };
-  for (const rule of enabledRules(rules)) {
+  for (const rule of RULE_NAMES) {
     const definition: RuleDefinition = RULES[rule];
     const limit = definition.limit(rules);
-    if (limit === undefined) continue;
+    if (limit === undefined) continue; // its flag is not given
     for (const { id, jobHandle, jobName, found } of definition.check(limit, input, rules)) {
       const entry = { rule, key: id === undefined ? rule : `${rule}:${id}`, jobHandle, jobName };
       report.checked.push(entry);
