@@ -47,3 +47,15 @@ export function jobMatcher<T extends Filterable>(criteria: JobCriteria, stateOf:
 export function filterJobs(jobs: ActiveJob[], criteria: JobCriteria): ActiveJob[] {
   return jobs.filter(jobMatcher(criteria, (job) => job.state));
 }
+
+/**
+ * The criteria as the flags say them (`--type a,b --name X --user u`, '' for none), the same text for the same
+ * filters whatever their order or case: what `check`'s state file keeps to know which jobs a run looked at.
+ */
+export function filtersKey(criteria: JobCriteria): string {
+  const parts: string[] = [];
+  if (criteria.types?.length) parts.push(`--type ${[...new Set(criteria.types.map((t) => t.toLowerCase()))].sort().join(',')}`);
+  if (criteria.name !== undefined) parts.push(`--name ${criteria.name}`);
+  if (criteria.user !== undefined) parts.push(`--user ${criteria.user.toLowerCase()}`);
+  return parts.join(' ');
+}

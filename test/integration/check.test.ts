@@ -251,3 +251,146 @@ describe('--on-problem', () => {
     expect(result.stderr).toBe('ips-jobs: --on-problem exited 9 for problem max-active\n');
   });
 });
+
+describe('an event (--failed-since) alerts once and is forgotten silently; a condition resolves', () => {
+  const HOUR = 60 * MIN;
+  /** An --on-problem hook that appends each $IPS_JOBS_EVENT to a file, and what it has written so far. */
+  function eventLog(): { hook: string; events: () => string[] } {
+    const file = path.join(dir, 'events.txt');
+    return {
+      hook: `printf '%s %s\\n' "$IPS_JOBS_EVENT" "$IPS_JOBS_RULE" >> ${JSON.stringify(file)}`,
+      events: () => (existsSync(file) ? readFileSync(file, 'utf8').trim().split('\n') : []),
+    };
+  }
+
+  it('a failed job: reported once, quiet while in the window, and no "resolved" when it leaves it', async () => {
+    const state = path.join(dir, 'state.json');
+    const { hook, events } = eventLog();
+    const job = submit({ outcome: 'failure', fatal: true, durationMs: 60_000 });
+    emulator.clock.advance(5 * MIN);
+    const args = ['--failed-since', '1h', '--state-file', state, '--on-problem', hook];
+    const first = await check(args);
+    expect(first.code).toBe(3);
+    expect(first.stdout).toBe(`failed: ${job.name} (${job.jobHandle}): failed: fatal error\n`);
+    expect(events()).toEqual(['problem failed']);
+
+    emulator.clock.advance(30 * MIN);
+    expect(await check(args)).toMatchObject({ code: 0, stdout: '' });
+    // --realert is for conditions: a failure happened once.
+    expect(await check([...args, '--realert', '10m'])).toMatchObject({ code: 0, stdout: '' });
+
+    emulator.clock.advance(2 * HOUR);
+    expect(await check(args)).toMatchObject({ code: 0, stdout: '', stderr: '' });
+    const json = await check([...args, '-o', 'json']);
+    expect(json.code).toBe(0);
+    expect(JSON.parse(json.stdout)).toMatchObject({ problems: [], resolved: [] });
+    expect(await check([...args, '-o', 'github'])).toMatchObject({ code: 0, stdout: '' });
+    expect(events()).toEqual(['problem failed']);
+  });
+
+  it('a failure forgotten when it left the window is not new again when it is back in it (the server clock stepped back)', async () => {
+    const state = path.join(dir, 'state.json');
+    submit({ outcome: 'failure', fatal: true, durationMs: 60_000 });
+    emulator.clock.advance(5 * MIN);
+    const args = ['--failed-since', '1h', '--state-file', state];
+    expect((await check(args)).code).toBe(3);
+    emulator.clock.advance(2 * HOUR);
+    expect(await check(args)).toMatchObject({ code: 0, stdout: '' });
+    emulator.clock.advance(-90 * MIN);
+    expect(await check(args)).toMatchObject({ code: 0, stdout: '' });
+  });
+
+  it('a stall is not resolved by a run that did not look for stalls, nor at that job (two cron lines, one state file)', async () => {
+    const state = path.join(dir, 'state.json');
+    const job = submit({ outcome: 'stall', stallAt: 0.01 });
+    emulator.clock.advance(45 * MIN);
+    expect((await check(['--stalled', '30m', '--state-file', state])).code).toBe(3);
+    expect(await check(['--max-active', '5', '--state-file', state])).toMatchObject({ code: 0, stdout: '' });
+    expect(await check(['--stalled', '30m', '--type', 'UploadFromServerDirectory', '--state-file', state])).toMatchObject({ code: 0, stdout: '' });
+    expect(await check(['--stalled', '30m', '--state-file', state])).toMatchObject({ code: 0, stdout: '' });
+    emulator.ips.deleteJob(DEMO_CREDENTIALS.companyHandle, job.jobHandle);
+    expect((await check(['--stalled', '30m', '--state-file', state])).stdout).toMatch(/^resolved: stalled: /);
+  });
+
+  it('a failed job whose log arrives a run late is still reported once as new', async () => {
+    const state = path.join(dir, 'state.json');
+    const job = submit({ outcome: 'failure', fatal: true, durationMs: 60_000, logDelayMs: 10 * MIN });
+    emulator.clock.advance(5 * MIN);
+    const args = ['--failed-since', '1h', '--state-file', state];
+    expect(await check(args)).toMatchObject({ code: 0, stdout: '' });
+    emulator.clock.advance(10 * MIN);
+    const late = await check(args);
+    expect(late.code).toBe(3);
+    expect(late.stdout).toBe(`failed: ${job.name} (${job.jobHandle}): failed: fatal error\n`);
+    expect(await check(args)).toMatchObject({ code: 0, stdout: '' });
+  });
+
+  it('a stalled job still resolves when it resumes and finishes, once', async () => {
+    const state = path.join(dir, 'state.json');
+    const { hook, events } = eventLog();
+    const job = submit({ outcome: 'stall', stallAt: 0.01, resumeAt: HOUR, durationMs: 10 * MIN });
+    emulator.clock.advance(45 * MIN);
+    const args = ['--stalled', '30m', '--failed-since', '1h', '--state-file', state, '--on-problem', hook];
+    const first = await check(args);
+    expect(first.code).toBe(3);
+    expect(first.stdout).toContain(`stalled: ${job.name}`);
+    emulator.clock.advance(HOUR);
+    const resolved = await check(args);
+    expect(resolved.code).toBe(0);
+    expect(resolved.stdout).toMatch(new RegExp(`^resolved: stalled: ${job.name} .*\\n$`));
+    expect(await check(args)).toMatchObject({ code: 0, stdout: '' });
+    expect(events()).toEqual(['problem stalled', 'resolved stalled']);
+  });
+
+  it('a state file as version 1 wrote it still reads: its failure is not new, and not resolved when it leaves the window', async () => {
+    const state = path.join(dir, 'state.json');
+    const { hook, events } = eventLog();
+    const failed = submit({ outcome: 'failure', fatal: true, durationMs: 60_000 });
+    const stalled = submit({ outcome: 'stall', stallAt: 0.01 });
+    emulator.clock.advance(45 * MIN);
+    const seen = emulator.clock.now().getTime() - 10 * MIN;
+    const progress = emulator.ips.activeJobs().find((j) => j.jobHandle === stalled.jobHandle)?.progress;
+    // Exactly what ips-jobs wrote before event and condition were told apart (JSON.stringify(state, null, 2)).
+    writeFileSync(
+      state,
+      `{
+  "version": 1,
+  "updatedAt": ${seen},
+  "problems": {
+    "stalled:${stalled.jobHandle}": {
+      "rule": "stalled",
+      "jobHandle": "${stalled.jobHandle}",
+      "jobName": "${stalled.name}",
+      "message": "no progress for 34m (limit 30m) at ${progress}%",
+      "firstSeen": ${seen},
+      "lastAlerted": ${seen}
+    },
+    "failed:${failed.jobHandle}": {
+      "rule": "failed",
+      "jobHandle": "${failed.jobHandle}",
+      "jobName": "${failed.name}",
+      "message": "failed: fatal error",
+      "firstSeen": ${seen},
+      "lastAlerted": ${seen}
+    }
+  },
+  "observations": {
+    "${stalled.jobHandle}": {
+      "progress": ${progress}
+    }
+  }
+}
+`,
+    );
+    const args = ['--stalled', '30m', '--failed-since', '1h', '--state-file', state, '--on-problem', hook];
+    expect(await check(args)).toMatchObject({ code: 0, stdout: '', stderr: '' });
+
+    emulator.clock.advance(2 * HOUR);
+    emulator.ips.deleteJob(DEMO_CREDENTIALS.companyHandle, stalled.jobHandle);
+    const later = await check(args);
+    expect(later).toMatchObject({ code: 0, stderr: '' });
+    // The message is the one of the last run that saw the problem (the first run here).
+    expect(later.stdout).toBe(`resolved: stalled: ${stalled.name} (${stalled.jobHandle}): no progress for 45m (limit 30m) at ${progress}%\n`);
+    expect(events()).toEqual(['resolved stalled']);
+  });
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { JobLog } from '../../src/ips/types.js';
-import { observeProgress, runChecks, type CheckRules } from '../../src/jobs/check-rules.js';
+import { checkNeeds, enabledRules, observeProgress, ruleKind, runChecks, type CheckRules } from '../../src/jobs/check-rules.js';
 import { makeJob, NOW } from './job-fixtures.js';
 
 const MIN = 60_000;
@@ -57,5 +57,25 @@ describe('check rules', () => {
 
   it('remembers each active job’s progress for the next run', () => {
     expect(observeProgress([makeJob({ jobHandle: 'j|1', progress: 12 }), makeJob({ jobHandle: 'j|2', progress: undefined })])).toEqual({ 'j|1': { progress: 12 }, 'j|2': {} });
+  });
+
+  it('one table: a failed job is an event, every other rule a condition; each says what it needs from IPS', () => {
+    expect(['stalled', 'queued', 'running-longer', 'max-active', 'failed'].map((rule) => [rule, ruleKind(rule)])).toEqual([
+      ['stalled', 'condition'],
+      ['queued', 'condition'],
+      ['running-longer', 'condition'],
+      ['max-active', 'condition'],
+      ['failed', 'event'],
+    ]);
+    expect(ruleKind('later-rule')).toBeUndefined();
+    expect(enabledRules(base)).toEqual([]);
+    expect(enabledRules({ ...base, failedSinceMs: 60 * MIN, maxActive: 0, stalledMs: 0 })).toEqual(['stalled', 'max-active', 'failed']);
+    expect(checkNeeds({ ...base, maxActive: 3 })).toEqual({ activeJobs: true });
+    expect(checkNeeds({ ...base, failedSinceMs: 60 * MIN })).toEqual({ activeJobs: false, logLookbackMs: 25 * 60 * MIN });
+  });
+
+  it('--failed-since: a failure carries its end, for the state file', () => {
+    const report = runChecks({ ...base, failedSinceMs: 60 * MIN }, { active: [], logs: [log({ jobHandle: 'j|5', fatalError: true })], now: NOW, previous: {} });
+    expect(report.problems.map((p) => p.endedAt)).toEqual([Date.parse('2026-11-28T09:20:00-08:00')]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { filterJobs } from '../../src/jobs/filter.js';
+import { filterJobs, filtersKey } from '../../src/jobs/filter.js';
 import { makeJob } from './job-fixtures.js';
 
 const publish = makeJob({ jobHandle: 'j|1', name: 'spring-publish', originalName: 'spring-publish', state: 'Running', type: 'ImageServingPublishJob', submitUserEmail: 'Ana@Example.com' });
@@ -51,5 +51,16 @@ describe('filterJobs', () => {
     const result = filterJobs(jobs, {});
     expect(result).not.toBe(jobs);
     expect(jobs).toHaveLength(3);
+  });
+});
+
+describe('filtersKey', () => {
+  it('says the filters as the flags do, the same whatever their order or case', () => {
+    expect(filtersKey({})).toBe('');
+    expect(filtersKey({ types: [] })).toBe('');
+    expect(filtersKey({ types: ['UploadFromServerDirectory', 'ImageServingPublish'], name: 'Nightly-*', user: 'Ana.Lima@Example.com' })).toBe(
+      '--type imageservingpublish,uploadfromserverdirectory --name Nightly-* --user ana.lima@example.com',
+    );
+    expect(filtersKey({ types: ['imageServingPublish', 'ImageServingPublish'] })).toBe(filtersKey({ types: ['imageservingpublish'] }));
   });
 });

@@ -6,8 +6,8 @@ import type { Command } from 'commander';
 import { ExitCode } from '../../exit-codes.js';
 import type { ActiveJob, JobLog } from '../../ips/types.js';
 import { planAlerts, type AlertPlan } from '../../jobs/alert-state.js';
-import { observeProgress, runChecks, type CheckRules, type Problem } from '../../jobs/check-rules.js';
-import { filterJobs, type JobCriteria } from '../../jobs/filter.js';
+import { checkNeeds, enabledRules, observeProgress, runChecks, type CheckRules, type Problem } from '../../jobs/check-rules.js';
+import { filterJobs, filtersKey, type JobCriteria } from '../../jobs/filter.js';
 import { nameMatches } from '../../jobs/job-ref.js';
 import { jobTypeFromLogType } from '../../jobs/log-type.js';
 import { workflowCommand } from '../../render/github-annotations.js';
@@ -68,7 +68,7 @@ export async function checkAction(flags: CheckFlags, command: Command, context: 
     failedSinceMs: flags.failedSince,
     failOn: flags.failOn,
   };
-  if ([rules.stalledMs, rules.queuedMs, rules.runningLongerMs, rules.maxActive, rules.failedSinceMs].every((r) => r === undefined)) {
+  if (enabledRules(rules).length === 0) {
     throw new UsageError('check needs at least one rule: --stalled, --queued, --running-longer, --max-active or --failed-since');
   }
   if (flags.realert !== undefined && flags.stateFile === undefined) throw new UsageError('--realert needs --state-file');
@@ -108,15 +108,15 @@ interface CheckFindings {
 
 /** Asks IPS for what the rules need: the active jobs, the logs of the --failed-since window, or both. */
 async function fetchJobs(options: CheckOptions): Promise<{ active: ActiveJob[]; logs: JobLog[] }> {
-  const { session, rules } = options;
+  const { session } = options;
   const companyHandle = session.company?.companyHandle;
-  const needsActive = [rules.stalledMs, rules.queuedMs, rules.runningLongerMs, rules.maxActive].some((r) => r !== undefined);
-  const active = needsActive ? filterJobs(await session.client.getActiveJobs({ companyHandle, includeWaitingJobs: true }), options.criteria) : [];
-  if (rules.failedSinceMs === undefined) return { active, logs: [] };
+  const needs = checkNeeds(options.rules);
+  const active = needs.activeJobs ? filterJobs(await session.client.getActiveJobs({ companyHandle, includeWaitingJobs: true }), options.criteria) : [];
+  if (needs.logLookbackMs === undefined) return { active, logs: [] };
   // The window is by the server's clock: when no answer has told it yet, serverNow asks once.
   const now = (await serverNow(session)).getTime();
-  // getJobLogs filters by start date: a day more catches long jobs that ended inside the window.
-  const startDate = new Date(now - rules.failedSinceMs - 24 * 3_600_000).toISOString();
+  // getJobLogs filters by start date: the lookback is the window and a day more, for long jobs that ended inside it.
+  const startDate = new Date(now - needs.logLookbackMs).toISOString();
   const logs = (await session.client.getJobLogs({ companyHandle, startDate })).filter((log) => logMatches(log, options.criteria));
   return { active, logs };
 }
@@ -124,18 +124,20 @@ async function fetchJobs(options: CheckOptions): Promise<{ active: ActiveJob[]; 
 function findProblems(options: CheckOptions, jobs: { active: ActiveJob[]; logs: JobLog[] }, state: StateFile | undefined): CheckFindings {
   const now = options.session.client.now();
   const report = runChecks(options.rules, { ...jobs, now, previous: state?.state?.observations ?? {} });
-  const plan = planAlerts(state?.state, report.problems, observeProgress(jobs.active), now.getTime(), options.realertMs);
+  const scope = { rules: enabledRules(options.rules), filters: filtersKey(options.criteria), eventLookbackMs: checkNeeds(options.rules).logLookbackMs };
+  const plan = planAlerts(state?.state, report.problems, observeProgress(jobs.active), now.getTime(), options.realertMs, scope);
   return { now, report, plan, reported: state ? plan.report : plan.current, resolved: state ? plan.resolved : [] };
 }
 
-const withoutKey = <T extends { key: string }>({ key: _key, ...rest }: T): Omit<T, 'key'> => rest;
+/** A problem as -o json shows it: without what only the state file needs. */
+const asJson = <T extends { key: string; endedAt?: number; filters?: string }>({ key: _key, endedAt: _endedAt, filters: _filters, ...rest }: T): Omit<T, 'key' | 'endedAt' | 'filters'> => rest;
 
 /** The problems on stdout, in the --output format. */
 async function writeFindings(options: CheckOptions, findings: CheckFindings, io: IO): Promise<void> {
   const { now, plan, reported, resolved } = findings;
   switch (options.output) {
     case 'json': {
-      const document = { schemaVersion: 1, company: options.session.company ?? null, checkedAt: now.toISOString(), problems: plan.current.map(withoutKey), resolved: resolved.map(withoutKey) };
+      const document = { schemaVersion: 1, company: options.session.company ?? null, checkedAt: now.toISOString(), problems: plan.current.map(asJson), resolved: resolved.map(asJson) };
       await write(io.stdout, renderJson(document));
       break;
     }
