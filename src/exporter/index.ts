@@ -12,8 +12,15 @@ export interface ExporterTarget {
   name: string;
   /** The `region` label (na, emea, apac, or 'custom' for an endpoint). */
   region: string;
-  companyHandle: string;
-  /** The `company` label: the company's name if known, else its handle. */
+  /**
+   * The company's handle, or how to find it (a company given by name): the poller calls it before its first poll,
+   * again after each failure (a failed poll, counted and backed off like any), and keeps the handle it gives.
+   */
+  companyHandle: string | (() => Promise<string>);
+  /**
+   * The `company` label: the company as the user gave it (a name or a handle). It is known before anything is asked
+   * of IPS and never changes, so a target has one series from its first failed poll to its last good one.
+   */
   company: string;
   client: IpsClient;
 }

@@ -1,6 +1,8 @@
 // One target, polled in the background: getActiveJobs, then getJobLogs for the window since the previous poll, every
 // interval (jittered ±10 %), with backoff after failures. A failed poll changes nothing but the error counter: the
-// target's last values stay. The decisions (stall, outcome, backoff) are those of src/jobs.
+// target's last values stay. A company given by name is looked up as the first step of a poll until that succeeds
+// once, so a target that cannot be reached at start is polled (and retried) like one that went down later. The
+// decisions (stall, outcome, backoff) are those of src/jobs.
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { IpsClient } from '../ips/client.js';
 import type { ActiveJob, JobLog } from '../ips/types.js';
@@ -24,7 +26,8 @@ export interface PollerOptions {
 
 interface PolledTarget {
   name: string;
-  companyHandle: string;
+  /** The handle, or how to find it: called until it gives one. */
+  companyHandle: string | (() => Promise<string>);
   client: IpsClient;
 }
 
@@ -33,9 +36,10 @@ function maxBackoffMs(intervalMs: number): number {
   return Math.max(intervalMs, Math.min(10 * intervalMs, 10 * 60_000));
 }
 
+/** The error's first line, without a closing full stop (the line goes on after it). */
 function firstLine(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
-  return text.split('\n', 1)[0]!.trim() || (error instanceof Error ? error.name : 'unknown error');
+  return text.split('\n', 1)[0]!.trim().replace(/\.$/, '') || (error instanceof Error ? error.name : 'unknown error');
 }
 
 export class TargetPoller {
@@ -46,6 +50,8 @@ export class TargetPoller {
   /** performance.now() of the start of polling and of the end of the last successful poll. */
   private startedAt = performance.now();
   private lastSuccessAt: number | undefined;
+  /** The company's handle, once known. */
+  private companyHandle: string | undefined;
 
   constructor(
     private readonly target: PolledTarget,
@@ -59,6 +65,7 @@ export class TargetPoller {
       slackMs: Math.max(2 * options.intervalMs, 10 * 60_000),
       retainMs: Math.max(10 * options.intervalMs, 60 * 60_000),
     });
+    if (typeof target.companyHandle === 'string') this.companyHandle = target.companyHandle;
   }
 
   /** Polls until the signal aborts; never rejects. A poll in flight when it aborts is left to finish unrecorded. */
@@ -89,9 +96,10 @@ export class TargetPoller {
   /** One poll, recorded unless the signal aborted meanwhile; resolves with the delay before the next. */
   private async poll(signal: AbortSignal): Promise<number> {
     const started = performance.now();
-    const { client, companyHandle } = this.target;
+    const { client } = this.target;
     let delay: number;
     try {
+      const companyHandle = (this.companyHandle ??= await this.resolveCompany());
       const active = await client.getActiveJobs({ companyHandle, includeWaitingJobs: true });
       const now = client.now();
       const query = this.finished.plan(active, now.getTime());
@@ -105,6 +113,12 @@ export class TargetPoller {
     }
     this.recorder.pollDuration((performance.now() - started) / 1000);
     return delay;
+  }
+
+  /** The handle of a company given by name (a rejection is this poll's failure). */
+  private async resolveCompany(): Promise<string> {
+    const { companyHandle } = this.target;
+    return typeof companyHandle === 'string' ? companyHandle : await companyHandle();
   }
 
   private succeeded(active: readonly ActiveJob[], now: Date, query: LogQuery, logs: readonly JobLog[]): void {

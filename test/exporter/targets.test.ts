@@ -1,7 +1,7 @@
 // Two targets, each its own emulator: one goes down (503s, then its server gone), the other goes on. The failing one
 // keeps its last values, counts its errors by kind, is named by /healthz, and recovers.
 import { describe, expect, it } from 'vitest';
-import type { Emulator } from '../../src/emulator/index.js';
+import { DEMO_CREDENTIALS, type Emulator } from '../../src/emulator/index.js';
 import { scrapeMetrics as scrape, metricValue as value } from '../helpers/metrics.js';
 import { client, emulator, exporter, labelsOf, polls, scrapeUntil, target } from './helpers.js';
 
@@ -82,5 +82,25 @@ describe('exporter with several targets', () => {
     await emu.close();
     await scrapeUntil(running.url, (f) => value(f, 'ips_poll_errors_total', { ...labels, kind: 'network' })! >= 2, 'a refused connection');
     expect(running.lines.some((line) => /^target prod: poll failed \(network\): /.test(line))).toBe(true);
+  });
+
+  it('a company given by name: looked up by the poller before its first poll, a failed look-up counted and backed off like a poll, then kept', async () => {
+    const emu = await emulator({ faults: 'getCompanyInfo#1-2:status=503' });
+    const named = await client(emu);
+    addRunning(emu, 'Named-Publish');
+    const lookUp = async () => (await named.getCompanyInfo({ companyName: DEMO_CREDENTIALS.company })).companyHandle ?? '';
+    const running = await exporter([await target(emu, 'named', { client: named, companyHandle: lookUp })]);
+    // The label is the company as given (labelsOf: the name), from the first failed look-up on: one series throughout.
+    const labels = labelsOf('named');
+    const failing = await scrapeUntil(running.url, (f) => value(f, 'ips_poll_errors_total', { ...labels, kind: 'protocol' })! >= 1);
+    expect(value(failing, 'ips_last_successful_poll_timestamp_seconds', labels)).toBeUndefined();
+    expect(emu.stats.byOperation.getActiveJobs ?? 0).toBe(0); // nothing is polled before the company is known
+    const polled = await scrapeUntil(running.url, (f) => value(f, 'ips_active_jobs', { ...labels, type: 'ImageServingPublish', state: 'Running' }) === 1);
+    expect(value(polled, 'ips_poll_errors_total', { ...labels, kind: 'protocol' })).toBe(2);
+    expect(running.lines.filter((line) => /^target named: poll failed \(protocol\): empty response \(HTTP 503\); next try in \S+$/.test(line))).toHaveLength(2);
+    expect(running.lines).toContain('target named: recovered after 2 failed polls');
+    // Once resolved, kept: more polls, no more look-ups.
+    await polls(emu, 3);
+    expect(emu.stats.byOperation.getCompanyInfo).toBe(3);
   });
 });

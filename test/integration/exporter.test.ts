@@ -37,8 +37,8 @@ afterAll(async () => {
 const ENV = () => ({ IPS_JOBS_CONFIG: configFile, IPS_JOBS_USERNAME: 'someone-else@example.com', IPS_JOBS_PASSWORD: 'not-this-one' });
 
 /** Starts the exporter on an ephemeral port and waits for the line that names its URL. */
-async function startExporter(...args: string[]): Promise<{ cli: RunningCli; url: string }> {
-  const cli = startCli(['exporter', '--listen', '127.0.0.1:0', '--interval', '100ms', ...args], { env: ENV(), killAfterMs: 60_000 });
+async function startExporter(args: string[], env: Record<string, string> = ENV()): Promise<{ cli: RunningCli; url: string }> {
+  const cli = startCli(['exporter', '--listen', '127.0.0.1:0', '--interval', '100ms', ...args], { env, killAfterMs: 60_000 });
   let url = '';
   await until(() => {
     url = /serving (http:\/\/127\.0\.0\.1:\d+)\/metrics/.exec(cli.stderr())?.[1] ?? '';
@@ -53,7 +53,7 @@ describe('ips-jobs exporter', () => {
     prod.ips.addJob({ originalName: 'Prod-Publish', type: 'ImageServingPublish', waitMs: 0, durationMs: 600_000, files: 20 });
     stage.ips.addJob({ originalName: 'Stage-Video', type: 'VideoPublish', waitMs: 0, durationMs: 600_000, files: 20 });
     const company = DEMO_CREDENTIALS.company;
-    const { cli, url } = await startExporter('--target', 'prod', '--target', `stage:${company}`);
+    const { cli, url } = await startExporter(['--target', 'prod', '--target', `stage:${company}`]);
     const running = (target: string, type: string) => ({ target, type, state: 'Running' });
     // The first scrape may come before the first poll of each target: scrape until both have been polled.
     const families = await scrapeUntil(url, (f) => metricValue(f, 'ips_active_jobs', running(`stage:${company}`, 'VideoPublish')) === 1 && metricValue(f, 'ips_active_jobs', running('prod', 'ImageServingPublish')) === 1);
@@ -73,7 +73,7 @@ describe('ips-jobs exporter', () => {
 
   it('one target going down: its errors counted, its last values kept, /healthz 503 naming it; the other goes on', async () => {
     prod.ips.addJob({ originalName: 'Prod-Down', type: 'ImageServingPublish', waitMs: 0, durationMs: 600_000, files: 20 });
-    const { cli, url } = await startExporter('--target', 'prod', '--target', 'stage');
+    const { cli, url } = await startExporter(['--target', 'prod', '--target', 'stage']);
     const prodRunning = { target: 'prod', type: 'ImageServingPublish', state: 'Running' };
     const before = await scrapeUntil(url, (f) => (metricValue(f, 'ips_active_jobs', prodRunning) ?? 0) >= 1);
     const kept = metricValue(before, 'ips_active_jobs', prodRunning);
@@ -110,17 +110,153 @@ describe('ips-jobs exporter', () => {
     expect(result.stdout).toBe('');
   });
 
-  it('a company that IPS does not know: exit 78, naming the target', async () => {
-    const result = await runCli(['exporter', '--target', 'prod:No Such Company'], { env: ENV() });
-    expect(result.code).toBe(78);
-    expect(result.stderr).toMatch(/^ips-jobs: target "prod:No Such Company": company "No Such Company" is not known to IPS/);
-  });
-
   it('usage errors: no target, --target with --all-profiles, a target with an empty company, a bad --listen (exit 2)', async () => {
     for (const args of [[], ['--target', 'prod', '--all-profiles'], ['--target', 'prod:'], ['--target', 'prod', '--listen', 'localhost']]) {
       const result = await runCli(['exporter', ...args], { env: ENV() });
       expect(result.code, args.join(' ')).toBe(2);
       expect(result.stderr.trimEnd().split('\n'), args.join(' ')).toHaveLength(1);
+    }
+  });
+});
+
+// What happens at start to a target that cannot be polled: only what is known without the network stops the start;
+// a target that IPS does not answer, refuses or does not know is served as down and retried, the others served.
+describe('ips-jobs exporter, a target down at start', () => {
+  /** A port where nothing listens (an emulator's, closed): a target there is down until an emulator starts on it. */
+  let downPort: number;
+  let downUrl: string;
+  let startConfig: string;
+  /** The live target's own emulator, with one running job. */
+  let live: Emulator;
+
+  beforeAll(async () => {
+    live = await startEmulator({ speed: 0, jobs: 0 });
+    live.ips.addJob({ originalName: 'Live-Publish', type: 'ImageServingPublish', waitMs: 0, durationMs: 600_000, files: 20 });
+    const gone = await startEmulator({ speed: 0, jobs: 0 });
+    [downPort, downUrl] = [gone.port, gone.url];
+    await gone.close();
+    const login = { username: DEMO_CREDENTIALS.username, password: DEMO_CREDENTIALS.password };
+    const dir = mkdtempSync(path.join(tmpdir(), 'ips-jobs-exporter-start-'));
+    startConfig = path.join(dir, 'config.json');
+    writeFileSync(
+      startConfig,
+      JSON.stringify({
+        profiles: {
+          live: { ...login, endpoint: live.url, company: DEMO_CREDENTIALS.companyHandle },
+          // A company given by name: looked up only once the target answers.
+          down: { ...login, endpoint: downUrl, company: DEMO_CREDENTIALS.company },
+          refused: { username: DEMO_CREDENTIALS.username, password: 'not-the-password', endpoint: stage.url, company: DEMO_CREDENTIALS.company },
+          nologin: { password: DEMO_CREDENTIALS.password, endpoint: stage.url, company: DEMO_CREDENTIALS.companyHandle },
+          nopassword: { username: DEMO_CREDENTIALS.username, passwordFile: path.join(dir, 'no-such-password-file'), endpoint: stage.url, company: DEMO_CREDENTIALS.companyHandle },
+        },
+      }),
+    );
+    chmodSync(startConfig, 0o600);
+  });
+
+  afterAll(async () => {
+    await live.close();
+  });
+
+  const START_ENV = () => ({ ...ENV(), IPS_JOBS_CONFIG: startConfig });
+
+  /** The live target's running job: its series is there once the target has been polled. */
+  const liveRunning = { target: 'live', type: 'ImageServingPublish', state: 'Running' };
+
+  /** The body of /healthz once it answers 503 (a target is stale three intervals after the start at the earliest). */
+  async function healthWhenUnhealthy(url: string): Promise<string> {
+    const started = Date.now();
+    for (;;) {
+      const response = await fetch(`${url}/healthz`);
+      const body = await response.text();
+      if (response.status === 503) return body;
+      if (Date.now() - started > 10_000) throw new Error(`/healthz still answers ${response.status} after 10 s: ${body}`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
+
+  it('serves the others from the start and the down one as down: its errors counted, no last success, /healthz 503 naming it', async () => {
+    const { cli, url } = await startExporter(['--target', 'down', '--target', 'live'], START_ENV());
+    try {
+      const families = await scrapeUntil(
+        url,
+        (f) => metricValue(f, 'ips_active_jobs', liveRunning) === 1 && (metricValue(f, 'ips_poll_errors_total', { target: 'down', kind: 'network' }) ?? 0) > 0,
+      );
+      // Labelled, before its company could be looked up, by the company as the profile gives it.
+      expect(metricValue(families, 'ips_poll_errors_total', { target: 'down', company: DEMO_CREDENTIALS.company, region: 'custom', kind: 'network' })).toBeGreaterThan(0);
+      expect(metricValue(families, 'ips_last_successful_poll_timestamp_seconds', { target: 'down' })).toBeUndefined();
+      expect(metricValue(families, 'ips_last_successful_poll_timestamp_seconds', { target: 'live' })).toBeGreaterThan(0);
+      const health = await healthWhenUnhealthy(url);
+      expect(health).toMatch(/^stale: down: no successful poll in \S+ \(network: .+\)\n$/);
+      expect(cli.stderr()).toMatch(/^ips-jobs: target down: poll failed \(network\): .+; next try in \S+$/m);
+    } finally {
+      cli.kill('SIGTERM');
+    }
+    expect((await cli.result).code).toBe(0);
+  });
+
+  it('a down target that comes up is resolved and polled by itself (backoff), and /healthz turns 200', async () => {
+    const { cli, url } = await startExporter(['--target', 'down', '--target', 'live'], START_ENV());
+    let revived: Emulator | undefined;
+    try {
+      await scrapeUntil(url, (f) => (metricValue(f, 'ips_poll_errors_total', { target: 'down', kind: 'network' }) ?? 0) >= 2);
+      await healthWhenUnhealthy(url);
+      revived = await startEmulator({ port: downPort, speed: 0, jobs: 0 });
+      revived.ips.addJob({ originalName: 'Back-Publish', type: 'VideoPublish', waitMs: 0, durationMs: 600_000, files: 20 });
+      const down = { target: 'down', company: DEMO_CREDENTIALS.company, region: 'custom' };
+      const families = await scrapeUntil(url, (f) => metricValue(f, 'ips_active_jobs', { ...down, type: 'VideoPublish', state: 'Running' }) === 1);
+      expect(metricValue(families, 'ips_last_successful_poll_timestamp_seconds', down)).toBeGreaterThan(0);
+      // The company was looked up by name once, and kept.
+      expect(revived.stats.byOperation.getCompanyInfo).toBe(1);
+      const health = await fetch(`${url}/healthz`);
+      expect([health.status, await health.text()]).toEqual([200, 'ok\n']);
+      expect(cli.stderr()).toMatch(/^ips-jobs: target down: recovered after \d+ failed polls?$/m);
+    } finally {
+      cli.kill('SIGTERM');
+    }
+    expect((await cli.result).code).toBe(0);
+    await revived?.close();
+  });
+
+  it('a company name that IPS does not know: that target served as down with a line saying so; the others served', async () => {
+    const { cli, url } = await startExporter(['--target', 'live:No Such Company', '--target', 'live'], START_ENV());
+    try {
+      const unknown = { target: 'live:No Such Company', company: 'No Such Company', region: 'custom', kind: 'fault' };
+      const families = await scrapeUntil(url, (f) => metricValue(f, 'ips_active_jobs', liveRunning) === 1 && (metricValue(f, 'ips_poll_errors_total', unknown) ?? 0) > 0);
+      expect(metricValue(families, 'ips_last_successful_poll_timestamp_seconds', { target: 'live:No Such Company' })).toBeUndefined();
+      expect(await healthWhenUnhealthy(url)).toMatch(/^stale: live:No Such Company: no successful poll in \S+ \(fault: company "No Such Company" is not known to IPS/);
+      expect(cli.stderr()).toMatch(/^ips-jobs: target live:No Such Company: poll failed \(fault\): company "No Such Company" is not known to IPS for this user \(.+\)/m);
+    } finally {
+      cli.kill('SIGTERM');
+    }
+    expect((await cli.result).code).toBe(0);
+  });
+
+  it('a login refused at start: its auth errors counted; the others served', async () => {
+    const { cli, url } = await startExporter(['--target', 'refused', '--target', 'live'], START_ENV());
+    try {
+      const refused = { target: 'refused', kind: 'auth' };
+      await scrapeUntil(url, (f) => metricValue(f, 'ips_active_jobs', liveRunning) === 1 && (metricValue(f, 'ips_poll_errors_total', refused) ?? 0) > 0);
+      expect(cli.stderr()).toMatch(/^ips-jobs: target refused: poll failed \(auth\): /m);
+      expect(cli.stderr()).not.toContain('not-the-password');
+    } finally {
+      cli.kill('SIGTERM');
+    }
+    expect((await cli.result).code).toBe(0);
+  });
+
+  it('configuration errors still stop the start, exit 78 naming the target, whatever comes before it', async () => {
+    for (const [bad, message] of [
+      ['nope', /^ips-jobs: target "nope": profile "nope" not found in /],
+      ['nologin', /^ips-jobs: target "nologin": no username: /],
+      ['nopassword', /^ips-jobs: target "nopassword": .*no-such-password-file/],
+    ] as const) {
+      // The down target first: nothing is asked over the network before every target is known to be configured.
+      const result = await runCli(['exporter', '--listen', '127.0.0.1:0', '--target', 'down', '--target', bad], { env: START_ENV() });
+      expect(result.code, bad).toBe(78);
+      expect(result.stderr, bad).toMatch(message);
+      expect(result.stderr, bad).not.toContain('serving');
+      expect(result.stdout, bad).toBe('');
     }
   });
 });

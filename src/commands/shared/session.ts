@@ -99,8 +99,11 @@ function settingsTarget(settings: Settings, needsCompany: boolean): Target {
   return { endpoint, endpointSource: settings.endpoint?.source.name, ...credentials, close: async () => {} };
 }
 
-/** A company given by name is looked up once; an unknown name is a configuration error (78). */
-async function resolveCompany(client: IpsClient, spec: CompanySpec): Promise<CompanyRef> {
+/**
+ * A company given by name is looked up once; an unknown name is a configuration error (78), caused by IPS's answer.
+ * `fix` says where the company came from.
+ */
+async function resolveCompany(client: IpsClient, spec: CompanySpec, fix = 'Check --company or IPS_JOBS_COMPANY'): Promise<CompanyRef> {
   if (spec.kind === 'handle') return { companyHandle: spec.value };
   try {
     const company = await client.getCompanyInfo({ companyName: spec.value });
@@ -111,9 +114,9 @@ async function resolveCompany(client: IpsClient, spec: CompanySpec): Promise<Com
       (error instanceof IpsApiFaultError && (error.code === 30001 || error.code === 30002)) ||
       (error instanceof AuthorizationError && (error.code === 20000 || error.code === 20006));
     if (!unknown) throw error;
-    throw new ConfigError(
-      `company "${spec.value}" is not known to IPS for this user (${error.reason}). Check --company or IPS_JOBS_COMPANY; a handle such as c|1234 is used as given.`,
-    );
+    throw new ConfigError(`company "${spec.value}" is not known to IPS for this user (${error.reason}). ${fix}; a handle such as c|1234 is used as given.`, {
+      cause: error,
+    });
   }
 }
 
@@ -122,9 +125,24 @@ export async function openSession(globals: GlobalOptions, io: IO, request: Sessi
   return connect(target, globals, io, request);
 }
 
-/** A session from settings resolved elsewhere (an exporter target's profile), its company required. */
-export async function openSettingsSession(settings: Settings, globals: GlobalOptions, io: IO, request: Omit<SessionRequest, 'company'>): Promise<Session> {
-  return connect(settingsTarget(settings, true), globals, io, { ...request, company: 'required' });
+/** A session whose company (required) is looked up when the caller chooses, not when it opens. */
+export interface DeferredCompanySession extends Session {
+  /** The company as configured: a handle, or a name that resolveCompany looks up. */
+  companySpec: CompanySpec;
+  /** The company's handle: a handle as given; a name asked of IPS (an unknown one is a ConfigError saying `fix`). */
+  resolveCompany(fix: string): Promise<CompanyRef>;
+}
+
+/**
+ * A session from settings resolved elsewhere (an exporter target's profile), its company required but not looked
+ * up: opening it sends nothing, so only what is wrong in the configuration can make it fail.
+ */
+export async function openSettingsSession(settings: Settings, globals: GlobalOptions, io: IO, request: Omit<SessionRequest, 'company'>): Promise<DeferredCompanySession> {
+  const target = settingsTarget(settings, true);
+  const companySpec = target.company;
+  if (companySpec === undefined) throw new ConfigError('no company'); // requireCredentials asked for one: never here
+  const session = await connect(target, globals, io, { ...request, company: 'none' });
+  return { ...session, companySpec, resolveCompany: (fix) => resolveCompany(session.client, companySpec, fix) };
 }
 
 async function connect(target: Target, globals: GlobalOptions, io: IO, request: SessionRequest): Promise<Session> {
