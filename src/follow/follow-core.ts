@@ -153,7 +153,7 @@ export class FollowCore {
         if (track.status !== 'open') continue;
         track.status = 'not_found';
         track.reason = this.notFoundReason(track.ref);
-        events.push({ type: 'not_found', detail: `${track.reason}` });
+        events.push({ type: 'not_found', detail: track.reason });
       }
     }
     this.forgetOld(now);
