@@ -34,6 +34,8 @@ export interface JobSpec {
   details?: JobDetails;
   /** The files by name, in order (an upload's destPaths): their count overrides `files`, their results are no dice. */
   namedFiles?: readonly NamedFile[];
+  /** The job's handle, exactly (a doc's or a test's example); default `j|<company number>||<name>|<five-digit id>`. */
+  jobHandle?: string;
 }
 
 /** A file given by name; with `error` (its message) it ends with an error, else it succeeds. */
@@ -296,7 +298,7 @@ export function createJob(factory: JobFactory, spec: JobSpec): EmulatedJob {
   const id = uniqueId(factory);
   const job: ActiveJob = {
     companyHandle: spec.companyHandle,
-    jobHandle: `j|${companyNumber(spec.companyHandle)}||${name}|${id}`,
+    jobHandle: spec.jobHandle ?? `j|${companyNumber(spec.companyHandle)}||${name}|${id}`,
     name,
     originalName: spec.originalName,
     type: spec.type,

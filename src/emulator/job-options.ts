@@ -68,6 +68,8 @@ export interface AddJobOptions {
   namedFiles?: NamedFile[];
   /** Control operations on this job (stop, delete…) answer authorizationFault 20003, as for a user without that permission. */
   protected?: boolean;
+  /** The job's handle, exactly (a handle a doc shows, say); default `j|<company number>||<name>|<five-digit id>`. Must be unused. */
+  jobHandle?: string;
 }
 
 /**

@@ -232,6 +232,9 @@ export class EmulatedIps {
    * `rec.originalName`, `rec.job` (live ActiveJob), `rec.plan` (jobTimes(rec.plan) for its moments).
    */
   addJob(options: AddJobOptions): EmulatedJob {
+    const handle = options.jobHandle;
+    if (handle !== undefined && (this.active.some((rec) => rec.jobHandle === handle) || this.finished.some((log) => log.jobHandle === handle)))
+      throw new Error(`addJob: the handle ${options.jobHandle} is taken`);
     const now = this.clock.nowMs();
     const triggerAt = options.triggerAt === undefined ? now : parseIso(options.triggerAt);
     const waitMs = options.waitMs ?? 5000;
@@ -257,6 +260,7 @@ export class EmulatedIps {
       ...(options.description === undefined ? {} : { description: options.description }),
       ...(options.details ? { details: options.details } : {}),
       ...(options.namedFiles ? { namedFiles: options.namedFiles } : {}),
+      ...(options.jobHandle === undefined ? {} : { jobHandle: options.jobHandle }),
     });
     this.enlist(rec);
     if (options.protected) this.protectJob(rec.jobHandle);

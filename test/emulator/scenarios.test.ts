@@ -70,6 +70,17 @@ describe('addJob record', () => {
     expect(text(await listed(emu, b), 'name')).toBe(b.name);
   });
 
+  it('takes the exact handle it is given (one a doc shows), once', async () => {
+    const emu = await emulator();
+    const rec = add(emu, { jobHandle: 'j|1001||Spring-Catalog-Publish|54091' });
+    expect(rec.jobHandle).toBe('j|1001||Spring-Catalog-Publish|54091');
+    expect(text(await listed(emu, rec), 'jobHandle')).toBe('j|1001||Spring-Catalog-Publish|54091');
+    expect(() => add(emu, { jobHandle: 'j|1001||Spring-Catalog-Publish|54091' })).toThrow(/handle j\|1001\|\|Spring-Catalog-Publish\|54091 is taken/);
+    advanceTo(emu, jobTimes(rec.plan).leftAt + 1);
+    expect(await listed(emu, rec)).toBeUndefined();
+    expect(() => add(emu, { jobHandle: rec.jobHandle })).toThrow(/is taken/);
+  });
+
   it('rejects options that do not fit the outcome', async () => {
     const emu = await emulator();
     expect(() => add(emu, { outcome: 'success', fatal: false })).toThrow(/fatal only applies/);

@@ -1,0 +1,4 @@
+// Every `ips-jobs …` command of docs/usage.md's code blocks runs as written and exits as the page says (doc-pages.ts).
+import { describePage } from './doc-pages.js';
+
+describePage('docs/usage.md');
