@@ -2,11 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { SubmitJobInput, UploadUrl } from '../../src/ips/types.js';
 import {
   EMAIL_SETTINGS,
+  FLAGS_BY_KIND,
   PUBLISH_TYPES,
   SUBMIT_KINDS,
   SubmitInputError,
   defaultJobName,
   describeSubmission,
+  misfitFlag,
   parseThenPublish,
   parseUrlList,
   planSubmissions,
@@ -40,6 +42,35 @@ describe('the constants', () => {
     expect(error).toBeInstanceOf(Error);
     expect(error.name).toBe('SubmitInputError');
     expect(error.message).toBe('bad');
+  });
+});
+
+describe('the flags each kind takes (FLAGS_BY_KIND)', () => {
+  const common = ['--name', '--description', '--at', '--schedule', '--email-setting', '--completion-url', '--yes', '--dry-run', '--wait', '--output'];
+
+  it('is every kind: the flags common to all, and its own', () => {
+    expect(FLAGS_BY_KIND).toEqual({
+      'image-serving-publish': [...common, '--publish-type'],
+      'image-rendering-publish': common,
+      'video-publish': common,
+      'upload-urls': [...common, '--urls', '--dest-folder', '--overwrite', '--ready-for-publish', '--create-mask', '--then-publish', '--batch-size'],
+    });
+  });
+
+  const everyFlag = [...new Set(SUBMIT_KINDS.flatMap((kind) => FLAGS_BY_KIND[kind]))];
+  const kindsTaking = (flag: string) => SUBMIT_KINDS.filter((kind) => FLAGS_BY_KIND[kind].includes(flag));
+  const cases = SUBMIT_KINDS.flatMap((kind) => everyFlag.map((flag) => ({ kind, flag, takes: FLAGS_BY_KIND[kind].includes(flag) })));
+
+  it.each(cases)('$kind with $flag: taken $takes', ({ kind, flag, takes }) => {
+    expect(misfitFlag(kind, [flag])).toBe(takes ? undefined : `${flag} only goes with ${kindsTaking(flag).join(', ')}, not ${kind}`);
+  });
+
+  it('names the first flag the kind does not take, in the order given', () => {
+    expect(misfitFlag('video-publish', ['--name', '--dest-folder', '--urls', '--publish-type'])).toBe('--dest-folder only goes with upload-urls, not video-publish');
+  });
+
+  it('leaves flags outside the table (the global and follow flags) to their own checks', () => {
+    expect(misfitFlag('video-publish', ['--interval', '--company', '--debug'])).toBeUndefined();
   });
 });
 
@@ -358,15 +389,15 @@ describe('planSubmissions: upload-urls', () => {
 
 describe('planSubmissions: errors', () => {
   it.each<[string, Partial<SubmitPlanInput>, string]>([
-    ['image-rendering-publish', { publishType: 'full' }, '--publish-type only goes with image-serving-publish'],
-    ['video-publish', { publishType: 'incremental' }, '--publish-type only goes with image-serving-publish'],
-    ['upload-urls', { publishType: 'full', urls: uploadUrls(1) }, '--publish-type only goes with image-serving-publish'],
-    ['image-serving-publish', { urls: uploadUrls(1) }, '--urls only goes with upload-urls'],
-    ['image-serving-publish', { urls: [] }, '--urls only goes with upload-urls'],
-    ['video-publish', { overwrite: true }, '--overwrite only goes with upload-urls'],
-    ['image-rendering-publish', { readyForPublish: true }, '--ready-for-publish only goes with upload-urls'],
-    ['image-serving-publish', { createMask: true }, '--create-mask only goes with upload-urls'],
-    ['video-publish', { thenPublish: { kind: 'video' } }, '--then-publish only goes with upload-urls'],
+    ['image-rendering-publish', { publishType: 'full' }, '--publish-type only goes with image-serving-publish, not image-rendering-publish'],
+    ['video-publish', { publishType: 'incremental' }, '--publish-type only goes with image-serving-publish, not video-publish'],
+    ['upload-urls', { publishType: 'full', urls: uploadUrls(1) }, '--publish-type only goes with image-serving-publish, not upload-urls'],
+    ['image-serving-publish', { urls: uploadUrls(1) }, '--urls only goes with upload-urls, not image-serving-publish'],
+    ['image-serving-publish', { urls: [] }, '--urls only goes with upload-urls, not image-serving-publish'],
+    ['video-publish', { overwrite: true }, '--overwrite only goes with upload-urls, not video-publish'],
+    ['image-rendering-publish', { readyForPublish: true }, '--ready-for-publish only goes with upload-urls, not image-rendering-publish'],
+    ['image-serving-publish', { createMask: true }, '--create-mask only goes with upload-urls, not image-serving-publish'],
+    ['video-publish', { thenPublish: { kind: 'video' } }, '--then-publish only goes with upload-urls, not video-publish'],
   ])('%s with %o: %s', (kind, overrides, message) => {
     expect(planError(publishInput({ kind: kind as SubmitPlanInput['kind'], ...overrides }))).toBe(message);
   });
