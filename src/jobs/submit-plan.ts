@@ -132,24 +132,54 @@ export interface SubmitPlanInput {
   batchSize: number;
 }
 
-/** The first flag given that the kind does not take, by its name on the command line. */
-function misfitFlag(input: SubmitPlanInput): string | undefined {
-  if (input.kind !== 'image-serving-publish' && input.publishType !== undefined) return '--publish-type only goes with image-serving-publish';
-  if (input.kind === 'upload-urls') return undefined;
-  const given: Array<[string, boolean]> = [
+// ---- which flags each kind takes ----
+
+const COMMON_FLAGS = ['--name', '--description', '--at', '--schedule', '--email-setting', '--completion-url', '--yes', '--dry-run', '--wait', '--output'];
+
+/**
+ * Every flag of `submit` (but the follow flags, which go with --wait) and the kinds that take it: a flag given to a
+ * kind that does not take it is refused (misfitFlag), never ignored.
+ */
+export const FLAGS_BY_KIND: Readonly<Record<SubmitKind, readonly string[]>> = {
+  'image-serving-publish': [...COMMON_FLAGS, '--publish-type'],
+  'image-rendering-publish': COMMON_FLAGS,
+  'video-publish': COMMON_FLAGS,
+  'upload-urls': [...COMMON_FLAGS, '--urls', '--dest-folder', '--overwrite', '--ready-for-publish', '--create-mask', '--then-publish', '--batch-size'],
+};
+
+/** The kinds that take the flag, in the order of SUBMIT_KINDS. */
+export function kindsTaking(flag: string): SubmitKind[] {
+  return SUBMIT_KINDS.filter((kind) => FLAGS_BY_KIND[kind].includes(flag));
+}
+
+/**
+ * The first of the flags given (long names, in order) that the kind does not take, as one line for the user; flags
+ * outside the table (global, follow) are left to their own checks.
+ */
+export function misfitFlag(kind: SubmitKind, given: Iterable<string>): string | undefined {
+  for (const flag of given) {
+    const kinds = kindsTaking(flag);
+    if (kinds.length > 0 && !kinds.includes(kind)) return `${flag} only goes with ${kinds.join(', ')}, not ${kind}`;
+  }
+  return undefined;
+}
+
+/** The kind-only flags the plan input carries, by their names on the command line. */
+function flagsIn(input: SubmitPlanInput): string[] {
+  const carried: Array<[string, boolean]> = [
+    ['--publish-type', input.publishType !== undefined],
     ['--urls', input.urls !== undefined],
     ['--overwrite', input.overwrite === true],
     ['--ready-for-publish', input.readyForPublish === true],
     ['--create-mask', input.createMask === true],
     ['--then-publish', input.thenPublish !== undefined],
   ];
-  const flag = given.find(([, isGiven]) => isGiven)?.[0];
-  return flag === undefined ? undefined : `${flag} only goes with upload-urls`;
+  return carried.filter(([, isGiven]) => isGiven).map(([flag]) => flag);
 }
 
 /** Why the input cannot be submitted, or undefined. */
 function inputProblem(input: SubmitPlanInput): string | undefined {
-  const misfit = misfitFlag(input);
+  const misfit = misfitFlag(input.kind, flagsIn(input));
   if (misfit !== undefined) return misfit;
   if (input.jobName.trim() === '') return '--name: the job name is empty';
   if (input.execTime !== undefined && input.execSchedule !== undefined) return '--at and --schedule: give one';
