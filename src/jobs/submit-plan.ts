@@ -38,15 +38,30 @@ function checkHttpUrl(text: string): { url: URL } | { reason: string } {
   return { reason: `a URL with a user name or password would be sent to IPS in clear; leave them out: ${quote(url.href)}` };
 }
 
-/** The URL's last path segment, percent-decoded, or undefined when it has none (ends in '/', or no path). */
-function fileNameOf(url: URL): string | undefined {
+/** A percent-escaped / or \: decoded, it would make a folder of a file name. */
+const ESCAPED_SEPARATOR = /(%2f|%5c)/i;
+
+/**
+ * The file name --dest-folder gives a URL listed alone: the last segment of its path (the query and fragment are not
+ * part of it), percent-decoded except %2F and %5C, which stay as written so the name never makes a subfolder; or the
+ * reason there is none. (The URL parser has already resolved `.` and `..` segments, escaped or not.)
+ */
+function fileNameOf(url: URL): { name: string } | { reason: string } {
+  const noFile = { reason: 'the URL names no file to put in --dest-folder (give sourceUrl<TAB>destPath)' };
   const segment = url.pathname.slice(url.pathname.lastIndexOf('/') + 1);
-  if (segment === '') return undefined;
+  let name: string;
   try {
-    return decodeURIComponent(segment);
+    // split with a capturing group keeps the escaped separators at the odd places, as written.
+    name = segment
+      .split(ESCAPED_SEPARATOR)
+      .map((part, index) => (index % 2 === 1 ? part : decodeURIComponent(part)))
+      .join('');
   } catch {
-    return undefined;
+    return noFile;
   }
+  if (name.trim() === '' || name === '.' || name === '..') return noFile;
+  if (/\p{Cc}/u.test(name)) return { reason: "the URL's file name has a control character (give sourceUrl<TAB>destPath)" };
+  return { name };
 }
 
 /** One non-blank line of the list → the upload, or the reason it is wrong. */
@@ -58,28 +73,49 @@ function parseUrlLine(line: string, destFolder: string | undefined): UploadUrl |
   if ('reason' in checked) return checked.reason;
   if (dest !== undefined) return dest === '' ? `empty destPath after the tab: ${quote(line)}` : { sourceUrl: source, destPath: dest };
   if (destFolder === undefined) return `a URL alone needs a destination: give sourceUrl<TAB>destPath, or --dest-folder: ${quote(line)}`;
-  const name = fileNameOf(checked.url);
-  if (name === undefined) return `the URL names no file to put in --dest-folder (give sourceUrl<TAB>destPath): ${quote(source)}`;
-  return { sourceUrl: source, destPath: `${destFolder.replace(/\/+$/, '')}/${name}` };
+  const file = fileNameOf(checked.url);
+  if ('reason' in file) return `${file.reason}: ${quote(source)}`;
+  return { sourceUrl: source, destPath: `${destFolder.replace(/\/+$/, '')}/${file.name}` };
+}
+
+/** "1 and 3", "1, 4 and 5". */
+function lineNumbers(lines: readonly number[]): string {
+  return lines.length < 2 ? lines.join('') : `${lines.slice(0, -1).join(', ')} and ${String(lines.at(-1))}`;
+}
+
+/** A warning for each upload (the same sourceUrl and destPath) listed on more than one line. */
+function duplicateWarnings(listed: ReadonlyArray<{ url: UploadUrl; line: number }>, source: string): string[] {
+  const linesOf = new Map<string, { url: UploadUrl; lines: number[] }>();
+  for (const { url, line } of listed) {
+    const key = `${url.sourceUrl}\t${url.destPath}`;
+    const seen = linesOf.get(key);
+    if (seen === undefined) linesOf.set(key, { url, lines: [line] });
+    else seen.lines.push(line);
+  }
+  return [...linesOf.values()]
+    .filter(({ lines }) => lines.length > 1)
+    .map(({ url, lines }) => `${source} lines ${lineNumbers(lines)} are the same upload, sent once for each line: ${quote(url.sourceUrl)} → ${quote(url.destPath)}`);
 }
 
 /**
  * The --urls list: `sourceUrl<TAB>destPath` per line, or a URL alone when destFolder is given (destPath = destFolder/
- * the URL's file name). Blank lines, `#` comments, CRLF and a leading BOM are fine. Throws SubmitInputError naming
- * `source` and the line number.
+ * the URL's file name, fileNameOf). Blank lines, `#` comments, CRLF and a leading BOM are fine. Throws
+ * SubmitInputError naming `source` and the line number. An upload listed on several lines is kept on each, and
+ * `warn` is told, once the whole list is good.
  */
-export function parseUrlList(text: string, options: { source: string; destFolder?: string }): UploadUrl[] {
+export function parseUrlList(text: string, options: { source: string; destFolder?: string; warn?: (warning: string) => void }): UploadUrl[] {
   const destFolder = options.destFolder?.trim() === '' ? undefined : options.destFolder?.trim();
-  const urls: UploadUrl[] = [];
+  const listed: Array<{ url: UploadUrl; line: number }> = [];
   text.replace(/^\uFEFF/, '').split('\n').forEach((raw, index) => {
     const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
     if (line.trim() === '' || line.trimStart().startsWith('#')) return;
     const parsed = parseUrlLine(line, destFolder);
     if (typeof parsed === 'string') throw new SubmitInputError(`${options.source} line ${index + 1}: ${parsed}`);
-    urls.push(parsed);
+    listed.push({ url: parsed, line: index + 1 });
   });
-  if (urls.length === 0) throw new SubmitInputError(`no URLs in ${options.source}`);
-  return urls;
+  if (listed.length === 0) throw new SubmitInputError(`no URLs in ${options.source}`);
+  for (const warning of duplicateWarnings(listed, options.source)) options.warn?.(warning);
+  return listed.map(({ url }) => url);
 }
 
 // ---- --then-publish ----
@@ -132,24 +168,54 @@ export interface SubmitPlanInput {
   batchSize: number;
 }
 
-/** The first flag given that the kind does not take, by its name on the command line. */
-function misfitFlag(input: SubmitPlanInput): string | undefined {
-  if (input.kind !== 'image-serving-publish' && input.publishType !== undefined) return '--publish-type only goes with image-serving-publish';
-  if (input.kind === 'upload-urls') return undefined;
-  const given: Array<[string, boolean]> = [
+// ---- which flags each kind takes ----
+
+const COMMON_FLAGS = ['--name', '--description', '--at', '--schedule', '--email-setting', '--completion-url', '--yes', '--dry-run', '--wait', '--output'];
+
+/**
+ * Every flag of `submit` (but the follow flags, which go with --wait) and the kinds that take it: a flag given to a
+ * kind that does not take it is refused (misfitFlag), never ignored.
+ */
+export const FLAGS_BY_KIND: Readonly<Record<SubmitKind, readonly string[]>> = {
+  'image-serving-publish': [...COMMON_FLAGS, '--publish-type'],
+  'image-rendering-publish': COMMON_FLAGS,
+  'video-publish': COMMON_FLAGS,
+  'upload-urls': [...COMMON_FLAGS, '--urls', '--dest-folder', '--overwrite', '--ready-for-publish', '--create-mask', '--then-publish', '--batch-size'],
+};
+
+/** The kinds that take the flag, in the order of SUBMIT_KINDS. */
+export function kindsTaking(flag: string): SubmitKind[] {
+  return SUBMIT_KINDS.filter((kind) => FLAGS_BY_KIND[kind].includes(flag));
+}
+
+/**
+ * The first of the flags given (long names, in order) that the kind does not take, as one line for the user; flags
+ * outside the table (global, follow) are left to their own checks.
+ */
+export function misfitFlag(kind: SubmitKind, given: Iterable<string>): string | undefined {
+  for (const flag of given) {
+    const kinds = kindsTaking(flag);
+    if (kinds.length > 0 && !kinds.includes(kind)) return `${flag} only goes with ${kinds.join(', ')}, not ${kind}`;
+  }
+  return undefined;
+}
+
+/** The kind-only flags the plan input carries, by their names on the command line. */
+function flagsIn(input: SubmitPlanInput): string[] {
+  const carried: Array<[string, boolean]> = [
+    ['--publish-type', input.publishType !== undefined],
     ['--urls', input.urls !== undefined],
     ['--overwrite', input.overwrite === true],
     ['--ready-for-publish', input.readyForPublish === true],
     ['--create-mask', input.createMask === true],
     ['--then-publish', input.thenPublish !== undefined],
   ];
-  const flag = given.find(([, isGiven]) => isGiven)?.[0];
-  return flag === undefined ? undefined : `${flag} only goes with upload-urls`;
+  return carried.filter(([, isGiven]) => isGiven).map(([flag]) => flag);
 }
 
 /** Why the input cannot be submitted, or undefined. */
 function inputProblem(input: SubmitPlanInput): string | undefined {
-  const misfit = misfitFlag(input);
+  const misfit = misfitFlag(input.kind, flagsIn(input));
   if (misfit !== undefined) return misfit;
   if (input.jobName.trim() === '') return '--name: the job name is empty';
   if (input.execTime !== undefined && input.execSchedule !== undefined) return '--at and --schedule: give one';

@@ -176,6 +176,33 @@ describe('--dry-run', () => {
   });
 });
 
+describe('--dest-folder: each URL listed alone goes into it under the last segment of its path', () => {
+  it('an escaped / or \\ in the file name stays escaped: it never makes a subfolder', async () => {
+    const name = uniqueName('Escaped');
+    const file = urlFile(['https://a.example/a%2Fb.jpg', 'https://a.example/x/a%5Cb%20c.jpg?v=/2']);
+    const result = await submit(['upload-urls', '--urls', file, '--dest-folder', 'd', '--name', name, '--yes']);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const job = emulator.ips.findJob(name)?.job.uploadUrlsJob as { urlArray?: Array<{ destPath: string }> } | undefined;
+    expect(job?.urlArray?.map((url) => url.destPath)).toEqual(['d/a%2Fb.jpg', 'd/a%5Cb c.jpg']);
+  });
+
+  it('an upload listed twice is sent as listed, with a warning on stderr naming its lines', async () => {
+    const name = uniqueName('Twice');
+    const file = urlFile(['https://a.example/a.jpg', '# again', 'https://a.example/a.jpg', 'https://a.example/b.jpg\td/b.jpg', 'https://a.example/b.jpg\td/b.jpg']);
+    const result = await submit(['upload-urls', '--urls', file, '--dest-folder', 'd', '--name', name, '--yes']);
+    expect(result.code).toBe(0);
+    const handle = emulator.ips.findJob(name)?.jobHandle;
+    expect(result.stdout).toBe(`${handle}\n`);
+    expect(result.stderr).toBe(
+      `ips-jobs: warning: ${file} lines 1 and 3 are the same upload, sent once for each line: "https://a.example/a.jpg" → "d/a.jpg"\n` +
+        `ips-jobs: warning: ${file} lines 4 and 5 are the same upload, sent once for each line: "https://a.example/b.jpg" → "d/b.jpg"\n`,
+    );
+    const job = emulator.ips.findJob(name)?.job.uploadUrlsJob as { urlArray?: Array<{ destPath: string }> } | undefined;
+    expect(job?.urlArray?.map((url) => url.destPath)).toEqual(['d/a.jpg', 'd/a.jpg', 'd/b.jpg', 'd/b.jpg']);
+  });
+});
+
 describe('bad input is refused with exit 2 and one line, before anything is sent', () => {
   const refusals: ReadonlyArray<{ what: string; args: () => string[]; input?: string; line: RegExp }> = [
     { what: 'no terminal and no --yes', args: () => ['image-serving-publish'], line: /refusing to submit 1 job without confirmation: pass --yes/ },
@@ -184,8 +211,21 @@ describe('bad input is refused with exit 2 and one line, before anything is sent
     { what: 'a URL without a destination', args: () => ['upload-urls', '--urls', '-', '--yes'], input: 'https://example.com/a.jpg\n', line: /--dest-folder/ },
     { what: '--at and --schedule together', args: () => ['video-publish', '--at', '+1h', '--schedule', '0 0 * * *', '--yes'], line: /--at and --schedule/ },
     { what: 'a flag of another kind', args: () => ['video-publish', '--publish-type', 'full', '--yes'], line: /--publish-type/ },
+    {
+      what: "upload-urls' flags on a publish (issue 22: they were ignored)",
+      args: () => ['image-serving-publish', '--urls', '/nonexistent', '--dest-folder', 'foo', '--batch-size', '3', '--dry-run'],
+      line: /^ips-jobs: --urls only goes with upload-urls, not image-serving-publish$/m,
+    },
+    { what: '--dest-folder on a publish', args: () => ['video-publish', '--dest-folder', 'foo', '--yes'], line: /^ips-jobs: --dest-folder only goes with upload-urls, not video-publish$/m },
+    { what: '--batch-size on a publish', args: () => ['image-rendering-publish', '--batch-size', '500', '--yes'], line: /^ips-jobs: --batch-size only goes with upload-urls, not image-rendering-publish$/m },
+    { what: '--publish-type on upload-urls', args: () => ['upload-urls', '--urls', '/nonexistent', '--publish-type', 'full', '--yes'], line: /^ips-jobs: --publish-type only goes with image-serving-publish, not upload-urls$/m },
     { what: 'upload-urls without --urls', args: () => ['upload-urls', '--yes'], line: /--urls/ },
     { what: 'a follow flag without --wait', args: () => ['video-publish', '--timeout', '5m', '--yes'], line: /^ips-jobs: --timeout needs --wait$/m },
+    {
+      what: 'a file name with a control character, by its line number',
+      args: () => ['upload-urls', '--urls', urlFile(['# spring', 'https://a.example/ok.jpg', 'https://a.example/a%00b.jpg']), '--dest-folder', 'd', '--yes'],
+      line: /^ips-jobs: .*urls-\d+\.tsv line 3: the URL's file name has a control character \(give sourceUrl<TAB>destPath\): "https:\/\/a\.example\/a%00b\.jpg"$/m,
+    },
     { what: 'an unknown kind', args: () => ['metadata-publish', '--yes'], line: /metadata-publish/ },
     { what: 'a time in the past', args: () => ['video-publish', '--at', '2001-01-01T00:00:00Z', '--yes'], line: /--at/ },
     { what: 'a --urls file that cannot be read', args: () => ['upload-urls', '--urls', path.join(dir, 'missing.tsv'), '--yes'], line: /^ips-jobs: cannot read --urls .*missing\.tsv: ENOENT$/m },

@@ -2,11 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { SubmitJobInput, UploadUrl } from '../../src/ips/types.js';
 import {
   EMAIL_SETTINGS,
+  FLAGS_BY_KIND,
   PUBLISH_TYPES,
   SUBMIT_KINDS,
   SubmitInputError,
   defaultJobName,
   describeSubmission,
+  misfitFlag,
   parseThenPublish,
   parseUrlList,
   planSubmissions,
@@ -40,6 +42,35 @@ describe('the constants', () => {
     expect(error).toBeInstanceOf(Error);
     expect(error.name).toBe('SubmitInputError');
     expect(error.message).toBe('bad');
+  });
+});
+
+describe('the flags each kind takes (FLAGS_BY_KIND)', () => {
+  const common = ['--name', '--description', '--at', '--schedule', '--email-setting', '--completion-url', '--yes', '--dry-run', '--wait', '--output'];
+
+  it('is every kind: the flags common to all, and its own', () => {
+    expect(FLAGS_BY_KIND).toEqual({
+      'image-serving-publish': [...common, '--publish-type'],
+      'image-rendering-publish': common,
+      'video-publish': common,
+      'upload-urls': [...common, '--urls', '--dest-folder', '--overwrite', '--ready-for-publish', '--create-mask', '--then-publish', '--batch-size'],
+    });
+  });
+
+  const everyFlag = [...new Set(SUBMIT_KINDS.flatMap((kind) => FLAGS_BY_KIND[kind]))];
+  const kindsTaking = (flag: string) => SUBMIT_KINDS.filter((kind) => FLAGS_BY_KIND[kind].includes(flag));
+  const cases = SUBMIT_KINDS.flatMap((kind) => everyFlag.map((flag) => ({ kind, flag, takes: FLAGS_BY_KIND[kind].includes(flag) })));
+
+  it.each(cases)('$kind with $flag: taken $takes', ({ kind, flag, takes }) => {
+    expect(misfitFlag(kind, [flag])).toBe(takes ? undefined : `${flag} only goes with ${kindsTaking(flag).join(', ')}, not ${kind}`);
+  });
+
+  it('names the first flag the kind does not take, in the order given', () => {
+    expect(misfitFlag('video-publish', ['--name', '--dest-folder', '--urls', '--publish-type'])).toBe('--dest-folder only goes with upload-urls, not video-publish');
+  });
+
+  it('leaves flags outside the table (the global and follow flags) to their own checks', () => {
+    expect(misfitFlag('video-publish', ['--interval', '--company', '--debug'])).toBeUndefined();
   });
 });
 
@@ -90,6 +121,53 @@ describe('parseUrlList', () => {
         { sourceUrl: 'https://e.com/a.jpg', destPath: 'f/a.jpg' },
         { sourceUrl: 'https://e.com/b.jpg', destPath: 'other/b.jpg' },
       ]);
+    });
+
+    describe('the file name is the last path segment, decoded only where decoding cannot add a separator', () => {
+      it.each([
+        ['https://a.example/a%2Fb.jpg', 'd/a%2Fb.jpg'],
+        ['https://a.example/a%2fb.jpg', 'd/a%2fb.jpg'],
+        ['https://a.example/x/a%5Cb.jpg', 'd/a%5Cb.jpg'],
+        ['https://a.example/x/a%5cb.jpg', 'd/a%5cb.jpg'],
+        ['https://a.example/a%20%2F%20b%C3%A9.jpg', 'd/a %2F bé.jpg'],
+        ['https://a.example/x/%2e%2e%2fetc', 'd/..%2fetc'],
+        ['https://a.example/x/%252F.jpg', 'd/%2F.jpg'],
+        ['https://a.example/x\\a.jpg', 'd/a.jpg'],
+        ['https://a.example/img/a.jpg?path=/x/y.jpg#/z/w.jpg', 'd/a.jpg'],
+        ['https://a.example/a.jpg?name=..%2F..%2Fetc', 'd/a.jpg'],
+        ['https://a.example/a.jpg#%00', 'd/a.jpg'],
+      ])('%s goes to %s', (url, destPath) => {
+        expect(parseUrlList(url, { source: 'urls.tsv', destFolder: 'd' })).toEqual([{ sourceUrl: url, destPath }]);
+      });
+
+      it.each([
+        'https://a.example/img/..',
+        'https://a.example/img/%2e%2e',
+        'https://a.example/img/.',
+        'https://a.example/img/%2E',
+        'https://a.example/img/?a.jpg',
+        'https://a.example/#a.jpg',
+        'https://a.example/img/%20',
+      ])('refuses %s, whose file name is empty, . or .., with its line number', (url) => {
+        expect(urlsError(`https://a.example/ok.jpg\n${url}`, { source: 'urls.tsv', destFolder: 'd' })).toBe(
+          `urls.tsv line 2: the URL names no file to put in --dest-folder (give sourceUrl<TAB>destPath): ${JSON.stringify(url)}`,
+        );
+      });
+
+      it.each(['https://a.example/a%00b.jpg', 'https://a.example/a%0Ab.jpg', 'https://a.example/a%1Bb.jpg', 'https://a.example/a%7F.jpg', 'https://a.example/a%C2%85.jpg', 'https://a.example/%00'])(
+        'refuses %s, whose file name has a control character, with its line number',
+        (url) => {
+          expect(urlsError(`# list\n\n${url}`, { source: 'urls.tsv', destFolder: 'd' })).toBe(
+            `urls.tsv line 3: the URL's file name has a control character (give sourceUrl<TAB>destPath): ${JSON.stringify(url)}`,
+          );
+        },
+      );
+
+      it('refuses a control character written raw, which the URL carries percent-encoded', () => {
+        expect(urlsError('https://a.example/a\u0001b.jpg', { source: 'urls.tsv', destFolder: 'd' })).toBe(
+          `urls.tsv line 1: the URL's file name has a control character (give sourceUrl<TAB>destPath): "https://a.example/a\\u0001b.jpg"`,
+        );
+      });
     });
 
     it.each(['https://e.com/img/', 'https://e.com', 'https://e.com/'])('rejects %s, which names no file', (url) => {
@@ -160,6 +238,45 @@ describe('parseUrlList', () => {
 
   it('names the source it was given', () => {
     expect(urlsError('nope\tf/a.jpg', { source: 'standard input' })).toBe('standard input line 1: not an http or https URL: "nope"');
+  });
+
+  describe('an upload listed more than once', () => {
+    function parsedWithWarnings(text: string, destFolder?: string) {
+      const warnings: string[] = [];
+      const urls = parseUrlList(text, { source: 'urls.tsv', destFolder, warn: (warning) => warnings.push(warning) });
+      return { urls, warnings };
+    }
+
+    it('is sent as listed, with one warning for each naming its lines', () => {
+      const text = [
+        'https://e.com/a.jpg',
+        '# again',
+        'https://e.com/b.jpg\tf/b.jpg',
+        '  https://e.com/a.jpg  ',
+        'https://e.com/a.jpg\tf/a.jpg\r',
+        'https://e.com/b.jpg\tf/b.jpg',
+        'https://e.com/c.jpg',
+      ].join('\n');
+      const { urls, warnings } = parsedWithWarnings(text, 'f');
+      expect(urls.map((url) => url.destPath)).toEqual(['f/a.jpg', 'f/b.jpg', 'f/a.jpg', 'f/a.jpg', 'f/b.jpg', 'f/c.jpg']);
+      expect(warnings).toEqual([
+        'urls.tsv lines 1, 4 and 5 are the same upload, sent once for each line: "https://e.com/a.jpg" → "f/a.jpg"',
+        'urls.tsv lines 3 and 6 are the same upload, sent once for each line: "https://e.com/b.jpg" → "f/b.jpg"',
+      ]);
+    });
+
+    it('is not the same upload when the source or the destination differs', () => {
+      const { warnings } = parsedWithWarnings('https://e.com/a.jpg\tf/a.jpg\nhttps://e.com/a.jpg\tg/a.jpg\nhttps://e.com/x/a.jpg\tf/a.jpg');
+      expect(warnings).toEqual([]);
+    });
+
+    it('warns of nothing when a line is refused: the refusal is the one line', () => {
+      const warnings: string[] = [];
+      expect(() => parseUrlList('https://e.com/a.jpg\tf/a.jpg\nhttps://e.com/a.jpg\tf/a.jpg\nftp://e.com/b.jpg\tf/b.jpg', { source: 'urls.tsv', warn: (w) => warnings.push(w) })).toThrow(
+        'urls.tsv line 3: not an http or https URL',
+      );
+      expect(warnings).toEqual([]);
+    });
   });
 
   it.each(['', '\n\n', '# only a comment\n', '\r\n  \r\n'])('rejects a list with no URLs: %j', (text) => {
@@ -358,15 +475,15 @@ describe('planSubmissions: upload-urls', () => {
 
 describe('planSubmissions: errors', () => {
   it.each<[string, Partial<SubmitPlanInput>, string]>([
-    ['image-rendering-publish', { publishType: 'full' }, '--publish-type only goes with image-serving-publish'],
-    ['video-publish', { publishType: 'incremental' }, '--publish-type only goes with image-serving-publish'],
-    ['upload-urls', { publishType: 'full', urls: uploadUrls(1) }, '--publish-type only goes with image-serving-publish'],
-    ['image-serving-publish', { urls: uploadUrls(1) }, '--urls only goes with upload-urls'],
-    ['image-serving-publish', { urls: [] }, '--urls only goes with upload-urls'],
-    ['video-publish', { overwrite: true }, '--overwrite only goes with upload-urls'],
-    ['image-rendering-publish', { readyForPublish: true }, '--ready-for-publish only goes with upload-urls'],
-    ['image-serving-publish', { createMask: true }, '--create-mask only goes with upload-urls'],
-    ['video-publish', { thenPublish: { kind: 'video' } }, '--then-publish only goes with upload-urls'],
+    ['image-rendering-publish', { publishType: 'full' }, '--publish-type only goes with image-serving-publish, not image-rendering-publish'],
+    ['video-publish', { publishType: 'incremental' }, '--publish-type only goes with image-serving-publish, not video-publish'],
+    ['upload-urls', { publishType: 'full', urls: uploadUrls(1) }, '--publish-type only goes with image-serving-publish, not upload-urls'],
+    ['image-serving-publish', { urls: uploadUrls(1) }, '--urls only goes with upload-urls, not image-serving-publish'],
+    ['image-serving-publish', { urls: [] }, '--urls only goes with upload-urls, not image-serving-publish'],
+    ['video-publish', { overwrite: true }, '--overwrite only goes with upload-urls, not video-publish'],
+    ['image-rendering-publish', { readyForPublish: true }, '--ready-for-publish only goes with upload-urls, not image-rendering-publish'],
+    ['image-serving-publish', { createMask: true }, '--create-mask only goes with upload-urls, not image-serving-publish'],
+    ['video-publish', { thenPublish: { kind: 'video' } }, '--then-publish only goes with upload-urls, not video-publish'],
   ])('%s with %o: %s', (kind, overrides, message) => {
     expect(planError(publishInput({ kind: kind as SubmitPlanInput['kind'], ...overrides }))).toBe(message);
   });

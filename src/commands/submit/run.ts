@@ -58,7 +58,10 @@ async function readUrls(flags: SubmitFlags, io: IO): Promise<UploadUrl[]> {
   } catch (error) {
     throw new UsageError(`cannot read --urls ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   }
-  return asUsage(() => parseUrlList(text, { source: file === '-' ? 'standard input' : file, destFolder: flags.destFolder }));
+  const warnings: string[] = [];
+  const urls = asUsage(() => parseUrlList(text, { source: file === '-' ? 'standard input' : file, destFolder: flags.destFolder, warn: (w) => warnings.push(w) }));
+  await write(io.stderr, warnings.map((warning) => `ips-jobs: warning: ${sanitizeForTerminal(warning)}\n`).join(''));
+  return urls;
 }
 
 function plan(kind: SubmitKind, flags: SubmitFlags, urls: UploadUrl[] | undefined, companyHandle: string, now: Date): SubmitJobInput[] {
