@@ -131,7 +131,8 @@ describe('naming the job', () => {
     const byName = await log(['No-Such-Job']);
     expect(byName.code).toBe(7);
     expect(byName.stdout).toBe('');
-    expect(byName.stderr).toMatch(/^ips-jobs: no job log named No-Such-Job since 2031-01-08T17:00:\d\dZ\. .*--since/);
+    // What was searched: the active list, and the logs since when.
+    expect(byName.stderr).toMatch(/^ips-jobs: no active job and no job log since 2031-01-08T17:00:\d\dZ named No-Such-Job\. .*--since/);
     expect(byName.stderr.trimEnd().split('\n')).toHaveLength(1);
     expect(detailCalls()).toBe(0);
 
@@ -140,6 +141,47 @@ describe('naming the job', () => {
     expect(byHandle.stdout).toBe('');
     expect(byHandle.stderr).toMatch(/^ips-jobs: no job log for j\|1001\|\|Nope\|1 /);
     expect(byHandle.stderr.trimEnd().split('\n')).toHaveLength(1);
+  });
+});
+
+describe('a name is resolved as wait and show resolve it (docs/usage.md, "Naming a job")', () => {
+  let pair: string[];
+  let olderRunning: string;
+  let newerDone: JobLog;
+
+  beforeAll(() => {
+    const ago = (hours: number) => new Date(NOW_MS - hours * HOUR).toISOString();
+    pair = [0.5, 0.25].map(
+      (hours) => emulator.ips.addJob({ originalName: 'Log-Pair', type: 'ImageServingPublish', triggerAt: ago(hours), waitMs: 0, durationMs: HOUR, files: 20 }).jobHandle,
+    );
+    olderRunning = emulator.ips.addJob({ originalName: 'Log-Dup', type: 'ImageServingPublish', triggerAt: ago(2), waitMs: 0, durationMs: 4 * HOUR, files: 20 }).jobHandle;
+    newerDone = finished('Log-Dup', 1, { type: 'ImageServingPublish', durationMs: 60_000 });
+  });
+
+  it('the name of a running job prints its log, as its handle does', async () => {
+    const result = await log(['Still-Running']);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toContain(`Handle:      ${runningHandle}`);
+    expect(result.stdout).toMatch(/Status:\s+running/);
+    expect(detailRequests).toEqual([expect.objectContaining({ jobHandle: runningHandle, resultsPage: 1 })]);
+  });
+
+  it('a newer finished job of the name beats an older one still running', async () => {
+    const result = await log(['Log-Dup', '-o', 'json']);
+    expect(result.code).toBe(0);
+    expect((JSON.parse(result.stdout) as { log: JobLog }).log.jobHandle).toBe(newerDone.jobHandle);
+    expect(detailRequests.map((r) => r.jobHandle)).not.toContain(olderRunning);
+  });
+
+  it('two running jobs of the name are ambiguous: exit 2, one line naming each with its handle, no log read', async () => {
+    const result = await log(['Log-Pair']);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(result.stderr).toMatch(/^ips-jobs: Log-Pair is ambiguous: 2 active jobs have that name: .*; name one by its handle/);
+    for (const handle of pair) expect(result.stderr).toContain(handle);
+    expect(detailCalls()).toBe(0);
   });
 });
 
