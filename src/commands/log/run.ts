@@ -4,10 +4,10 @@ import type { Command } from 'commander';
 import { ExitCode } from '../../exit-codes.js';
 import type { GetJobLogDetailsInput, JobLog, JobLogDetail } from '../../ips/types.js';
 import { DETAIL_PAGE_SIZE, wantsNextPage } from '../../jobs/detail-paging.js';
-import { findJob, looksLikeHandle } from '../../jobs/job-ref.js';
+import { looksLikeHandle } from '../../jobs/job-ref.js';
 import { isErrorDetail } from '../../jobs/log-detail.js';
 import type { FailOn } from '../../jobs/outcome.js';
-import { formatInstant, timeBoundMs, type TimeBound } from '../../jobs/time-bound.js';
+import type { TimeBound } from '../../jobs/time-bound.js';
 import { renderJson } from '../../render/jobs-json.js';
 import {
   DETAIL_DELIMITED_COLUMNS,
@@ -25,7 +25,7 @@ import type { CommandContext } from '../shared/command-context.js';
 import { write, writeLines, type IO, streamColors } from '../shared/io.js';
 import type { DetailSort, LogFlags } from './options.js';
 import { chooseColumns, type OutputFormat } from '../shared/output.js';
-import { serverNow } from '../shared/server-clock.js';
+import { resolveJob } from '../shared/resolve-job.js';
 import type { Session } from '../shared/session.js';
 import { startSpinner } from '../shared/spinner.js';
 
@@ -68,16 +68,16 @@ function parseLogFlags(ref: string, flags: LogFlags): Omit<LogOptions, 'color' |
 
 type Resolved = { jobHandle: string } | { notFound: string };
 
-/** A handle is used as given; a name is the newest log of that name started since --since. */
+/** A handle is used as given; a name is resolved as `wait` and `show` resolve it (shared/resolve-job.ts). */
 async function resolveJobHandle(options: LogOptions): Promise<Resolved> {
   const { session, ref } = options;
   if (looksLikeHandle(ref)) return { jobHandle: ref };
-  const sinceMs = timeBoundMs(options.since, (await serverNow(session)).getTime());
-  const logs = await session.client.getJobLogs({ companyHandle: session.company?.companyHandle, startDate: new Date(sinceMs).toISOString() });
-  const match = findJob(ref, [], logs, sinceMs);
-  if (match.kind === 'logged' && match.log.jobHandle) return { jobHandle: match.log.jobHandle };
+  const job = await resolveJob(session, ref, options.since);
+  const jobHandle = job.kind === 'active' ? job.job.jobHandle : job.kind === 'logged' ? job.log.jobHandle : undefined;
+  if (jobHandle !== undefined) return { jobHandle };
+  const reason = job.kind === 'none' ? job.reason : `IPS lists the job named ${ref} without a job handle`;
   return {
-    notFound: `no job log named ${sanitizeForTerminal(ref)} since ${formatInstant(sinceMs)}. Check the name (or give the job handle), or look further back with --since, e.g. --since 30d.`,
+    notFound: `${sanitizeForTerminal(reason)}. Check the name (or give the job handle), or look further back with --since, e.g. --since 30d.`,
   };
 }
 

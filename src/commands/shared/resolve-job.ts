@@ -3,7 +3,7 @@
 // name: every active job of that name whatever its age, and the finished logs of that name since --since; the newest
 // of them is meant (a newer finished job beats an older one still running); two running jobs of the name are
 // ambiguous (exit 2, each listed with its handle).
-import { chooseOne, refPicksActive } from '../../follow/selection.js';
+import { chooseOne, notFoundReason, refPicksActive } from '../../follow/selection.js';
 import type { ActiveJob, JobLog } from '../../ips/types.js';
 import { looksLikeHandle } from '../../jobs/job-ref.js';
 import { isFinishedLog } from '../../jobs/outcome.js';
@@ -13,8 +13,8 @@ import { serverNow } from './server-clock.js';
 import type { Session } from './session.js';
 import { UsageError } from './usage-error.js';
 
-/** The job a reference names; none: `sinceMs` is how far back a name looked among the logs. */
-export type ResolvedJob = { kind: 'active'; job: ActiveJob } | { kind: 'logged'; log: JobLog } | { kind: 'none'; sinceMs?: number };
+/** The job a reference names; none: `reason` says what was searched. */
+export type ResolvedJob = { kind: 'active'; job: ActiveJob } | { kind: 'logged'; log: JobLog } | { kind: 'none'; reason: string };
 
 /** A name that picks several running jobs: the user names one by its handle. */
 export function ambiguityMessage(ambiguous: ReadonlyArray<{ ref: string; jobs: readonly ActiveJob[] }>): string {
@@ -37,7 +37,7 @@ export async function resolveJob(session: Session, ref: string, since: TimeBound
       ? (await client.getJobLogDetails({ companyHandle, jobHandle: ref, recordsPerPage: 1 })).filter((log) => log.jobHandle === undefined || log.jobHandle === ref)
       : [];
     const log = own.find(isFinishedLog) ?? own[0];
-    return log ? { kind: 'logged', log } : { kind: 'none' };
+    return log ? { kind: 'logged', log } : { kind: 'none', reason: notFoundReason(ref, -Infinity) };
   }
   const active = await client.getActiveJobs({ companyHandle, includeWaitingJobs: true });
   const sinceMs = timeBoundMs(since, (await serverNow(session)).getTime());
@@ -49,7 +49,7 @@ export async function resolveJob(session: Session, ref: string, since: TimeBound
     case 'ambiguous':
       throw new UsageError(ambiguityMessage([{ ref, jobs: choice.jobs }]));
     case 'none':
-      return { kind: 'none', sinceMs };
+      return { kind: 'none', reason: notFoundReason(ref, sinceMs) };
     default:
       return choice;
   }
