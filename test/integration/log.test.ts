@@ -1,7 +1,7 @@
 // `ips-jobs log <job>` against the emulator: naming a job, the summary, and every page of a long log
 // (3,006 detail rows: 4 pages of getJobLogDetails), streamed, filtered and cut short.
 import { execFile } from 'node:child_process';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startEmulator, DEMO_CREDENTIALS, type Emulator } from '../../src/emulator/index.js';
 import type { GetJobLogDetailsInput, JobLog, JobLogDetail } from '../../src/ips/types.js';
 import { BIN, cleanEnv, runCli } from '../helpers/cli.js';
@@ -288,6 +288,45 @@ describe('paging through a long log', () => {
     expect(table.split('\n')[0]).toMatch(/MESSAGE\s+ASSET HANDLE$/);
     const withAsset = newer.detailArray.find((d) => d.assetHandle)!;
     expect(table).toContain(withAsset.assetHandle);
+  });
+});
+
+describe('a log written while its pages are fetched', () => {
+  let growing: string;
+  const written = (d: JobLogDetail) => d.logType === 'Info';
+
+  beforeAll(() => {
+    // Half-way through 5000 files: some 2500 detail rows, three pages, and more to come.
+    growing = emulator.ips.addJob({
+      originalName: 'Growing-Log',
+      type: 'ImageServingPublish',
+      triggerAt: new Date(NOW_MS - HOUR / 2).toISOString(),
+      waitMs: 0,
+      durationMs: HOUR,
+      files: 5000,
+    }).jobHandle;
+  });
+
+  afterEach(() => {
+    emulator.ips.logRowsWrittenPerDetailPage = 0;
+  });
+
+  it.each([['-date'], ['-logtype']])('--sort %s prints no row twice and loses none, while rows are written between page requests', async (sort) => {
+    const before = ndjson((await log([growing, '--sort', sort, '-o', 'ndjson'])).stdout);
+    expect(before.length).toBeGreaterThan(2000);
+
+    detailRequests = [];
+    emulator.ips.logRowsWrittenPerDetailPage = 3;
+    const result = await log([growing, '--sort', sort, '-o', 'ndjson']);
+    expect(result.code).toBe(0);
+    expect(detailRequests.length).toBeGreaterThanOrEqual(3);
+    const rows = ndjson(result.stdout);
+    const key = (d: JobLogDetail) => JSON.stringify(d);
+    expect(rows.length - new Set(rows.map(key)).size).toBe(0);
+    // Every row the log held before, once each and in order; the only others are rows written since.
+    const known = new Set(before.map(key));
+    expect(rows.filter((d) => known.has(key(d)))).toEqual(before);
+    expect(rows.filter((d) => !known.has(key(d))).every(written)).toBe(true);
   });
 });
 
