@@ -1,9 +1,10 @@
 // The work of `ips-jobs log <job>` (loaded only when it runs): one job's log — its summary, then every detail
 // row, printed page by page as getJobLogDetails hands them out (1000 rows a page) so a long log starts showing at once.
+// A running job's log may grow between two pages: each row is printed once (jobs/detail-paging.ts, repeatedHead).
 import type { Command } from 'commander';
 import { ExitCode } from '../../exit-codes.js';
 import type { GetJobLogDetailsInput, JobLog, JobLogDetail } from '../../ips/types.js';
-import { DETAIL_PAGE_SIZE, wantsNextPage } from '../../jobs/detail-paging.js';
+import { DETAIL_PAGE_SIZE, repeatedHead, wantsNextPage } from '../../jobs/detail-paging.js';
 import { looksLikeHandle } from '../../jobs/job-ref.js';
 import { isErrorDetail } from '../../jobs/log-detail.js';
 import type { FailOn } from '../../jobs/outcome.js';
@@ -200,14 +201,21 @@ async function runLog(options: LogOptions, io: IO): Promise<number> {
   let received = 0;
   let cut = false;
   let previousFirst: string | undefined;
+  // A running job's log grows between page requests: the rows it pushes onto the next page are printed once.
+  let tail: JobLogDetail[] = [];
+  let previousTotal: number | undefined;
   for (let page = 1; log; ) {
     const rows = log.detailArray;
     const firstRow = rows[0] === undefined ? undefined : JSON.stringify(rows[0]);
     const repeated = page > 1 && firstRow !== undefined && firstRow === previousFirst;
     if (repeated) break;
     previousFirst = firstRow;
-    received += rows.length;
-    let wanted = options.errorsOnly ? rows.filter(isErrorDetail) : rows;
+    const grewBy = previousTotal === undefined || log.detailTotalRows === undefined ? undefined : log.detailTotalRows - previousTotal;
+    const fresh = rows.slice(repeatedHead(tail, rows, grewBy));
+    tail = [...tail, ...fresh].slice(-DETAIL_PAGE_SIZE);
+    previousTotal = log.detailTotalRows;
+    received += fresh.length;
+    let wanted = options.errorsOnly ? fresh.filter(isErrorDetail) : fresh;
     if (options.limit > 0 && printed + wanted.length > options.limit) {
       wanted = wanted.slice(0, options.limit - printed);
       cut = true;
