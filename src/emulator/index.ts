@@ -17,6 +17,9 @@
  * - Late log: `logDelayMs: 30_000`: no log at all (getJobLogDetails → empty jobLogArray) until 30 s after leftAt.
  * - Other jobs' logs for a handle: `emu.ips.logDetailsIgnoreJobHandle = true`: getJobLogDetails ignores its jobHandle
  *   filter and answers every log of the company (finished ones first), so a job's own log must be picked by its handle.
+ * - A log written while it is read: `emu.ips.logRowsWrittenPerDetailPage = 3`: after each getJobLogDetails answer,
+ *   3 rows (logType `Info`, dated now, each with its own message) are written to the log of every running job in it:
+ *   with `sortDirection: 'Descending'` each later page starts with rows the previous page ended with.
  * - A job that changes state: `waitMs` with `waitState`: `New`, then `WaitingCoordinator`/`WaitingClient`, then
  *   `Running`, then `Done`. An old job still running: `triggerAt` long ago with a `durationMs` that reaches past now.
  * - Appears late: `triggerAt` in the future: not listed nor known by handle until the clock gets there (then `New`,

@@ -105,6 +105,14 @@ export class EmulatedIps {
    * jobHandle is the one it asked for.
    */
   logDetailsIgnoreJobHandle = false;
+  /**
+   * A log written while it is read: after each getJobLogDetails answer, this many detail rows are written to the log
+   * of every job in the answer that is still running, dated now, so the next page request finds a longer log (newest
+   * first, every later page moves down by that many rows). 0: a log grows only with the clock.
+   */
+  logRowsWrittenPerDetailPage = 0;
+  /** The rows written by logRowsWrittenPerDetailPage, per job: part of its log from then on, its final log too. */
+  private readonly writtenRows = new WeakMap<EmulatedJob, JobLogDetail[]>();
 
   constructor(
     private readonly clock: EmulatorClock,
@@ -156,8 +164,26 @@ export class EmulatedIps {
     due.sort((a, b) => jobLogAt(a.plan) - jobLogAt(b.plan) || (this.sequence.get(a) ?? 0) - (this.sequence.get(b) ?? 0));
     for (const rec of due) {
       this.logged.add(rec);
-      this.finished.push(buildJobLog(rec, jobEndAt(rec.plan), this.clock.offsetMinutes));
+      this.finished.push(this.jobLog(rec, jobEndAt(rec.plan)));
     }
+  }
+
+  /** The job's log at virtual time t, with the rows written into it while it was read. */
+  private jobLog(rec: EmulatedJob, t: number): JobLog {
+    const log = buildJobLog(rec, t, this.clock.offsetMinutes);
+    const written = this.writtenRows.get(rec) ?? [];
+    if (written.length === 0) return log;
+    return { ...log, detailArray: [...log.detailArray, ...written], detailTotalRows: log.detailArray.length + written.length };
+  }
+
+  /** logRowsWrittenPerDetailPage: rows dated now, each with a message of its own. */
+  private writeRows(rec: EmulatedJob, now: number): void {
+    const written = this.writtenRows.get(rec) ?? [];
+    for (let i = 0; i < this.logRowsWrittenPerDetailPage; i++) {
+      const n = written.length + 1;
+      written.push({ logMessage: `row ${n} written while the log was read`, logType: 'Info', dateCreated: this.iso(now), auxArray: [] });
+    }
+    this.writtenRows.set(rec, written);
   }
 
   /** The job's final log is due (at Done, or logDelayMs after it left the active list) and not written yet. */
@@ -409,11 +435,10 @@ export class EmulatedIps {
     if (byType === undefined) throw ipsApiFault(30001, `Invalid sortBy '${input.sortBy}' (Date or LogType)`);
     const dir = direction(input.sortDirection, 1);
     const now = this.clock.nowMs();
-    const running = this.jobs
-      .filter((rec) => !this.logged.has(rec) && jobLogVisibleFrom(rec.plan) <= now)
-      .map((rec) => buildJobLog(rec, now, this.clock.offsetMinutes));
+    const unfinished = this.jobs.filter((rec) => !this.logged.has(rec) && jobLogVisibleFrom(rec.plan) <= now);
+    const running = unfinished.map((rec) => this.jobLog(rec, now));
     const date = (d: JobLogDetail): number => Date.parse(d.dateCreated ?? '') || 0;
-    return [...this.finished, ...running]
+    const answer = [...this.finished, ...running]
       .filter(
         (log) =>
           log.companyHandle === input.companyHandle &&
@@ -425,6 +450,10 @@ export class EmulatedIps {
         const rows = byType ? sorted(wanted, (d) => d.logType ?? '', dir, (a, b) => compare(date(a), date(b))) : sorted(wanted, date, dir);
         return { ...log, detailTotalRows: rows.length, detailArray: rows.slice((page - 1) * perPage, page * perPage) };
       });
+    if (this.logRowsWrittenPerDetailPage > 0) {
+      for (const rec of unfinished) if (now < jobEndAt(rec.plan) && answer.some((log) => log.jobHandle === rec.jobHandle)) this.writeRows(rec, now);
+    }
+    return answer;
   }
 
   queryScheduledJobs(input: GetScheduledJobsInput, companies: readonly string[]): ScheduledJob[] {

@@ -12,9 +12,9 @@ import type { ActiveJob, JobLog } from '../ips/types.js';
 import { ProgressHistory } from '../jobs/eta.js';
 import { jobKey, looksLikeHandle } from '../jobs/job-ref.js';
 import type { FailOn, JobResult, LogOutcome } from '../jobs/outcome.js';
-import { formatInstant, timeBoundMs, type TimeBound } from '../jobs/time-bound.js';
+import { timeBoundMs, type TimeBound } from '../jobs/time-bound.js';
 import { firstSeen, isTerminal, knownFromLog, step, type JobEventType, type JobState, type MachineRules, type Observation, type Step } from './job-machine.js';
-import { chooseOne, refPicksActive, refPicksLogs } from './selection.js';
+import { chooseOne, notFoundReason, refPicksActive, refPicksLogs } from './selection.js';
 
 /** How a followed job ended; `not_found` for a reference that never picked a job. */
 export type Outcome = LogOutcome | 'vanished' | 'not_found';
@@ -152,17 +152,12 @@ export class FollowCore {
       for (const track of this.refs) {
         if (track.status !== 'open') continue;
         track.status = 'not_found';
-        track.reason = this.notFoundReason(track.ref);
+        track.reason = notFoundReason(track.ref, this.sinceMs ?? 0);
         events.push({ type: 'not_found', detail: track.reason });
       }
     }
     this.forgetOld(now);
     return events;
-  }
-
-  private notFoundReason(ref: string): string {
-    if (looksLikeHandle(ref)) return `no active job and no job log with the handle ${ref}`;
-    return `no active job and no job log since ${formatInstant(this.sinceMs ?? 0)} named ${ref}`;
   }
 
   private picks(job: ActiveJob): boolean {

@@ -5,12 +5,14 @@
 //   running is the job the user means, however long ago it started.
 // - `--since` bounds only the finished job logs a name may pick (names repeat daily): yesterday's log never answers
 //   for today's job.
-// - `wait` follows one job: several active jobs of one name are ambiguous; one active job is it, unless a job of that
-//   name started later and has already finished (the newest job of that name is meant); none: the newest log.
+// - `wait`, `show` and `log` take one job: several active jobs of one name are ambiguous; one active job is it, unless
+//   a job of that name started later and has already finished (the newest job of that name is meant); none: the
+//   newest log.
 import type { ActiveJob, JobLog } from '../ips/types.js';
 import { parseIso } from '../jobs/dates.js';
 import { hasGlob, looksLikeHandle, nameMatches } from '../jobs/job-ref.js';
 import { isFinishedLog } from '../jobs/outcome.js';
+import { formatInstant } from '../jobs/time-bound.js';
 
 /** Whether an active job answers to `ref`: its handle, or its name or original name (a glob when it holds * or ?). */
 export function refPicksActive(ref: string, job: ActiveJob): boolean {
@@ -52,7 +54,7 @@ export function refPicksLogs(ref: string, logs: readonly JobLog[], sinceMs: numb
   return newest === undefined ? [] : [newest];
 }
 
-/** The one job `wait` follows for `ref`. */
+/** The one job `wait` follows (and `show` and `log` take) for `ref`. */
 export type Choice =
   | { kind: 'active'; job: ActiveJob }
   | { kind: 'logged'; log: JobLog }
@@ -73,4 +75,10 @@ export function chooseOne(ref: string, active: readonly ActiveJob[], logs: reado
     return { kind: 'logged', log };
   }
   return { kind: 'active', job };
+}
+
+/** What a reference that picked no job was looked for in: the active list, and the logs since `sinceMs` (a name). */
+export function notFoundReason(ref: string, sinceMs: number): string {
+  if (looksLikeHandle(ref)) return `no active job and no job log with the handle ${ref}`;
+  return `no active job and no job log since ${formatInstant(sinceMs)} named ${ref}`;
 }

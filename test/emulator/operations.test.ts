@@ -219,6 +219,32 @@ describe('job logs', () => {
     expect(text(log, 'logType')).toMatch(/^Begin/);
     expect(text(log, 'endDate')).toBeUndefined();
   });
+
+  it('logRowsWrittenPerDetailPage: a running job\'s log grows by that many rows after each page, newest first; its final log keeps them', async () => {
+    const emu = await emulator({ jobs: 0 });
+    const rec = emu.ips.addJob({ originalName: 'Growing', type: 'ImageServingPublish', waitMs: 0, durationMs: 60_000, files: 20 });
+    const done = emu.ips.addJob({ originalName: 'Done-Already', type: 'ImageServingPublish', waitMs: 0, durationMs: 1_000, files: 2, triggerAt: '2026-11-28T08:00:00.000-08:00' });
+    emu.clock.advance(30_000);
+    emu.ips.logRowsWrittenPerDetailPage = 2;
+    const page = async (jobHandle: string, resultsPage: number) =>
+      items(await soapCall(emu.url, 'getJobLogDetails', { companyHandle: 'c|1001', jobHandle, recordsPerPage: 5, resultsPage, sortDirection: 'Descending' }), 'jobLogArray')[0];
+    const rows = (p: Awaited<ReturnType<typeof page>>) => all(p?.children.find((c) => c.name === 'detailArray'), 'items').map((r) => text(r, 'logMessage'));
+    const first = await page(rec.jobHandle, 1);
+    const total = Number(text(first, 'detailTotalRows'));
+    const second = await page(rec.jobHandle, 2);
+    expect(Number(text(second, 'detailTotalRows'))).toBe(total + 2);
+    // The two rows written after the first page pushed its last two rows onto the second.
+    expect(rows(second).slice(0, 2)).toEqual(rows(first).slice(3));
+    const third = await page(rec.jobHandle, 1);
+    expect(rows(third).slice(0, 4)).toEqual(['row 4 written while the log was read', 'row 3 written while the log was read', 'row 2 written while the log was read', 'row 1 written while the log was read']);
+    // A finished job's log does not grow.
+    const finished = Number(text(await page(done.jobHandle, 1), 'detailTotalRows'));
+    expect(Number(text(await page(done.jobHandle, 1), 'detailTotalRows'))).toBe(finished);
+    emu.ips.logRowsWrittenPerDetailPage = 0;
+    emu.clock.advance(60_000);
+    const final = emu.ips.jobLogs.find((log) => log.jobHandle === rec.jobHandle);
+    expect(final?.detailArray.filter((d) => d.logType === 'Info')).toHaveLength(6);
+  });
 });
 
 describe('scheduled jobs and control operations', () => {

@@ -1,6 +1,6 @@
 // Which jobs a reference picks: handles, names and globs against one poll's active list and logs.
 import { describe, expect, it } from 'vitest';
-import { chooseOne, refPicksActive, refPicksLogs } from '../../src/follow/selection.js';
+import { chooseOne, notFoundReason, refPicksActive, refPicksLogs } from '../../src/follow/selection.js';
 import { makeJob } from '../jobs/job-fixtures.js';
 import { makeLog } from '../jobs/log-fixtures.js';
 
@@ -44,7 +44,7 @@ describe('a finished log', () => {
   });
 });
 
-describe('the one job wait follows', () => {
+describe('the one job wait, show and log take', () => {
   it('one active job of that name, whatever its age', () => {
     expect(chooseOne('Spring-Publish', [oldRunning], [], SINCE)).toEqual({ kind: 'active', job: oldRunning });
   });
@@ -65,5 +65,12 @@ describe('the one job wait follows', () => {
     const today = log({ jobHandle: 'j|t', startDate: '2026-11-28T09:21:00-08:00' });
     expect(chooseOne('Spring-Publish', [], [today], SINCE)).toEqual({ kind: 'logged', log: today });
     expect(chooseOne('Spring-Publish', [], [], SINCE)).toEqual({ kind: 'none' });
+  });
+});
+
+describe('not found', () => {
+  it('says what was searched: the active list, and for a name the logs since when', () => {
+    expect(notFoundReason('Spring-Publish', SINCE)).toBe('no active job and no job log since 2026-11-28T17:20:00Z named Spring-Publish');
+    expect(notFoundReason('j|1001||Spring|7', SINCE)).toBe('no active job and no job log with the handle j|1001||Spring|7');
   });
 });

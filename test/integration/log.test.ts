@@ -1,7 +1,7 @@
 // `ips-jobs log <job>` against the emulator: naming a job, the summary, and every page of a long log
 // (3,006 detail rows: 4 pages of getJobLogDetails), streamed, filtered and cut short.
 import { execFile } from 'node:child_process';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startEmulator, DEMO_CREDENTIALS, type Emulator } from '../../src/emulator/index.js';
 import type { GetJobLogDetailsInput, JobLog, JobLogDetail } from '../../src/ips/types.js';
 import { BIN, cleanEnv, runCli } from '../helpers/cli.js';
@@ -131,7 +131,8 @@ describe('naming the job', () => {
     const byName = await log(['No-Such-Job']);
     expect(byName.code).toBe(7);
     expect(byName.stdout).toBe('');
-    expect(byName.stderr).toMatch(/^ips-jobs: no job log named No-Such-Job since 2031-01-08T17:00:\d\dZ\. .*--since/);
+    // What was searched: the active list, and the logs since when.
+    expect(byName.stderr).toMatch(/^ips-jobs: no active job and no job log since 2031-01-08T17:00:\d\dZ named No-Such-Job\. .*--since/);
     expect(byName.stderr.trimEnd().split('\n')).toHaveLength(1);
     expect(detailCalls()).toBe(0);
 
@@ -140,6 +141,47 @@ describe('naming the job', () => {
     expect(byHandle.stdout).toBe('');
     expect(byHandle.stderr).toMatch(/^ips-jobs: no job log for j\|1001\|\|Nope\|1 /);
     expect(byHandle.stderr.trimEnd().split('\n')).toHaveLength(1);
+  });
+});
+
+describe('a name is resolved as wait and show resolve it (docs/usage.md, "Naming a job")', () => {
+  let pair: string[];
+  let olderRunning: string;
+  let newerDone: JobLog;
+
+  beforeAll(() => {
+    const ago = (hours: number) => new Date(NOW_MS - hours * HOUR).toISOString();
+    pair = [0.5, 0.25].map(
+      (hours) => emulator.ips.addJob({ originalName: 'Log-Pair', type: 'ImageServingPublish', triggerAt: ago(hours), waitMs: 0, durationMs: HOUR, files: 20 }).jobHandle,
+    );
+    olderRunning = emulator.ips.addJob({ originalName: 'Log-Dup', type: 'ImageServingPublish', triggerAt: ago(2), waitMs: 0, durationMs: 4 * HOUR, files: 20 }).jobHandle;
+    newerDone = finished('Log-Dup', 1, { type: 'ImageServingPublish', durationMs: 60_000 });
+  });
+
+  it('the name of a running job prints its log, as its handle does', async () => {
+    const result = await log(['Still-Running']);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toContain(`Handle:      ${runningHandle}`);
+    expect(result.stdout).toMatch(/Status:\s+running/);
+    expect(detailRequests).toEqual([expect.objectContaining({ jobHandle: runningHandle, resultsPage: 1 })]);
+  });
+
+  it('a newer finished job of the name beats an older one still running', async () => {
+    const result = await log(['Log-Dup', '-o', 'json']);
+    expect(result.code).toBe(0);
+    expect((JSON.parse(result.stdout) as { log: JobLog }).log.jobHandle).toBe(newerDone.jobHandle);
+    expect(detailRequests.map((r) => r.jobHandle)).not.toContain(olderRunning);
+  });
+
+  it('two running jobs of the name are ambiguous: exit 2, one line naming each with its handle, no log read', async () => {
+    const result = await log(['Log-Pair']);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(result.stderr).toMatch(/^ips-jobs: Log-Pair is ambiguous: 2 active jobs have that name: .*; name one by its handle/);
+    for (const handle of pair) expect(result.stderr).toContain(handle);
+    expect(detailCalls()).toBe(0);
   });
 });
 
@@ -246,6 +288,52 @@ describe('paging through a long log', () => {
     expect(table.split('\n')[0]).toMatch(/MESSAGE\s+ASSET HANDLE$/);
     const withAsset = newer.detailArray.find((d) => d.assetHandle)!;
     expect(table).toContain(withAsset.assetHandle);
+  });
+});
+
+describe('a log written while its pages are fetched', () => {
+  let growing: string;
+  const written = (d: JobLogDetail) => d.logType === 'Info';
+
+  beforeAll(() => {
+    // Half-way through 5000 files: some 2500 detail rows, three pages, and more to come.
+    growing = emulator.ips.addJob({
+      originalName: 'Growing-Log',
+      type: 'ImageServingPublish',
+      triggerAt: new Date(NOW_MS - HOUR / 2).toISOString(),
+      waitMs: 0,
+      durationMs: HOUR,
+      files: 5000,
+    }).jobHandle;
+  });
+
+  afterEach(() => {
+    emulator.ips.logRowsWrittenPerDetailPage = 0;
+  });
+
+  // Three rows are written after each of the three pages; those written before the last page and sorting after it
+  // (oldest first: all six) are printed, the others were not there when their place was read.
+  it.each([
+    ['-date', 0],
+    ['-logtype', 0],
+    ['date', 6],
+  ])('--sort %s prints no row twice and loses none, while rows are written between page requests', async (sort, printedSince) => {
+    const before = ndjson((await log([growing, '--sort', sort, '-o', 'ndjson'])).stdout);
+    expect(before.length).toBeGreaterThan(2000);
+
+    detailRequests = [];
+    emulator.ips.logRowsWrittenPerDetailPage = 3;
+    const result = await log([growing, '--sort', sort, '-o', 'ndjson']);
+    expect(result.code).toBe(0);
+    expect(detailRequests.map((r) => r.resultsPage)).toEqual([1, 2, 3]);
+    const rows = ndjson(result.stdout);
+    const key = (d: JobLogDetail) => JSON.stringify(d);
+    expect(rows.length - new Set(rows.map(key)).size).toBe(0);
+    // Every row the log held before, once each and in order; the only others are rows written since.
+    const known = new Set(before.map(key));
+    expect(rows.filter((d) => known.has(key(d)))).toEqual(before);
+    expect(rows.filter((d) => !known.has(key(d))).every(written)).toBe(true);
+    expect(rows.length - before.length).toBe(printedSince);
   });
 });
 

@@ -271,6 +271,52 @@ describe('naming the job', () => {
   });
 });
 
+describe('a name is resolved as wait resolves it (docs/usage.md, "Naming a job")', () => {
+  let olderRunning: EmulatedJob;
+  let newerDone: EmulatedJob;
+  let longRunning: EmulatedJob;
+  let pair: EmulatedJob[];
+
+  beforeAll(() => {
+    const ago = (minutes: number) => new Date(emulator.clock.now().getTime() - minutes * 60_000).toISOString();
+    // An older job of the name still running, and a newer one of the same name that has already finished.
+    olderRunning = emulator.ips.addJob({ originalName: 'Show-Dup', type: 'ImageServingPublish', waitMs: 0, durationMs: 4 * 3_600_000, files: 100, triggerAt: ago(90) });
+    newerDone = emulator.ips.addJob({ originalName: 'Show-Dup', type: 'ImageServingPublish', waitMs: 0, durationMs: 60_000, files: 5, triggerAt: ago(30) });
+    longRunning = emulator.ips.addJob({ originalName: 'Show-Long-Run', type: 'ImageServingPublish', waitMs: 0, durationMs: 4 * 3_600_000, files: 100, triggerAt: ago(120) });
+    pair = [10, 5].map((minutes) =>
+      emulator.ips.addJob({ originalName: 'Show-Pair', type: 'ImageServingPublish', waitMs: 0, durationMs: 3_600_000, files: 20, triggerAt: ago(minutes) }),
+    );
+  });
+
+  it('the newest job of the name: a newer finished job beats an older one still running', async () => {
+    expect(olderRunning.job.state).toBe('Running');
+    const result = await show(['Show-Dup', '-o', 'json']);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe(`${newerDone.name} is no longer active; showing its job log\n`);
+    const doc = JSON.parse(result.stdout);
+    expect(doc.active).toBe(false);
+    expect(doc.log.jobHandle).toBe(newerDone.jobHandle);
+  });
+
+  it('a running job of the name is a candidate whatever its age: --since bounds only the logs', async () => {
+    const result = await show(['Show-Long-Run', '--since', '1h', '-o', 'json']);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe('');
+    const doc = JSON.parse(result.stdout);
+    expect(doc.active).toBe(true);
+    expect(doc.job.jobHandle).toBe(longRunning.jobHandle);
+  });
+
+  it('two running jobs of the name are ambiguous: exit 2, one line naming each with its handle', async () => {
+    const result = await show(['Show-Pair']);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(result.stderr).toMatch(/^ips-jobs: Show-Pair is ambiguous: 2 active jobs have that name: .*; name one by its handle/);
+    for (const job of pair) expect(result.stderr).toContain(`${job.name} (${job.jobHandle}, Running)`);
+  });
+});
+
 describe('bad input: exit 2, one line, before any request', () => {
   it.each([
     { args: [], says: /missing required argument 'job'/ },

@@ -7,7 +7,7 @@ import { listOption } from '../shared/option-parsers.js';
 import { outputOption } from '../shared/output-option.js';
 import { type DetailSort, type LogFlags } from './options.js';
 
-/** A job name finds the newest log of that name of the last 7 days unless --since says otherwise. */
+/** A job name finds a finished job of that name of the last 7 days unless --since says otherwise. */
 const DEFAULT_SINCE: TimeBound = { agoMs: 7 * 86_400_000 };
 
 /** `date`, `logtype`, `-date`, `-logtype` → getJobLogDetails' sortBy (and Descending). */
@@ -22,9 +22,9 @@ export function registerLog(program: Command, context: CommandContext): void {
   program
     .command('log')
     .description("one job's log: its summary, then its detail rows (every page of them)")
-    .argument('<job>', 'a job handle, or a job name (the newest log of that name since --since; * and ? allowed)')
+    .argument('<job>', 'a job handle, or a job name (the newest job of that name: running, or finished since --since; * and ? allowed)')
     .addOption(outputOption())
-    .addOption(sinceOption('a job name matches logs of jobs started since then (a duration such as 7d, or an ISO date-time)', DEFAULT_SINCE, '7d'))
+    .addOption(sinceOption('a job name matches finished jobs started since then (a running job whatever its age; a duration such as 7d, or an ISO date-time)', DEFAULT_SINCE, '7d'))
     .option('--type <logTypes>', 'only detail rows of these log types, asked of IPS (comma-separated, repeatable; e.g. UploadError,UploadWarning)', listOption)
     .option('--errors', 'only detail rows about errors and failures (log type or aux type holding Error, Failure or Fatal)')
     .addOption(limitOption('print at most this many detail rows, and stop fetching pages then (0 = all)', 0, 'all'))

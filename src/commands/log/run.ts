@@ -1,13 +1,14 @@
 // The work of `ips-jobs log <job>` (loaded only when it runs): one job's log — its summary, then every detail
 // row, printed page by page as getJobLogDetails hands them out (1000 rows a page) so a long log starts showing at once.
+// A running job's log may grow between two pages: each row is printed once (jobs/detail-paging.ts, repeatedHead).
 import type { Command } from 'commander';
 import { ExitCode } from '../../exit-codes.js';
 import type { GetJobLogDetailsInput, JobLog, JobLogDetail } from '../../ips/types.js';
-import { DETAIL_PAGE_SIZE, wantsNextPage } from '../../jobs/detail-paging.js';
-import { findJob, looksLikeHandle } from '../../jobs/job-ref.js';
+import { DETAIL_PAGE_SIZE, repeatedHead, wantsNextPage } from '../../jobs/detail-paging.js';
+import { looksLikeHandle } from '../../jobs/job-ref.js';
 import { isErrorDetail } from '../../jobs/log-detail.js';
 import type { FailOn } from '../../jobs/outcome.js';
-import { formatInstant, timeBoundMs, type TimeBound } from '../../jobs/time-bound.js';
+import type { TimeBound } from '../../jobs/time-bound.js';
 import { renderJson } from '../../render/jobs-json.js';
 import {
   DETAIL_DELIMITED_COLUMNS,
@@ -25,7 +26,7 @@ import type { CommandContext } from '../shared/command-context.js';
 import { write, writeLines, type IO, streamColors } from '../shared/io.js';
 import type { DetailSort, LogFlags } from './options.js';
 import { chooseColumns, type OutputFormat } from '../shared/output.js';
-import { serverNow } from '../shared/server-clock.js';
+import { resolveJob } from '../shared/resolve-job.js';
 import type { Session } from '../shared/session.js';
 import { startSpinner } from '../shared/spinner.js';
 
@@ -68,16 +69,16 @@ function parseLogFlags(ref: string, flags: LogFlags): Omit<LogOptions, 'color' |
 
 type Resolved = { jobHandle: string } | { notFound: string };
 
-/** A handle is used as given; a name is the newest log of that name started since --since. */
+/** A handle is used as given; a name is resolved as `wait` and `show` resolve it (shared/resolve-job.ts). */
 async function resolveJobHandle(options: LogOptions): Promise<Resolved> {
   const { session, ref } = options;
   if (looksLikeHandle(ref)) return { jobHandle: ref };
-  const sinceMs = timeBoundMs(options.since, (await serverNow(session)).getTime());
-  const logs = await session.client.getJobLogs({ companyHandle: session.company?.companyHandle, startDate: new Date(sinceMs).toISOString() });
-  const match = findJob(ref, [], logs, sinceMs);
-  if (match.kind === 'logged' && match.log.jobHandle) return { jobHandle: match.log.jobHandle };
+  const job = await resolveJob(session, ref, options.since);
+  const jobHandle = job.kind === 'active' ? job.job.jobHandle : job.kind === 'logged' ? job.log.jobHandle : undefined;
+  if (jobHandle !== undefined) return { jobHandle };
+  const reason = job.kind === 'none' ? job.reason : `IPS lists the job named ${ref} without a job handle`;
   return {
-    notFound: `no job log named ${sanitizeForTerminal(ref)} since ${formatInstant(sinceMs)}. Check the name (or give the job handle), or look further back with --since, e.g. --since 30d.`,
+    notFound: `${sanitizeForTerminal(reason)}. Check the name (or give the job handle), or look further back with --since, e.g. --since 30d.`,
   };
 }
 
@@ -200,14 +201,21 @@ async function runLog(options: LogOptions, io: IO): Promise<number> {
   let received = 0;
   let cut = false;
   let previousFirst: string | undefined;
+  // A running job's log grows between page requests: the rows it pushes onto the next page are printed once.
+  let tail: JobLogDetail[] = [];
+  let previousTotal: number | undefined;
   for (let page = 1; log; ) {
     const rows = log.detailArray;
     const firstRow = rows[0] === undefined ? undefined : JSON.stringify(rows[0]);
     const repeated = page > 1 && firstRow !== undefined && firstRow === previousFirst;
     if (repeated) break;
     previousFirst = firstRow;
-    received += rows.length;
-    let wanted = options.errorsOnly ? rows.filter(isErrorDetail) : rows;
+    const grewBy = previousTotal === undefined || log.detailTotalRows === undefined ? undefined : log.detailTotalRows - previousTotal;
+    const fresh = rows.slice(repeatedHead(tail, rows, grewBy));
+    tail = [...tail, ...fresh].slice(-DETAIL_PAGE_SIZE);
+    previousTotal = log.detailTotalRows;
+    received += fresh.length;
+    let wanted = options.errorsOnly ? fresh.filter(isErrorDetail) : fresh;
     if (options.limit > 0 && printed + wanted.length > options.limit) {
       wanted = wanted.slice(0, options.limit - printed);
       cut = true;

@@ -2,7 +2,7 @@
 // One outcome per job; the exit code is the worst of them (0 succeeded, 1 failed, 6 stalled, 7 not found or
 // vanished), or 124 when --timeout ends the wait first. A job is never cancelled.
 import { ExitCode, worstExitCode } from '../../exit-codes.js';
-import { verdictOf, type Ambiguity, type FollowedJob } from '../../follow/follow-core.js';
+import { verdictOf, type FollowedJob } from '../../follow/follow-core.js';
 import { Follower, type FollowEvent } from '../../follow/follower.js';
 import { pollLoop } from '../../follow/poll-loop.js';
 import { sinceLastUpdate } from '../../jobs/stall.js';
@@ -14,6 +14,7 @@ import { sanitizeForTerminal } from '../../render/sanitize.js';
 import type { FollowFlags } from './follow-flags.js';
 import { write, type IO } from './io.js';
 import { exitCodeForOutcome } from './outcome-exit-code.js';
+import { ambiguityMessage } from './resolve-job.js';
 import type { Session } from './session.js';
 import { startSpinner } from './spinner.js';
 import { UsageError } from './usage-error.js';
@@ -110,16 +111,6 @@ async function showProgress(follower: Follower, io: IO, spinner: { update(text: 
     if (line !== lastLines.get(entry.key)) await write(io.stderr, `${line}\n`);
     lastLines.set(entry.key, line);
   }
-}
-
-/** `wait` refuses a name that picks several running jobs: the user names one by its handle. */
-function ambiguityMessage(ambiguous: readonly Ambiguity[]): string {
-  return ambiguous
-    .map(({ ref, jobs }) => {
-      const each = jobs.map((job) => `${job.name ?? job.originalName ?? '?'} (${job.jobHandle ?? '?'}, ${job.state ?? '?'})`).join(', ');
-      return `${sanitizeForTerminal(ref)} is ambiguous: ${jobs.length} active jobs have that name: ${sanitizeForTerminal(each)}; name one by its handle`;
-    })
-    .join('\n');
 }
 
 function outcomeOf(ref: string, follower: Follower, timedOut: boolean, options: OutcomeFollowOptions): FollowedOutcome {

@@ -10,10 +10,10 @@ export function registerShow(program: Command, context: CommandContext): void {
   program
     .command('show')
     .description('show everything known about one job: fields, job detail, tasks; a finished job\'s log summary')
-    .argument('<job>', 'a job handle, or a job name (the newest job of that name started since --since)')
+    .argument('<job>', 'a job handle, or a job name (the newest job of that name: running, or finished since --since)')
     .addOption(outputOption())
     .option('--items', 'show the progress of each task item under its task (csv/tsv: one row per item)')
-    .addOption(new Option('--since <duration|date>', 'a job name only matches jobs started since then').argParser(sinceOption).default({ agoMs: 7 * 86_400_000 }, '7d'))
+    .addOption(new Option('--since <duration|date>', 'a job name only matches finished jobs started since then (a running job whatever its age)').argParser(sinceOption).default({ agoMs: 7 * 86_400_000 }, '7d'))
     .addOption(
       new Option('--stall-timeout <duration>', 'flag a running job without progress for this long (0 = off)').argParser(durationOption).default(30 * 60_000, '30m'),
     )

@@ -1,11 +1,10 @@
-// The work of `ips-jobs show <job>` (loaded only when it runs): everything known about one job. An active
-// job from one getActiveJobs call; a job that is no longer active from its job log summary; neither → exit 7.
+// The work of `ips-jobs show <job>` (loaded only when it runs): everything known about one job, named as `wait` names
+// it (shared/resolve-job.ts). An active job from one getActiveJobs call; a job that is no longer active from its job
+// log summary; neither → exit 7.
 import type { Command } from 'commander';
 import { ExitCode } from '../../exit-codes.js';
-import type { ActiveJob, JobLog } from '../../ips/types.js';
 import { formatDuration } from '../../text/duration.js';
-import { findJob, looksLikeHandle } from '../../jobs/job-ref.js';
-import { isFinishedLog } from '../../jobs/outcome.js';
+import { looksLikeHandle } from '../../jobs/job-ref.js';
 import { renderJson } from '../../render/jobs-json.js';
 import {
   JOB_LOG_SUMMARY_COLUMNS,
@@ -20,6 +19,7 @@ import { renderNdjson, renderRecordDelimited } from '../../render/records.js';
 import { sanitizeForTerminal } from '../../render/sanitize.js';
 import type { CommandContext } from '../shared/command-context.js';
 import { write, writeLines, type IO, streamColors } from '../shared/io.js';
+import { resolveJob, type ResolvedJob } from '../shared/resolve-job.js';
 import type { Session } from '../shared/session.js';
 import type { ShowFlags } from './options.js';
 import { startSpinner } from '../shared/spinner.js';
@@ -31,35 +31,9 @@ interface ShowOptions extends ShowFlags {
   session: Session;
 }
 
-type Found = { active: true; job: ActiveJob } | { active: false; log: JobLog } | undefined;
-
-/** The job by handle (exact) or by name (newest since `since`): active first, else its job log. */
-async function findShownJob(options: ShowOptions, companyHandle: string): Promise<{ found: Found; byName: boolean }> {
-  const { client } = options.session;
-  const { ref } = options;
-  const byHandle = looksLikeHandle(ref);
-  const active = await client.getActiveJobs({ companyHandle, includeWaitingJobs: true, ...(byHandle ? { jobHandle: ref } : {}) });
-  if (byHandle) {
-    const job = active.find((j) => j.jobHandle === ref);
-    if (job) return { found: { active: true, job }, byName: false };
-    const logs = (await client.getJobLogDetails({ companyHandle, jobHandle: ref, recordsPerPage: 1 })).filter(
-      (log) => log.jobHandle === undefined || log.jobHandle === ref,
-    );
-    const log = logs.find(isFinishedLog) ?? logs[0];
-    return { found: log ? { active: false, log } : undefined, byName: false };
-  }
-  const since = options.since;
-  const sinceMs = 'atMs' in since ? since.atMs : client.now().getTime() - since.agoMs;
-  const match = findJob(ref, active, [], sinceMs);
-  if (match.kind === 'active') return { found: { active: true, job: match.job }, byName: true };
-  const logs = await client.getJobLogs({ companyHandle, startDate: new Date(sinceMs).toISOString() });
-  const logged = findJob(ref, [], logs, sinceMs);
-  return { found: logged.kind === 'logged' ? { active: false, log: logged.log } : undefined, byName: true };
-}
-
-function notFoundLine(options: ShowOptions, where: string, byName: boolean): string {
+function notFoundLine(options: ShowOptions, where: string): string {
   const ref = sanitizeForTerminal(options.ref);
-  if (!byName) {
+  if (looksLikeHandle(options.ref)) {
     return `ips-jobs: no job with handle ${ref} in ${where}: it is not active and has no job log. Check the handle, or name the job instead.\n`;
   }
   const since = 'atMs' in options.since ? `since ${new Date(options.since.atMs).toISOString()}` : `in the last ${formatDuration(options.since.agoMs)}`;
@@ -87,24 +61,23 @@ async function runShow(options: ShowOptions, io: IO): Promise<number> {
   const companyHandle = session.company!.companyHandle;
   const where = sanitizeForTerminal(session.company?.name ?? companyHandle);
   const spinner = await startSpinner(io, `Looking for ${sanitizeForTerminal(options.ref)}…`, options.colorStderr);
-  let result: Awaited<ReturnType<typeof findShownJob>>;
+  let found: ResolvedJob;
   try {
-    result = await findShownJob(options, companyHandle);
+    found = await resolveJob(session, options.ref, options.since);
   } finally {
     spinner.stop();
   }
-  const { found } = result;
-  if (!found) {
-    await write(io.stderr, notFoundLine(options, where, result.byName));
+  if (found.kind === 'none') {
+    await write(io.stderr, notFoundLine(options, where));
     return ExitCode.notFound;
   }
-  if (!found.active) {
+  if (found.kind === 'logged') {
     const name = sanitizeForTerminal(found.log.jobName ?? found.log.originalJobName ?? options.ref);
     await write(io.stderr, `${name} is no longer active; showing its job log\n`);
   }
 
   const now = session.client.now();
-  const document = found.active ? { schemaVersion: 1, active: true, job: found.job } : { schemaVersion: 1, active: false, log: found.log };
+  const document = found.kind === 'active' ? { schemaVersion: 1, active: true, job: found.job } : { schemaVersion: 1, active: false, log: found.log };
   switch (options.output) {
     case 'json':
       await write(io.stdout, renderJson(document));
@@ -115,7 +88,7 @@ async function runShow(options: ShowOptions, io: IO): Promise<number> {
     case 'csv':
     case 'tsv': {
       const format = { format: options.output, headers: options.headers };
-      if (!found.active) await writeLines(io.stdout, renderRecordDelimited([found.log], JOB_LOG_SUMMARY_COLUMNS, format));
+      if (found.kind === 'logged') await writeLines(io.stdout, renderRecordDelimited([found.log], JOB_LOG_SUMMARY_COLUMNS, format));
       else if (options.items) await writeLines(io.stdout, renderRecordDelimited(taskItemRecords(found.job), TASK_ITEM_RECORD_COLUMNS, format));
       else await writeLines(io.stdout, renderRecordDelimited(taskRecords(found.job), TASK_RECORD_COLUMNS, format));
       break;
@@ -123,14 +96,15 @@ async function runShow(options: ShowOptions, io: IO): Promise<number> {
     case 'table':
     case 'wide': {
       const common = { palette: createPalette(options.color), now, width: io.columns(), wide: options.output === 'wide' };
-      const text = found.active
-        ? renderActiveJob(found.job, {
-            ...common,
-            staleAfterMs: options.stallTimeout,
-            barStyle: io.stdoutIsTTY ? 'unicode' : 'ascii',
-            items: options.items,
-          })
-        : renderJobLogSummary(found.log, common);
+      const text =
+        found.kind === 'active'
+          ? renderActiveJob(found.job, {
+              ...common,
+              staleAfterMs: options.stallTimeout,
+              barStyle: io.stdoutIsTTY ? 'unicode' : 'ascii',
+              items: options.items,
+            })
+          : renderJobLogSummary(found.log, common);
       await write(io.stdout, text);
       break;
     }
