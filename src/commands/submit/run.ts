@@ -6,7 +6,7 @@ import { readAllStdin } from '../../config/index.js';
 import { ExitCode } from '../../exit-codes.js';
 import { requestMayHaveArrived } from '../../ips/errors.js';
 import type { SubmitJobInput, UploadUrl } from '../../ips/types.js';
-import { parseExecTime } from '../../jobs/exec-time.js';
+import { execTime } from '../../jobs/exec-time.js';
 import { defaultJobName, describeSubmission, parseThenPublish, parseUrlList, planSubmissions, SubmitInputError, type SubmitKind } from '../../jobs/submit-plan.js';
 import { eventNdjson } from '../../render/event-ndjson.js';
 import { renderJson } from '../../render/jobs-json.js';
@@ -68,7 +68,7 @@ function plan(kind: SubmitKind, flags: SubmitFlags, urls: UploadUrl[] | undefine
     companyHandle,
     jobName: flags.name ?? defaultJobName(kind, now),
     description: flags.description,
-    execTime: flags.at === undefined ? undefined : parseExecTime(flags.at, now),
+    execTime: flags.at === undefined ? undefined : execTime(flags.at, now),
     execSchedule: flags.schedule,
     emailSetting: flags.emailSetting,
     completionUrl: flags.completionUrl,
