@@ -16,7 +16,7 @@ export function registerSubmit(program: Command, context: CommandContext): void 
     .command('submit')
     .description('start a publish or an upload-from-URLs job (submitJob); with --wait, follow it to its outcome')
     .addArgument(new Argument('<kind>', 'what to start').choices(SUBMIT_KINDS))
-    .option('--name <jobName>', 'the job name (default <kind>-<UTC timestamp>)')
+    .option('--name <jobName>', "the job name (default <kind>-<the server's time, UTC>)")
     .option('--description <text>', 'the job description')
     .addOption(timeFlag('--at', 'run at this time, e.g. +30m, 2026-12-04T16:00 (local time) or 2026-12-04T16:00+01:00'))
     .option('--schedule <expr>', "run on IPS's schedule expression (execSchedule) instead of once")
@@ -31,7 +31,7 @@ export function registerSubmit(program: Command, context: CommandContext): void 
     .option('--then-publish <what>', 'upload-urls: publish after the upload: image-serving[:full|full-with-search|incremental], image-rendering or video')
     .addOption(new Option('--batch-size <n>', 'upload-urls: at most this many URLs per job; more are split into several jobs').argParser(countOption(1, '500')).default(500))
     .option('-y, --yes', 'do not ask for confirmation (required when there is no terminal)')
-    .option('--dry-run', 'print the request(s) it would send, password masked, and send nothing')
+    .option('--dry-run', 'print the request(s) it would send, password masked, and submit nothing')
     .option('--wait', 'follow the job(s) to the outcome, exactly as `ips-jobs wait` does (exit 0, 1, 6, 7 or 124)')
     .addOption(new Option('-o, --output <format>', 'text, json or ndjson').argParser(choiceOption(['text', 'json', 'ndjson'] as const)).default('text'))
     .addHelpText('after', HELP_EXAMPLES);
