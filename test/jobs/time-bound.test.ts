@@ -67,6 +67,16 @@ describe('an ISO date-time without an offset: this machine’s local time, as da
     expect(inZone(ADAK, () => parseTimeBound('2031-01-14'))).toEqual({ atMs: Date.parse('2031-01-14T10:00:00Z'), iso: '2031-01-14T00:00:00-10:00' });
   });
 
+  it('a local time that a daylight-saving change repeats is the earlier of the two', () => {
+    // Adak falls back from 02:00 (UTC−9) to 01:00 (UTC−10) on 2 November 2031: 01:30 happens twice.
+    expect(inZone(ADAK, () => parseTimeBound('2031-11-02T01:30'))).toEqual({ atMs: Date.parse('2031-11-02T10:30:00Z'), iso: '2031-11-02T01:30:00-09:00' });
+  });
+
+  it('a date alone whose midnight a daylight-saving change skips is refused too', () => {
+    // Santiago springs forward at midnight on 7 September 2031.
+    expect(() => inZone('America/Santiago', () => parseTimeBound('2031-09-07'))).toThrow(/^invalid time "2031-09-07": this local time does not exist .*e\.g\. 2031-09-07T00:00-04:00$/);
+  });
+
   it('a local time that a daylight-saving change skips is refused, naming the fix', () => {
     // Adak springs forward from 02:00 to 03:00 on 9 March 2031.
     expect(() => inZone(ADAK, () => parseTimeBound('2031-03-09T02:30'))).toThrow(
