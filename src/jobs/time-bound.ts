@@ -74,7 +74,7 @@ function absolute(text: string, original: string): TimeBound {
     const before = offsetText(-new Date(year, month - 1, day - 1, hour, minute).getTimezoneOffset());
     throw new TimeBoundError(
       original,
-      `this local time does not exist in this machine's time zone (a daylight-saving change skips it); give an offset, e.g. ${y}-${mo}-${d}T${h}:${mi}${before}`,
+      `this local time does not exist in this machine's time zone (a daylight-saving change skips it); give an offset, e.g. ${y}-${mo}-${d}T${h ?? '00'}:${mi ?? '00'}${before}`,
     );
   }
   return { atMs: local.getTime(), iso: `${y}-${mo}-${d}T${time}${offsetText(-local.getTimezoneOffset())}` };
