@@ -116,6 +116,7 @@ Examples:
   ips-jobs logs --since 24h --failed     what failed today
   ips-jobs check --stalled 30m --state-file ~/.cache/ips-jobs.state   for cron: only new problems
   ips-jobs help exit-codes               what each exit code means
+  ips-jobs help times                    the forms of --since, --until, --at
 `,
   );
   return program;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { askOnTerminal, isYes } from '../../src/commands/shared/confirm.js';
+import { askOnTerminal, canAskOnTerminal, isYes } from '../../src/commands/shared/confirm.js';
 
 describe('the confirmation question', () => {
   it.each([
@@ -18,5 +18,6 @@ describe('the confirmation question', () => {
 
   it('has no terminal to ask on when the device cannot be opened', async () => {
     await expect(askOnTerminal('Stop 1 job? [y/N] ', undefined, '/nonexistent/tty')).resolves.toBeUndefined();
+    expect(canAskOnTerminal('/nonexistent/tty')).toBe(false);
   });
 });

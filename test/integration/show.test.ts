@@ -322,7 +322,7 @@ describe('bad input: exit 2, one line, before any request', () => {
     { args: [], says: /missing required argument 'job'/ },
     { args: ['x', '-o', 'xml'], says: /expected one of: table, wide, json, ndjson, csv, tsv/ },
     { args: ['x', '--stall-timeout', 'soon'], says: /invalid duration "soon"/ },
-    { args: ['x', '--since', 'yesterday'], says: /invalid duration "yesterday"/ },
+    { args: ['x', '--since', 'yesterday'], says: /invalid time "yesterday"/ },
     { args: ['x', '--frobnicate'], says: /unknown option '--frobnicate'/ },
   ])('show $args', async ({ args, says }) => {
     const before = emulator.stats.requests;

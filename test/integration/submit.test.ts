@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_CREDENTIALS, startEmulator, type Emulator } from '../../src/emulator/index.js';
+import type { SubmitJobInput } from '../../src/ips/types.js';
 import { runCli, startCli } from '../helpers/cli.js';
 import { demoEnv } from '../helpers/demo-env.js';
 import { driveUntilExit } from '../helpers/drive-clock.js';
@@ -157,6 +158,66 @@ describe('without --wait', () => {
   });
 });
 
+describe("\"now\" is the server's clock, a week behind this machine's, also before any answer has told it", () => {
+  /** The requests as the emulator read them. */
+  let sent: SubmitJobInput[] = [];
+  beforeAll(() => {
+    const submitJob = emulator.ips.submitJob.bind(emulator.ips);
+    emulator.ips.submitJob = (input, email) => {
+      sent.push(input);
+      return submitJob(input, email);
+    };
+  });
+  afterEach(() => {
+    sent = [];
+  });
+
+  /** The emulator's frozen clock, to the second as --at +<duration> and the default name write it. */
+  const serverSecond = () => Math.floor(emulator.clock.now().getTime() / 1000) * 1000;
+  const compact = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z').replace(/[-:]/g, '');
+
+  it.each(['handle', 'name'] as const)('--at +2m and the default job name, the company given by its %s', async (company) => {
+    const now = serverSecond();
+    expect(Date.now() - now).toBeGreaterThan(86_400_000);
+    const result = await runCli(['submit', 'video-publish', '--at', '+2m', '--yes'], { env: demoEnv(emulator, { company }), detached: true });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]?.jobName).toBe(`video-publish-${compact(now)}`);
+    expect(Date.parse(sent[0]?.execTime ?? '')).toBe(now + 120_000);
+  });
+
+  it('--at +2m --wait follows the job, which starts two minutes later by the server clock, to its outcome', async () => {
+    const name = uniqueName('Later');
+    const cli = startCli(['submit', 'video-publish', '--name', name, '--at', '+2m', '--yes', '--wait', '--interval', '50ms'], { env: ENV() });
+    // Half an hour of the server's time: the job starts after two minutes and runs a few.
+    await driveUntilExit(emulator, cli, 60_000, 30);
+    if (!cli.exited()) cli.kill('SIGKILL');
+    const result = await cli.result;
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(new RegExp(`^succeeded: .*\\(${name}-`));
+  });
+
+  it('the past is the past by the server clock: an hour before it is refused, naming its now; an hour after it is not', async () => {
+    const now = serverSecond();
+    const before = submitCalls();
+    const past = new Date(now - 3_600_000).toISOString();
+    const refused = await submit(['video-publish', '--at', past, '--yes']);
+    expect(refused.code).toBe(2);
+    expect(refused.stdout).toBe('');
+    const nowText = new Date(now).toISOString().replace('.000Z', 'Z');
+    expect(refused.stderr).toBe(`ips-jobs: --at "${past}" is in the past (it is now ${nowText}): give a later time, or +<duration> such as +30m\n`);
+    expect(submitCalls()).toBe(before);
+
+    // This machine's clock, a week ahead, calls this the past too.
+    const later = new Date(now + 3_600_000).toISOString();
+    const accepted = await submit(['video-publish', '--name', uniqueName('Hour'), '--at', later, '--yes']);
+    expect(accepted.stderr).toBe('');
+    expect(accepted.code).toBe(0);
+    expect(sent.map((input) => Date.parse(input.execTime ?? ''))).toEqual([now + 3_600_000]);
+  });
+});
+
 describe('--dry-run', () => {
   it('prints the request it would send, password masked, and sends nothing', async () => {
     const before = submitCalls();
@@ -227,7 +288,6 @@ describe('bad input is refused with exit 2 and one line, before anything is sent
       line: /^ips-jobs: .*urls-\d+\.tsv line 3: the URL's file name has a control character \(give sourceUrl<TAB>destPath\): "https:\/\/a\.example\/a%00b\.jpg"$/m,
     },
     { what: 'an unknown kind', args: () => ['metadata-publish', '--yes'], line: /metadata-publish/ },
-    { what: 'a time in the past', args: () => ['video-publish', '--at', '2001-01-01T00:00:00Z', '--yes'], line: /--at/ },
     { what: 'a --urls file that cannot be read', args: () => ['upload-urls', '--urls', path.join(dir, 'missing.tsv'), '--yes'], line: /^ips-jobs: cannot read --urls .*missing\.tsv: ENOENT$/m },
     { what: '--urls - with --password-stdin', args: () => ['upload-urls', '--urls', '-', '--password-stdin', '--yes'], input: 'x\n', line: /--urls - and --password-stdin both read standard input/ },
     { what: '--wait with --schedule', args: () => ['video-publish', '--schedule', '0 0 * * *', '--wait', '--yes'], line: /--wait cannot follow a --schedule/ },

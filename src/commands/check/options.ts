@@ -1,5 +1,6 @@
 // `ips-jobs check`: its options as the command line gives them, shared by its definition (command.ts) and its work (run.ts).
 import type { CheckRules } from '../../jobs/check-rules.js';
+import type { TimeBound } from '../../jobs/time-bound.js';
 
 export const FORMATS = ['text', 'json', 'github'] as const;
 
@@ -8,7 +9,7 @@ export interface CheckFlags {
   queued?: number;
   runningLonger?: number;
   maxActive?: number;
-  failedSince?: number;
+  failedSince?: TimeBound;
   failOn: CheckRules['failOn'];
   type?: string[];
   name?: string;

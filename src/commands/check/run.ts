@@ -10,6 +10,7 @@ import { checkNeeds, enabledRules, observeProgress, runChecks, type CheckRules, 
 import { filterJobs, filtersKey, type JobCriteria } from '../../jobs/filter.js';
 import { nameMatches } from '../../jobs/job-ref.js';
 import { jobTypeFromLogType } from '../../jobs/log-type.js';
+import { isRelative, timeBoundMs, type TimeBound } from '../../jobs/time-bound.js';
 import { workflowCommand } from '../../render/github-annotations.js';
 import { renderJson } from '../../render/jobs-json.js';
 import { renderJunit } from '../../render/junit.js';
@@ -25,7 +26,9 @@ import { UsageError } from '../shared/usage-error.js';
 import { plural } from '../../text/plural.js';
 
 interface CheckOptions {
+  /** The rules, --failed-since's window not yet worked out (it may need the server's clock). */
   rules: CheckRules;
+  failedSince?: TimeBound;
   criteria: JobCriteria;
   output: CheckFlags['output'];
   junit?: string;
@@ -65,10 +68,9 @@ export async function checkAction(flags: CheckFlags, command: Command, context: 
     queuedMs: flags.queued,
     runningLongerMs: flags.runningLonger,
     maxActive: flags.maxActive,
-    failedSinceMs: flags.failedSince,
     failOn: flags.failOn,
   };
-  if (enabledRules(rules).length === 0) {
+  if (enabledRules(rules).length === 0 && flags.failedSince === undefined) {
     throw new UsageError('check needs at least one rule: --stalled, --queued, --running-longer, --max-active or --failed-since');
   }
   if (flags.realert !== undefined && flags.stateFile === undefined) throw new UsageError('--realert needs --state-file');
@@ -79,6 +81,7 @@ export async function checkAction(flags: CheckFlags, command: Command, context: 
     runCheck(
       {
         rules,
+        failedSince: flags.failedSince,
         criteria: { types: flags.type, name: flags.name, user: flags.user },
         output: flags.output,
         junit: flags.junit,
@@ -190,7 +193,16 @@ async function runHooks(command: string, events: readonly ProblemEvent[], option
   }
 }
 
-async function runCheck(options: CheckOptions, io: IO): Promise<number> {
+/** --failed-since as the window the rule checks: a duration as given; a time from then to now by the server's clock. */
+async function withFailedWindow(options: CheckOptions): Promise<CheckOptions> {
+  const since = options.failedSince;
+  if (since === undefined) return options;
+  const nowMs = isRelative(since) ? 0 : (await serverNow(options.session)).getTime();
+  return { ...options, rules: { ...options.rules, failedSinceMs: Math.max(0, nowMs - timeBoundMs(since, nowMs)) } };
+}
+
+async function runCheck(checkOptions: CheckOptions, io: IO): Promise<number> {
+  const options = await withFailedWindow(checkOptions);
   const state = options.stateFile ? await openStateFile(options.stateFile, { signal: options.signal, waitMs: options.lockWaitMs }) : undefined;
   let findings: CheckFindings;
   // The lock is held for the reading, the checking and the writing of the state, and for nothing else: every way

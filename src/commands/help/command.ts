@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { EXIT_CODE_TABLE } from '../../exit-codes.js';
 import type { CommandContext } from '../shared/command-context.js';
 import { write } from '../shared/io.js';
+import { timesText } from '../shared/time-flags.js';
 import { UsageError } from '../shared/usage-error.js';
 
 export function exitCodesText(): string {
@@ -13,10 +14,10 @@ export function exitCodesText(): string {
 export function registerHelp(program: Command, context: CommandContext): void {
   program
     .command('help [topic]')
-    .description('show help for a command, or `help exit-codes`')
+    .description('show help for a command, or `help exit-codes`, or `help times` (the forms of every time flag)')
     .action(async (topic: string | undefined) => {
-      if (topic === 'exit-codes') {
-        await write(context.io.stdout, exitCodesText());
+      if (topic === 'exit-codes' || topic === 'times') {
+        await write(context.io.stdout, topic === 'times' ? timesText() : exitCodesText());
         return;
       }
       if (topic === undefined) {
@@ -24,7 +25,7 @@ export function registerHelp(program: Command, context: CommandContext): void {
         return;
       }
       const command = program.commands.find((c) => c.name() === topic || c.aliases().includes(topic));
-      if (!command) throw new UsageError(`no help topic "${topic}": try a command name or exit-codes`);
+      if (!command) throw new UsageError(`no help topic "${topic}": try a command name, exit-codes or times`);
       command.outputHelp();
     });
 }

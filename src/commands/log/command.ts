@@ -2,9 +2,10 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import type { TimeBound } from '../../jobs/time-bound.js';
 import type { CommandContext } from '../shared/command-context.js';
-import { failOnOption, limitOption, sinceOption } from '../shared/log-flags.js';
+import { failOnOption, limitOption } from '../shared/log-flags.js';
 import { listOption } from '../shared/option-parsers.js';
 import { outputOption } from '../shared/output-option.js';
+import { sinceOption } from '../shared/time-flags.js';
 import { type DetailSort, type LogFlags } from './options.js';
 
 /** A job name finds a finished job of that name of the last 7 days unless --since says otherwise. */
@@ -24,7 +25,7 @@ export function registerLog(program: Command, context: CommandContext): void {
     .description("one job's log: its summary, then its detail rows (every page of them)")
     .argument('<job>', 'a job handle, or a job name (the newest job of that name: running, or finished since --since; * and ? allowed)')
     .addOption(outputOption())
-    .addOption(sinceOption('a job name matches finished jobs started since then (a running job whatever its age; a duration such as 7d, or an ISO date-time)', DEFAULT_SINCE, '7d'))
+    .addOption(sinceOption('a job name matches finished jobs started since this time (a running job whatever its age)', DEFAULT_SINCE, '7d'))
     .option('--type <logTypes>', 'only detail rows of these log types, asked of IPS (comma-separated, repeatable; e.g. UploadError,UploadWarning)', listOption)
     .option('--errors', 'only detail rows about errors and failures (log type or aux type holding Error, Failure or Fatal)')
     .addOption(limitOption('print at most this many detail rows, and stop fetching pages then (0 = all)', 0, 'all'))

@@ -1,10 +1,11 @@
 // `ips-jobs logs`: its flags. The work is in run.ts, loaded only when the command runs.
-import { Option, type Command } from 'commander';
+import { type Command } from 'commander';
 import type { TimeBound } from '../../jobs/time-bound.js';
 import type { CommandContext } from '../shared/command-context.js';
-import { failOnOption, limitOption, sinceOption, timeBoundOption } from '../shared/log-flags.js';
+import { failOnOption, limitOption } from '../shared/log-flags.js';
 import { listOption } from '../shared/option-parsers.js';
 import { outputOption } from '../shared/output-option.js';
+import { sinceOption, timeFlag } from '../shared/time-flags.js';
 import { type LogsFlags } from './options.js';
 
 /** `logs` with no --since: the last 24 hours. */
@@ -16,8 +17,8 @@ export function registerLogs(program: Command, context: CommandContext): void {
     .command('logs')
     .description('job history: the job logs of a time window (default the last 24 hours), newest first')
     .addOption(outputOption())
-    .addOption(sinceOption('logs of jobs started since then: a duration back from now (24h, 7d) or an ISO date-time with an offset', DEFAULT_WINDOW, '24h'))
-    .addOption(new Option('--until <duration|date>', 'logs of jobs started until then (same forms as --since)').argParser(timeBoundOption))
+    .addOption(sinceOption('logs of jobs started since this time: 24h, 7d, 2026-11-28T09:00-08:00', DEFAULT_WINDOW, '24h'))
+    .addOption(timeFlag('--until', 'logs of jobs started before this time'))
     .option('--user <email>', 'only jobs submitted by this user')
     .option('--failed', 'only jobs that failed (by --fail-on)')
     .option('--with-warnings', 'only jobs with warnings, errors or a failure')

@@ -6,6 +6,16 @@ export function isYes(answer: string): boolean {
   return /^\s*y(es)?\s*$/i.test(answer);
 }
 
+/** Whether there is a terminal to ask on: the controlling terminal opens (not under cron, in CI, detached). */
+export function canAskOnTerminal(device = '/dev/tty'): boolean {
+  try {
+    closeSync(openSync(device, 'r+'));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Writes `question` to the terminal and reads one line from it: true for yes, false for anything else, end of input
  * or an abort (Ctrl-C); undefined when no terminal can be opened (cron, CI, a detached process).

@@ -1,7 +1,9 @@
 // Flags shared by `watch` and `wait`: polling rhythm, stall window, log grace, naming window, failure policy.
-import { InvalidArgumentError, Option, type Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { FAIL_ON, type FailOn } from '../../jobs/outcome.js';
+import type { TimeBound } from '../../jobs/time-bound.js';
 import { choiceOption, countOption, durationOption } from './option-parsers.js';
+import { sinceOption } from './time-flags.js';
 import { UsageError } from './usage-error.js';
 
 export interface FollowFlags {
@@ -12,18 +14,8 @@ export interface FollowFlags {
   logGrace: number;
   appearTimeout: number;
   timeout: number;
-  since: { atMs: number } | { agoMs: number };
+  since: TimeBound;
   failOn: FailOn;
-}
-
-/** `--since 2h` (before the first poll) or an ISO date such as 2026-11-28T09:00:00-08:00. */
-export function sinceOption(value: string): FollowFlags['since'] {
-  if (/^\d{4}-\d\d-\d\d/.test(value)) {
-    const atMs = Date.parse(value);
-    if (Number.isNaN(atMs)) throw new InvalidArgumentError('expected a duration such as 10m or an ISO date with an offset');
-    return { atMs };
-  }
-  return { agoMs: durationOption(value) };
 }
 
 export function addFollowOptions(command: Command): Command {
@@ -37,7 +29,7 @@ export function addFollowOptions(command: Command): Command {
     .addOption(new Option('--log-grace <duration>', 'how long a finished job may go without a job log before it counts as vanished').argParser(durationOption).default(60_000, '60s'))
     .addOption(new Option('--appear-timeout <duration>', 'how long a named job may take to appear').argParser(durationOption).default(120_000, '2m'))
     .addOption(new Option('--timeout <duration>', 'stop after this long, exit 124 (0 = never)').argParser(durationOption).default(0, 'none'))
-    .addOption(new Option('--since <duration|date>', 'how far back a job name may pick a finished job\'s log (a running job of that name is picked whatever its age)').argParser(sinceOption).default({ agoMs: 10 * 60_000 }, '10m'))
+    .addOption(sinceOption('a job name may pick the log of a finished job started since this time (a running job of that name whatever its age)', { agoMs: 10 * 60_000 }, '10m'))
     .addOption(new Option('--fail-on <level>', `what fails a job: ${FAIL_ON.join(', ')}`).argParser(choiceOption(FAIL_ON)).default('error'));
 }
 

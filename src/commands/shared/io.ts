@@ -2,7 +2,7 @@
 // Commands never look at process.stdout themselves, so tests hand in their own streams.
 import type { Readable, Writable } from 'node:stream';
 import { isatty } from 'node:tty';
-import { askOnTerminal } from './confirm.js';
+import { askOnTerminal, canAskOnTerminal } from './confirm.js';
 
 export interface IO {
   stdout: Writable;
@@ -25,6 +25,8 @@ export interface IO {
    * (or end of input, or `signal`); undefined when there is no terminal to ask on. Absent = never a terminal.
    */
   confirm?(question: string, signal?: AbortSignal): Promise<boolean | undefined>;
+  /** Whether `confirm` has a terminal to ask on, known before anything is asked of IPS. */
+  canConfirm?(): boolean;
 }
 
 export function processIO(): IO {
@@ -48,6 +50,7 @@ export function processIO(): IO {
       return () => process.stdout.off('resize', listener);
     },
     confirm: (question, signal) => askOnTerminal(question, signal),
+    canConfirm: () => canAskOnTerminal(),
   };
 }
 

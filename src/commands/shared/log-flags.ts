@@ -1,24 +1,10 @@
-// Flag parsers shared by `logs` and `log`: time bounds, row caps and the --fail-on rule.
-import { InvalidArgumentError, Option } from 'commander';
+// Flag parsers shared by `logs` and `log`: row caps and the --fail-on rule (their time flags: time-flags.ts).
+import { Option } from 'commander';
 import { FAIL_ON } from '../../jobs/outcome.js';
-import { parseTimeBound, type TimeBound } from '../../jobs/time-bound.js';
 import { choiceOption, countOption } from './option-parsers.js';
-
-export function timeBoundOption(value: string): TimeBound {
-  try {
-    return parseTimeBound(value);
-  } catch (error) {
-    throw new InvalidArgumentError((error as Error).message);
-  }
-}
 
 /** A whole number of rows; 0 = no cap. */
 const rowLimitOption = countOption(0, '50 (0 = no limit)');
-
-/** `--since <duration|date>`: a bound of the window, with the command's own default. */
-export function sinceOption(help: string, fallback: TimeBound, fallbackLabel: string): Option {
-  return new Option('--since <duration|date>', help).argParser(timeBoundOption).default(fallback, fallbackLabel);
-}
 
 /** `--limit <n>`: at most this many rows (0 = all). */
 export function limitOption(help: string, fallback: number, fallbackLabel?: string): Option {

@@ -1,9 +1,9 @@
 // `ips-jobs show <job>`: its flags. The work is in run.ts, loaded only when the command runs.
 import { Option, type Command } from 'commander';
 import type { CommandContext } from '../shared/command-context.js';
-import { sinceOption } from '../shared/follow-flags.js';
 import { durationOption } from '../shared/option-parsers.js';
 import { outputOption } from '../shared/output-option.js';
+import { sinceOption } from '../shared/time-flags.js';
 import { type ShowFlags } from './options.js';
 
 export function registerShow(program: Command, context: CommandContext): void {
@@ -13,7 +13,7 @@ export function registerShow(program: Command, context: CommandContext): void {
     .argument('<job>', 'a job handle, or a job name (the newest job of that name: running, or finished since --since)')
     .addOption(outputOption())
     .option('--items', 'show the progress of each task item under its task (csv/tsv: one row per item)')
-    .addOption(new Option('--since <duration|date>', 'a job name only matches finished jobs started since then (a running job whatever its age)').argParser(sinceOption).default({ agoMs: 7 * 86_400_000 }, '7d'))
+    .addOption(sinceOption('a job name only matches finished jobs started since this time (a running job whatever its age)', { agoMs: 7 * 86_400_000 }, '7d'))
     .addOption(
       new Option('--stall-timeout <duration>', 'flag a running job without progress for this long (0 = off)').argParser(durationOption).default(30 * 60_000, '30m'),
     )

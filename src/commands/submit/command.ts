@@ -4,6 +4,7 @@ import { EMAIL_SETTINGS, kindsTaking, misfitFlag, PUBLISH_TYPES, SUBMIT_KINDS, t
 import type { CommandContext } from '../shared/command-context.js';
 import { addFollowOptions, checkFollowFlags } from '../shared/follow-flags.js';
 import { choiceOption, countOption } from '../shared/option-parsers.js';
+import { timeFlag } from '../shared/time-flags.js';
 import { UsageError } from '../shared/usage-error.js';
 import type { SubmitFlags } from './options.js';
 
@@ -15,9 +16,9 @@ export function registerSubmit(program: Command, context: CommandContext): void 
     .command('submit')
     .description('start a publish or an upload-from-URLs job (submitJob); with --wait, follow it to its outcome')
     .addArgument(new Argument('<kind>', 'what to start').choices(SUBMIT_KINDS))
-    .option('--name <jobName>', 'the job name (default <kind>-<UTC timestamp>)')
+    .option('--name <jobName>', "the job name (default <kind>-<the server's time, UTC>)")
     .option('--description <text>', 'the job description')
-    .option('--at <time>', 'run at this time: an ISO date-time (with an offset, or local time) or +<duration> such as +30m')
+    .addOption(timeFlag('--at', 'run at this time, e.g. +30m, 2026-12-04T16:00 (local time) or 2026-12-04T16:00+01:00'))
     .option('--schedule <expr>', "run on IPS's schedule expression (execSchedule) instead of once")
     .addOption(new Option('--email-setting <who>', `who gets e-mail about the job: ${EMAIL_NAMES.join(', ')}`).argParser(choiceOption(EMAIL_NAMES)).default('error'))
     .option('--completion-url <url>', 'IPS calls this URL when the publish completes (httpCompletionUrl)')
@@ -30,7 +31,7 @@ export function registerSubmit(program: Command, context: CommandContext): void 
     .option('--then-publish <what>', 'publish after the upload: image-serving[:full|full-with-search|incremental], image-rendering or video')
     .addOption(new Option('--batch-size <n>', 'at most this many URLs per job; more are split into several jobs').argParser(countOption(1, '500')).default(500))
     .option('-y, --yes', 'do not ask for confirmation (required when there is no terminal)')
-    .option('--dry-run', 'print the request(s) it would send, password masked, and send nothing')
+    .option('--dry-run', 'print the request(s) it would send, password masked, and submit nothing')
     .option('--wait', 'follow the job(s) to the outcome, exactly as `ips-jobs wait` does (exit 0, 1, 6, 7 or 124)')
     .addOption(new Option('-o, --output <format>', 'text, json or ndjson').argParser(choiceOption(['text', 'json', 'ndjson'] as const)).default('text'))
     .addHelpText('after', HELP_EXAMPLES);

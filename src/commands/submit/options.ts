@@ -1,11 +1,12 @@
 // `ips-jobs submit`: its options as the command line gives them, shared by its definition (command.ts) and its work (run.ts).
 import type { EmailSettingName, PublishTypeName } from '../../jobs/submit-plan.js';
+import type { TimeBound } from '../../jobs/time-bound.js';
 import type { FollowFlags } from '../shared/follow-flags.js';
 
 export interface SubmitFlags extends FollowFlags {
   name?: string;
   description?: string;
-  at?: string;
+  at?: TimeBound;
   schedule?: string;
   emailSetting: EmailSettingName;
   completionUrl?: string;

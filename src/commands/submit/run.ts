@@ -6,7 +6,8 @@ import { readAllStdin } from '../../config/index.js';
 import { ExitCode } from '../../exit-codes.js';
 import { requestMayHaveArrived } from '../../ips/errors.js';
 import type { SubmitJobInput, UploadUrl } from '../../ips/types.js';
-import { parseExecTime } from '../../jobs/exec-time.js';
+import { parseIso } from '../../jobs/dates.js';
+import { execTime } from '../../jobs/exec-time.js';
 import { defaultJobName, describeSubmission, parseThenPublish, parseUrlList, planSubmissions, SubmitInputError, type SubmitKind } from '../../jobs/submit-plan.js';
 import { eventNdjson } from '../../render/event-ndjson.js';
 import { renderJson } from '../../render/jobs-json.js';
@@ -17,6 +18,7 @@ import { followedOutcomeDocument, followEventsNdjson, followToOutcomes, writeOut
 import { checkIntervalFor } from '../shared/interval-floor.js';
 import { streamColors, write, type IO } from '../shared/io.js';
 import type { GlobalOptions, Session } from '../shared/session.js';
+import { serverNow } from '../shared/server-clock.js';
 import { UsageError } from '../shared/usage-error.js';
 import type { SubmitFlags } from './options.js';
 import { SubmitUncertainError } from './uncertain.js';
@@ -30,12 +32,18 @@ interface Submitted {
 export async function submitAction(kind: SubmitKind, flags: SubmitFlags, cmd: Command, context: CommandContext): Promise<void> {
   const globals = context.globals(cmd);
   if (flags.urls === '-' && globals.passwordStdin) throw new UsageError('--urls - and --password-stdin both read standard input: give the URLs in a file');
-  const urls = kind === 'upload-urls' && flags.urls !== undefined ? await readUrls(flags, context.io) : undefined;
-  // Everything about the input is checked here, before a request is made: a mistake costs no call.
-  asUsage(() => plan(kind, flags, urls, 'c|0', new Date()));
+  const { io } = context;
+  const urls = kind === 'upload-urls' && flags.urls !== undefined ? await readUrls(flags, io) : undefined;
+  // Everything about the input is checked here, before a request is made: a mistake costs no call. Only what needs
+  // "now" (--at in the past) waits for the server's clock.
+  const planned = asUsage(() => plan(kind, flags, urls, 'c|0'));
+  // Nobody to ask: refused before IPS is asked anything, even the time.
+  if (!flags.yes && !flags.dryRun && io.canConfirm?.() === false) throw refusal(planned.length);
   const checkEndpoint = (endpoint: string) => (flags.wait ? checkIntervalFor(endpoint, flags.interval) : undefined);
   await context.runWithSession(cmd, { company: 'required', checkEndpoint }, async (session, sessionGlobals, io) => {
-    const requests = asUsage(() => plan(kind, flags, urls, session.company?.companyHandle ?? '', session.client.now()));
+    // "Now" is the server's clock: the default name and --at are written by it, asked first when no answer has told it.
+    const now = flags.name === undefined || flags.at !== undefined ? await serverNow(session) : session.client.now();
+    const requests = asUsage(() => plan(kind, flags, urls, session.company?.companyHandle ?? '', now));
     return runSubmit(requests, flags, session, sessionGlobals, io, context.signal);
   });
 }
@@ -64,14 +72,15 @@ async function readUrls(flags: SubmitFlags, io: IO): Promise<UploadUrl[]> {
   return urls;
 }
 
-function plan(kind: SubmitKind, flags: SubmitFlags, urls: UploadUrl[] | undefined, companyHandle: string, now: Date): SubmitJobInput[] {
+/** The requests; without `now` (the server's clock not known yet) only what does not depend on it is checked. */
+function plan(kind: SubmitKind, flags: SubmitFlags, urls: UploadUrl[] | undefined, companyHandle: string, now?: Date): SubmitJobInput[] {
   if (flags.at !== undefined && flags.schedule !== undefined) throw new SubmitInputError('--at and --schedule: give one, not both');
   return planSubmissions({
     kind,
     companyHandle,
-    jobName: flags.name ?? defaultJobName(kind, now),
+    jobName: flags.name ?? defaultJobName(kind, now ?? new Date(0)),
     description: flags.description,
-    execTime: flags.at === undefined ? undefined : parseExecTime(flags.at, now),
+    execTime: flags.at === undefined || now === undefined ? undefined : execTime(flags.at, now),
     execSchedule: flags.schedule,
     emailSetting: flags.emailSetting,
     completionUrl: flags.completionUrl,
@@ -99,13 +108,17 @@ async function runSubmit(requests: SubmitJobInput[], flags: SubmitFlags, session
   return followSubmitted(submitted, requests, flags, session, globals, io, signal);
 }
 
+function refusal(jobs: number): UsageError {
+  return new UsageError(`refusing to submit ${plural(jobs, 'job')} without confirmation: pass --yes (no terminal to ask on)`);
+}
+
 /** Shows what will be submitted and asks on the terminal; no terminal and no --yes is a refusal (exit 2). */
 async function confirmed(requests: SubmitJobInput[], session: Session, io: IO, signal: AbortSignal): Promise<boolean> {
   const company = session.company?.name ?? session.company?.companyHandle ?? '';
   const count = plural(requests.length, 'job');
   const question = `About to submit ${count} to ${sanitizeForTerminal(company)}:\n${requests.map((r) => `  ${sanitizeForTerminal(describeSubmission(r))}\n`).join('')}Submit ${count}? [y/N] `;
   const agreed = await io.confirm?.(question, signal);
-  if (agreed === undefined) throw new UsageError(`refusing to submit ${count} without confirmation: pass --yes (no terminal to ask on)`);
+  if (agreed === undefined) throw refusal(requests.length);
   if (!agreed) await write(io.stderr, 'cancelled, nothing submitted\n');
   return agreed;
 }
@@ -196,6 +209,6 @@ async function followSubmitted(
 
 /** A job set to run later (--at) cannot appear before its time: the appear timeout counts from then. */
 function appearTimeout(flagMs: number, requests: SubmitJobInput[], now: Date): number {
-  const at = requests[0]?.execTime === undefined ? Number.NaN : Date.parse(requests[0].execTime);
-  return Number.isNaN(at) ? flagMs : Math.max(0, at - now.getTime()) + flagMs;
+  const at = parseIso(requests[0]?.execTime);
+  return at === undefined ? flagMs : Math.max(0, at - now.getTime()) + flagMs;
 }

@@ -1,0 +1,40 @@
+// The time flags (--since, --until, --failed-since, --at): one grammar (jobs/time-bound.ts), one pointer to it in
+// their help, and `ips-jobs help times` that tells it.
+import { InvalidArgumentError, Option } from 'commander';
+import { parseTimeBound, type TimeBound } from '../../jobs/time-bound.js';
+
+/** A time flag's value; a bad one is commander's invalid-argument error (exit 2) naming the forms. */
+function timeOption(value: string): TimeBound {
+  try {
+    return parseTimeBound(value);
+  } catch (error) {
+    throw new InvalidArgumentError((error as Error).message);
+  }
+}
+
+/** `<flag> <time>`, its help ending with where the forms are told. */
+export function timeFlag(flag: string, help: string): Option {
+  return new Option(`${flag} <time>`, `${help} (see ips-jobs help times)`).argParser(timeOption);
+}
+
+/** `--since <time>` with the command's own default. */
+export function sinceOption(help: string, fallback: TimeBound, fallbackLabel: string): Option {
+  return timeFlag('--since', help).default(fallback, fallbackLabel);
+}
+
+/** `ips-jobs help times`. */
+export function timesText(): string {
+  return `Times: every time flag (--since, --until, --failed-since, --at) takes the same forms.
+
+  90m, 24h, 7d, 1.5h        that long before now (units ms, s, m, h, d; 0 = now)
+  +30m, +2h                 that long after now
+  2026-11-28T09:00-08:00    an ISO date-time with an offset, or Z (2026-11-28T17:00Z): that instant,
+                            wherever this runs
+  2026-11-28T09:00          no offset: this machine's local time (its TZ), as date -d reads it
+  2026-11-28                a date alone: midnight, this machine's local time
+
+"Now" is the server's clock, never this machine's: ips-jobs asks IPS for it before anything depends on it.
+Seconds and a fraction are optional (09:00:30.5), T may be a space, an offset may be written +0100. A local
+time that a daylight-saving change skips is refused (give an offset); one it repeats is the earlier.
+`;
+}
