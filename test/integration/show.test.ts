@@ -262,6 +262,11 @@ describe('naming the job', () => {
     expect(byName.stdout).toBe('');
     expect(byName.stderr.trimEnd().split('\n')).toHaveLength(1);
     expect(byName.stderr).toMatch(/^ips-jobs: no job named "Never-Submitted" in Demo Company in the last 7d: /);
+    // A window that starts ahead of the server's clock is said as the instant it starts, not as a negative look-back.
+    const ahead = await show(['Never-Submitted', '--since', '+1h']);
+    expect(ahead.code).toBe(7);
+    const hourAhead = new Date(emulator.clock.now().getTime() + 3_600_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+    expect(ahead.stderr).toMatch(new RegExp(`^ips-jobs: no job named "Never-Submitted" in Demo Company since ${hourAhead}: `));
     const byHandle = await show(['j|1001||Never-Submitted|1', '-o', 'json']);
     expect(byHandle.code).toBe(7);
     expect(byHandle.stdout).toBe('');
