@@ -13,8 +13,8 @@ import { serverNow } from './server-clock.js';
 import type { Session } from './session.js';
 import { UsageError } from './usage-error.js';
 
-/** The job a reference names; none: `reason` says what was searched. */
-export type ResolvedJob = { kind: 'active'; job: ActiveJob } | { kind: 'logged'; log: JobLog } | { kind: 'none'; reason: string };
+/** The job a reference names; none: `reason` says what was searched, and `sinceMs` where a name's logs were looked for from. */
+export type ResolvedJob = { kind: 'active'; job: ActiveJob } | { kind: 'logged'; log: JobLog } | { kind: 'none'; reason: string; sinceMs: number };
 
 /** A name that picks several running jobs: the user names one by its handle. */
 export function ambiguityMessage(ambiguous: ReadonlyArray<{ ref: string; jobs: readonly ActiveJob[] }>): string {
@@ -37,7 +37,7 @@ export async function resolveJob(session: Session, ref: string, since: TimeBound
       ? (await client.getJobLogDetails({ companyHandle, jobHandle: ref, recordsPerPage: 1 })).filter((log) => log.jobHandle === undefined || log.jobHandle === ref)
       : [];
     const log = own.find(isFinishedLog) ?? own[0];
-    return log ? { kind: 'logged', log } : { kind: 'none', reason: notFoundReason(ref, -Infinity) };
+    return log ? { kind: 'logged', log } : { kind: 'none', reason: notFoundReason(ref, -Infinity), sinceMs: -Infinity };
   }
   const active = await client.getActiveJobs({ companyHandle, includeWaitingJobs: true });
   const sinceMs = timeBoundMs(since, (await serverNow(session)).getTime());
@@ -49,7 +49,7 @@ export async function resolveJob(session: Session, ref: string, since: TimeBound
     case 'ambiguous':
       throw new UsageError(ambiguityMessage([{ ref, jobs: choice.jobs }]));
     case 'none':
-      return { kind: 'none', reason: notFoundReason(ref, sinceMs) };
+      return { kind: 'none', reason: notFoundReason(ref, sinceMs), sinceMs };
     default:
       return choice;
   }

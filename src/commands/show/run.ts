@@ -5,6 +5,7 @@ import type { Command } from 'commander';
 import { ExitCode } from '../../exit-codes.js';
 import { formatDuration } from '../../text/duration.js';
 import { looksLikeHandle } from '../../jobs/job-ref.js';
+import { formatInstant } from '../../jobs/time-bound.js';
 import { renderJson } from '../../render/jobs-json.js';
 import {
   JOB_LOG_SUMMARY_COLUMNS,
@@ -31,12 +32,13 @@ interface ShowOptions extends ShowFlags {
   session: Session;
 }
 
-function notFoundLine(options: ShowOptions, where: string): string {
+function notFoundLine(options: ShowOptions, where: string, sinceMs: number): string {
   const ref = sanitizeForTerminal(options.ref);
   if (looksLikeHandle(options.ref)) {
     return `ips-jobs: no job with handle ${ref} in ${where}: it is not active and has no job log. Check the handle, or name the job instead.\n`;
   }
-  const since = 'atMs' in options.since ? `since ${new Date(options.since.atMs).toISOString()}` : `in the last ${formatDuration(options.since.agoMs)}`;
+  // A look-back reads as one ("in the last 7d"); a date, or a window that starts ahead, as the instant it starts.
+  const since = 'agoMs' in options.since && options.since.agoMs >= 0 ? `in the last ${formatDuration(options.since.agoMs)}` : `since ${formatInstant(sinceMs)}`;
   return `ips-jobs: no job named "${ref}" in ${where} ${since}: none active and no job log. Check the name with 'ips-jobs list', or look further back with --since (e.g. --since 30d).\n`;
 }
 
@@ -68,7 +70,7 @@ async function runShow(options: ShowOptions, io: IO): Promise<number> {
     spinner.stop();
   }
   if (found.kind === 'none') {
-    await write(io.stderr, notFoundLine(options, where));
+    await write(io.stderr, notFoundLine(options, where, found.sinceMs));
     return ExitCode.notFound;
   }
   if (found.kind === 'logged') {
