@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EXIT_CODE_TABLE, worstExitCode } from '../../src/exit-codes.js';
 import { exitCodesText } from '../../src/commands/help/command.js';
+import { REPO_ROOT } from '../helpers/cli.js';
 
 describe('the worst outcome wins: 4 > 78 > 5 > 1 > 6 > 7 > 3 > 0', () => {
   it.each([
@@ -22,5 +25,21 @@ describe('ips-jobs help exit-codes', () => {
     const text = exitCodesText();
     for (const { code, meaning } of EXIT_CODE_TABLE) expect(text).toMatch(new RegExp(`^\\s*${code}\\s+${meaning.replace(/[()]/g, '\\$&')}$`, 'm'));
     expect(EXIT_CODE_TABLE.map((e) => e.code)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 78, 124, 130, 143]);
+  });
+});
+
+describe("the README's exit codes", () => {
+  const readme = readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
+  const section = readme.split(/^## Exit codes$/m)[1]!.split(/^## /m)[0]!;
+
+  it('are the table help exit-codes prints: the same codes with the same meanings (backticks aside)', () => {
+    const rows = [...section.matchAll(/^\| (\d+) \| (.+) \|$/gm)].map(([, code, meaning]) => ({ code: Number(code), meaning: meaning!.replaceAll('`', '') }));
+    expect(rows).toEqual(EXIT_CODE_TABLE.map(({ code, meaning }) => ({ code, meaning })));
+  });
+
+  it('rank them as help exit-codes does', () => {
+    const precedence = exitCodesText().split('\n').find((line) => line.startsWith('When several outcomes'));
+    expect(precedence).toBeDefined();
+    expect(section).toContain(`\n${precedence}\n`);
   });
 });
