@@ -258,7 +258,7 @@ describe('help and version', () => {
   it('help exit-codes prints the table', async () => {
     const result = await runCli(['help', 'exit-codes']);
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/^\s+78\s+configuration missing or invalid$/m);
+    expect(result.stdout).toMatch(/^\s+78\s+configuration missing or invalid; also an incomplete installation \(a checkout not built: npm ci\)$/m);
     expect(result.stdout).toMatch(/^\s+124\s+--timeout reached$/m);
   });
 
