@@ -141,6 +141,27 @@ describe('configuration: exit 78', () => {
   });
 });
 
+describe('an internal error (a bug of ips-jobs): exit 70', () => {
+  // IPS_JOBS_TEST_INTERNAL_ERROR (docs/development.md) makes one on purpose, and only together with --debug.
+  it('is one line asking for a report with the --debug output; --debug adds the stack', async () => {
+    const result = await runCli(['list', '--debug'], { env: env({ IPS_JOBS_TEST_INTERNAL_ERROR: '1' }) });
+    expect(result.code).toBe(70);
+    expect(result.stdout).toBe('');
+    const [first, ...rest] = result.stderr.trimEnd().split('\n');
+    expect(first).toBe(
+      'ips-jobs: internal error: IPS_JOBS_TEST_INTERNAL_ERROR is set (a test of how an internal error is reported). This is a bug of ips-jobs: please report it with the output of the same command run with --debug.',
+    );
+    expect(rest.join('\n')).toMatch(/^\s+at /m);
+  });
+
+  it('the test hook does nothing without --debug', async () => {
+    const result = await runCli(['list', '-o', 'json'], { env: env({ IPS_JOBS_TEST_INTERNAL_ERROR: '1' }) });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe('');
+    expect(JSON.parse(result.stdout).schemaVersion).toBe(1);
+  });
+});
+
 describe('usage errors: exit 2', () => {
   it.each([
     { args: ['list', '-o', 'xml'], says: /option '-o, --output <format>' argument 'xml' is invalid\. expected one of: table, wide, json, ndjson, csv, tsv/ },
