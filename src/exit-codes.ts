@@ -9,6 +9,11 @@ export const ExitCode = {
   service: 5,
   stalled: 6,
   notFound: 7,
+  /** sysexits' EX_SOFTWARE: a bug of ips-jobs. */
+  internal: 70,
+  /** sysexits' EX_TEMPFAIL: nothing is wrong, try again later (another check holds the state file's lock). */
+  tempFail: 75,
+  /** sysexits' EX_CONFIG. */
   config: 78,
   timeout: 124,
   sigint: 130,
@@ -26,14 +31,18 @@ export const EXIT_CODE_TABLE: ReadonlyArray<{ code: ExitCodeValue; meaning: stri
   { code: 5, meaning: 'service, network or protocol error (including request timeouts)' },
   { code: 6, meaning: 'job stalled' },
   { code: 7, meaning: 'job not found' },
+  { code: 70, meaning: 'internal error: a bug of ips-jobs (please report it with the --debug output)' },
+  { code: 75, meaning: 'temporary: try again later (another check holds the state file lock)' },
   { code: 78, meaning: 'configuration missing or invalid; also an incomplete installation (a checkout not built: npm ci)' },
   { code: 124, meaning: '--timeout reached' },
   { code: 130, meaning: 'interrupted (SIGINT)' },
   { code: 143, meaning: 'terminated (SIGTERM)' },
 ];
 
-// When several outcomes happen at once, the worst wins: the first of this list.
-const SEVERITY: readonly number[] = [4, 78, 5, 1, 6, 7, 3, 0];
+// When several outcomes happen at once, the worst wins: the first of this list. An internal error first: nothing else
+// the run found can be trusted. A temporary condition (75) means nothing was checked, as a failing service (5) does,
+// but it is expected to pass by itself: below 5, above any job's outcome.
+const SEVERITY: readonly number[] = [70, 4, 78, 5, 75, 1, 6, 7, 3, 0];
 
 /** The ranking in words, as `help exit-codes` and the README say it: `4 > 78 > … > 0`. */
 export const EXIT_CODE_PRECEDENCE = SEVERITY.join(' > ');

@@ -34,7 +34,7 @@ export function registerCheck(program: Command, context: CommandContext): void {
     .addOption(
       // A check holds the lock only for its requests (hooks run after it is released), so 30s is several times what
       // a healthy run needs, and well over the 10s after which a killed run's lock is stale and taken over.
-      new Option('--lock-wait <duration>', 'with --state-file: how long to wait while another check holds its lock (then exit 78); keep it over 10s to outlast a killed run')
+      new Option('--lock-wait <duration>', 'with --state-file: how long to wait while another check holds its lock (then exit 75, try again later); keep it over 10s to outlast a killed run')
         .argParser(positiveDurationOption)
         .default(30_000, '30s'),
     )

@@ -15,6 +15,13 @@ import { formatDuration } from '../../text/duration.js';
 
 export class StateFileError extends Error {
   override name = 'StateFileError';
+  /** Another run holds the lock, or took it over: nothing is wrong, a later run will do (exit 75, not 78). */
+  readonly temporary: boolean;
+
+  constructor(message: string, options: { temporary?: boolean } = {}) {
+    super(message);
+    this.temporary = options.temporary ?? false;
+  }
 }
 
 export interface StateFile {
@@ -85,6 +92,7 @@ async function acquireLock(file: string, lockPath: string, onCompromised: (error
     if (Date.now() - started >= options.waitMs) {
       throw new StateFileError(
         `another ips-jobs check is using the state file ${file} (waited ${formatDuration(options.waitMs)} for its lock ${lockPath}); try again later`,
+        { temporary: true },
       );
     }
     try {
@@ -128,7 +136,7 @@ export async function openStateFile(file: string, options: LockOptions): Promise
       warning,
       async save(next) {
         // Another run took the lock over (we could not refresh it in time): its state wins, ours is not written.
-        if (compromised) throw new StateFileError(`lost the lock on the state file ${file} (${compromised.message}); not saved`);
+        if (compromised) throw new StateFileError(`lost the lock on the state file ${file} (${compromised.message}); not saved`, { temporary: true });
         const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
         try {
           const handle = await open(temp, 'w', 0o600);
