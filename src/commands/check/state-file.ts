@@ -7,7 +7,7 @@
 // purpose: in a container every run may be PID 1, so "the process named in the lock is alive" proved
 // nothing and a run killed with SIGKILL wedged every later run (issue 13).
 import { randomBytes } from 'node:crypto';
-import { open, readFile, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseAlertState, type AlertState } from '../../jobs/alert-state.js';
@@ -104,8 +104,22 @@ async function acquireLock(file: string, lockPath: string, onCompromised: (error
   }
 }
 
+/**
+ * Makes the directories the state file goes in when they are missing (`~/.cache/ips-jobs/` on a fresh machine), as
+ * tools that keep state do: owner-only, for what is in them is nobody else's business.
+ */
+async function makeParentDirectories(file: string): Promise<void> {
+  const directory = path.dirname(file);
+  try {
+    await mkdir(directory, { recursive: true, mode: 0o700 });
+  } catch (error) {
+    throw new StateFileError(`cannot create the state file's directory ${directory}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+}
+
 export async function openStateFile(file: string, options: LockOptions): Promise<StateFile> {
   const lockPath = `${file}.lock`;
+  await makeParentDirectories(file);
   let compromised: Error | undefined;
   const unlock = await acquireLock(file, lockPath, (error) => (compromised = error), options);
   // proper-lockfile also removes the lock when the process exits (process.exit on EPIPE or on a second signal,
