@@ -118,14 +118,25 @@ describe('authentication and authorisation: exit 4', () => {
 });
 
 describe('configuration: exit 78', () => {
-  it('no credentials and no --demo: says exactly what to set', async () => {
+  it('no credentials and no --demo: says exactly what to set, in one line', async () => {
     const result = await runCli(['list'], { env: {} });
     expect(result.code).toBe(78);
-    expect(result.stdout).toBe('');
-    expect(result.stderr).toContain('no username: set IPS_JOBS_USERNAME');
-    expect(result.stderr).toContain('no password: set IPS_JOBS_PASSWORD');
-    expect(result.stderr).toContain('no company: set IPS_JOBS_COMPANY');
-    expect(result.stderr).not.toMatch(/^\s+at /m);
+    expect(expectOneLine(result)).toBe(
+      'ips-jobs: no username, password or company: set IPS_JOBS_USERNAME, IPS_JOBS_PASSWORD (or IPS_JOBS_PASSWORD_FILE) and IPS_JOBS_COMPANY, ' +
+        'pass --username, --password-file (or --password-stdin) and --company, or add "username", "password" (or "passwordFile") and "company" ' +
+        'to a profile in ~/.config/ips-jobs/config.json and select it with --profile, IPS_JOBS_PROFILE or "defaultProfile"',
+    );
+  });
+
+  it('a password alone missing, from a profile: one line naming the profile', async () => {
+    const home = mkdtempSync(path.join(tmpdir(), 'ips-jobs-errors-'));
+    const config = path.join(home, 'config.json');
+    writeFileSync(config, JSON.stringify({ defaultProfile: 'prod', profiles: { prod: { username: 'ops@example.com', company: 'c|1001' } } }), { mode: 0o600 });
+    const result = await runCli(['list'], { env: { IPS_JOBS_ENDPOINT: emulator.url, IPS_JOBS_CONFIG: config } });
+    expect(result.code).toBe(78);
+    expect(expectOneLine(result)).toBe(
+      `ips-jobs: no password: set IPS_JOBS_PASSWORD (or IPS_JOBS_PASSWORD_FILE), pass --password-file (or --password-stdin), or add "password" (or "passwordFile") to profile "prod" in ${config}`,
+    );
   });
 
   it('a bad region from the environment', async () => {
