@@ -4,6 +4,7 @@ import { CommanderError } from 'commander';
 import { ExitCode } from '../exit-codes.js';
 import { SHOW_CURSOR } from '../render/cursor.js';
 import { createCommandContext } from './shared/command-context.js';
+import { throwTestInternalError } from './shared/internal-error.js';
 import { processIO, type IO } from './shared/io.js';
 import { buildProgram } from './program.js';
 
@@ -57,6 +58,7 @@ export async function main(argv: readonly string[], io: IO = processIO()): Promi
   const program = buildProgram(context, argv);
   const debug = argv.includes('--debug');
   try {
+    throwTestInternalError(debug);
     await program.parseAsync(argv, { from: 'user' });
     return context.stopsOnSignal ? context.exitCode : (signalExit ?? context.exitCode);
   } catch (error) {

@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
 import { ExitCode } from '../exit-codes.js';
 import { incompleteInstallMessage } from './shared/incomplete-install.js';
+import { internalErrorMessage } from './shared/internal-error.js';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 /** The bundles every command run loads. (The spinner's runs only on a terminal; the emulator is an ES module.) */
@@ -84,10 +85,9 @@ export function start(argv: readonly string[], { writeCodeCache = false } = {}):
       // main reports every error itself; this is for one it could not report: its own reporting failed, as when
       // work.cjs (which holds it) is missing.
       const incomplete = incompleteInstallMessage(error);
-      const message = incomplete ?? `unexpected error: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]}. Run again with --debug for details.`;
-      process.stderr.write(`ips-jobs: ${message}\n`);
+      process.stderr.write(`ips-jobs: ${incomplete ?? internalErrorMessage(error)}\n`);
       if (argv.includes('--debug') && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
-      exit(incomplete ? ExitCode.config : ExitCode.service);
+      exit(incomplete ? ExitCode.config : ExitCode.internal);
     },
   );
 }

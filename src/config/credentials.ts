@@ -1,4 +1,4 @@
-// Commands that talk to IPS need credentials; when some are missing, say exactly what to set, all in one message.
+// Commands that talk to IPS need credentials; when some are missing, say exactly what to set, all in one line.
 
 import { MissingCredentialsError, type CredentialName } from './errors.js';
 import type { CompanySpec } from './company.js';
@@ -10,18 +10,16 @@ export interface Credentials {
   company?: CompanySpec;
 }
 
-function missingLine(what: CredentialName, where: string): string {
-  switch (what) {
-    case 'username':
-      return `no username: set IPS_JOBS_USERNAME, pass --username, or add "username" to ${where}`;
-    case 'password':
-      return (
-        'no password: set IPS_JOBS_PASSWORD or IPS_JOBS_PASSWORD_FILE, pass --password-file or --password-stdin, ' +
-        `or add "password" or "passwordFile" to ${where}`
-      );
-    case 'company':
-      return `no company: set IPS_JOBS_COMPANY, pass --company, or add "company" to ${where}`;
-  }
+/** Where each credential can come from: the environment, a flag, a key of a profile. */
+const SOURCES: Record<CredentialName, { env: string; flag: string; key: string }> = {
+  username: { env: 'IPS_JOBS_USERNAME', flag: '--username', key: '"username"' },
+  password: { env: 'IPS_JOBS_PASSWORD (or IPS_JOBS_PASSWORD_FILE)', flag: '--password-file (or --password-stdin)', key: '"password" (or "passwordFile")' },
+  company: { env: 'IPS_JOBS_COMPANY', flag: '--company', key: '"company"' },
+};
+
+/** `a`, `a and b`, `a, b and c` (with `or` for the names of what is missing). */
+function listed(items: readonly string[], conjunction: 'and' | 'or'): string {
+  return items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} ${conjunction} ${items.at(-1)}`;
 }
 
 function missingCredentials(settings: Settings, needsCompany: boolean): CredentialName[] {
@@ -32,15 +30,17 @@ function missingCredentials(settings: Settings, needsCompany: boolean): Credenti
   return missing;
 }
 
+/** One line, however much is missing: what, and each way to set it. */
 function missingMessage(settings: Settings, missing: readonly CredentialName[]): string {
   const path = settings.configPathShown;
+  const sources = missing.map((what) => SOURCES[what]);
   const where = settings.profile ? `profile "${settings.profile.value}" in ${path}` : `a profile in ${path}`;
-  const lines = missing.map((what) => missingLine(what, where));
   // Without a selected profile, adding keys to one does nothing until it is selected.
-  if (!settings.profile) {
-    lines.push(`(a profile is used when named by --profile, IPS_JOBS_PROFILE or "defaultProfile" in ${path})`);
-  }
-  return lines.join('\n');
+  const select = settings.profile ? '' : ' and select it with --profile, IPS_JOBS_PROFILE or "defaultProfile"';
+  return (
+    `no ${listed(missing, 'or')}: set ${listed(sources.map((s) => s.env), 'and')}, pass ${listed(sources.map((s) => s.flag), 'and')}, ` +
+    `or add ${listed(sources.map((s) => s.key), 'and')} to ${where}${select}`
+  );
 }
 
 export function requireCredentials(settings: Settings, opts: { needsCompany: boolean }): Credentials {

@@ -27,6 +27,8 @@ export const COMPANIES: readonly Company[] = [
   { companyHandle: 'c|1001', name: 'Demo Company', rootPath: 'DemoCompany/', expires: '2101-01-31T23:00:00.000-08:00', imsOrgId: '5A1C0B7E5C2D4A1F0A495E21@AdobeOrg' },
   { companyHandle: 'c|1002', name: 'Kestrel Outdoor', rootPath: 'KestrelOutdoor/', expires: '2101-01-31T23:00:00.000-08:00', imsOrgId: '7F3E2D1C0B9A8E7D0A495E22@AdobeOrg' },
   { companyHandle: 'c|1003', name: 'Northwind Media', rootPath: 'NorthwindMedia/', expires: '2027-06-30T23:59:59.000-07:00', imsOrgId: '1D2C3B4A5F6E7D8C0A495E23@AdobeOrg' },
+  // A handle of digits only: Adobe's examples show `47` beside `c|21` (handles are opaque; a client sends them as given).
+  { companyHandle: '47', name: 'Heron Press', rootPath: 'HeronPress/', expires: '2101-01-31T23:00:00.000-08:00', imsOrgId: '3C4B5A6F7E8D9C0B0A495E24@AdobeOrg' },
 ];
 
 export const DEMO_USERS: readonly EmulatorUser[] = [
@@ -37,6 +39,7 @@ export const DEMO_USERS: readonly EmulatorUser[] = [
     memberships: [
       { companyHandle: 'c|1001', role: 'IpsCompanyAdmin' },
       { companyHandle: 'c|1002', role: 'IpsUser' },
+      { companyHandle: '47', role: 'IpsUser' },
     ],
   },
   {
@@ -83,6 +86,7 @@ export const SUBMITTERS: Readonly<Record<string, readonly string[]>> = {
   'c|1001': ['demo@ips-jobs.example', 'ana.lima@ips-jobs.example', 'raj.patel@ips-jobs.example', 'publisher@ips-jobs.example'],
   'c|1002': ['raj.patel@ips-jobs.example', 'publisher@ips-jobs.example', 'demo@ips-jobs.example'],
   'c|1003': ['ops@northwind-media.example'],
+  '47': ['demo@ips-jobs.example'],
 };
 
 /**

@@ -6,9 +6,9 @@ import { tempHome } from './temp-home.js';
 
 const USERNAME_HELP = 'set IPS_JOBS_USERNAME, pass --username, or add "username" to';
 const PASSWORD_HELP =
-  'set IPS_JOBS_PASSWORD or IPS_JOBS_PASSWORD_FILE, pass --password-file or --password-stdin, ' +
-  'or add "password" or "passwordFile" to';
-const COMPANY_HELP = 'set IPS_JOBS_COMPANY, pass --company, or add "company" to';
+  'set IPS_JOBS_PASSWORD (or IPS_JOBS_PASSWORD_FILE), pass --password-file (or --password-stdin), ' +
+  'or add "password" (or "passwordFile") to';
+const SELECT = 'and select it with --profile, IPS_JOBS_PROFILE or "defaultProfile"';
 
 function thrown(fn: () => unknown): MissingCredentialsError {
   try {
@@ -43,19 +43,26 @@ describe('requireCredentials', () => {
     expect(requireCredentials(settings, { needsCompany: false })).toEqual({ username: 'demo@x', password: 'pw' });
   });
 
-  it('lists everything missing in one message, and how to select a profile when none is', async () => {
+  it('lists everything missing in one line, and how to select a profile when none is', async () => {
     const t = await tempHome();
     const settings = await resolveSettings({ flags: {}, env: t.env });
     const error = thrown(() => requireCredentials(settings, { needsCompany: true }));
     expect(error.missing).toEqual(['username', 'password', 'company']);
     expect(error.source).toBeUndefined();
     expect(error.message).toBe(
-      [
-        `no username: ${USERNAME_HELP} a profile in ~/.config/ips-jobs/config.json`,
-        `no password: ${PASSWORD_HELP} a profile in ~/.config/ips-jobs/config.json`,
-        `no company: ${COMPANY_HELP} a profile in ~/.config/ips-jobs/config.json`,
-        '(a profile is used when named by --profile, IPS_JOBS_PROFILE or "defaultProfile" in ~/.config/ips-jobs/config.json)',
-      ].join('\n'),
+      'no username, password or company: set IPS_JOBS_USERNAME, IPS_JOBS_PASSWORD (or IPS_JOBS_PASSWORD_FILE) and IPS_JOBS_COMPANY, ' +
+        'pass --username, --password-file (or --password-stdin) and --company, ' +
+        `or add "username", "password" (or "passwordFile") and "company" to a profile in ~/.config/ips-jobs/config.json ${SELECT}`,
+    );
+  });
+
+  it('two missing: both named, joined by "or" and "and"', async () => {
+    const t = await tempHome();
+    const settings = await resolveSettings({ flags: {}, env: { ...t.env, IPS_JOBS_PASSWORD: 'pw' } });
+    const error = thrown(() => requireCredentials(settings, { needsCompany: true }));
+    expect(error.message).toBe(
+      'no username or company: set IPS_JOBS_USERNAME and IPS_JOBS_COMPANY, pass --username and --company, ' +
+        `or add "username" and "company" to a profile in ~/.config/ips-jobs/config.json ${SELECT}`,
     );
   });
 
@@ -75,6 +82,6 @@ describe('requireCredentials', () => {
       env: { ...t.env, IPS_JOBS_PASSWORD: 'pw', IPS_JOBS_CONFIG: '/etc/ips-jobs.json' },
     });
     const error = thrown(() => requireCredentials(settings, { needsCompany: false }));
-    expect(error.message.split('\n')[0]).toBe(`no username: ${USERNAME_HELP} a profile in /etc/ips-jobs.json`);
+    expect(error.message).toBe(`no username: ${USERNAME_HELP} a profile in /etc/ips-jobs.json ${SELECT}`);
   });
 });

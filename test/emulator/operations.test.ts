@@ -142,6 +142,7 @@ describe('authentication and authorization', () => {
     expect(memberships.map((m) => [text(m.children[0], 'companyHandle'), text(m, 'role'), text(m, 'isActive')])).toEqual([
       ['c|1001', 'IpsCompanyAdmin', 'true'],
       ['c|1002', 'IpsUser', 'true'],
+      ['47', 'IpsUser', 'true'],
     ]);
     expect(faultOf(await soapCall(shared.url, 'getCompanyMembership', { userHandle: 'u|601|ops@northwind-media.example' }))).toMatchObject({ code: 20002 });
   });

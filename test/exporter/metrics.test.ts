@@ -1,8 +1,11 @@
 // /metrics follows the emulator's jobs: active jobs by type and state, progress, a stalled job, finished jobs counted
 // once with their outcome and their warnings and errors, and nothing of jobs that ended before the exporter started.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatIso, type AddJobOptions, type Emulator } from '../../src/emulator/index.js';
-import { scrapeMetrics as scrape, metricSeries as series, metricValue as value } from '../helpers/metrics.js';
+import { REPO_ROOT } from '../helpers/cli.js';
+import { scrapeMetrics as scrape, scrapeSamples, metricSeries as series, metricValue as value } from '../helpers/metrics.js';
 import { emulator, exporter, labelsOf, polls, target } from './helpers.js';
 
 const T0 = Date.parse('2026-11-28T09:00:00.000-08:00');
@@ -100,6 +103,30 @@ describe('exporter metrics', () => {
     expect(series(families, 'ips_job_seconds_since_progress', labels).map((l) => l.job_name)).toEqual([stall.name, late.name]);
     expect(value(families, 'ips_job_series_dropped', labels)).toBe(2);
     expect(value(families, 'ips_active_jobs', { ...labels, state: 'Running' })).toBe(3);
+  });
+
+  it("every series has the labels target, company and region but the ones the README names as exceptions", async () => {
+    const emu = await emulator();
+    add(emu, { originalName: 'Long-Publish', files: 100, durationMs: 100 * 60_000 });
+    add(emu, { originalName: 'Warn-Publish', outcome: 'warnings', warningFiles: 2 });
+    const running = await exporter([await target(emu, 'prod')]);
+    await polls(emu);
+    emu.clock.advance(60_000);
+    await polls(emu, 2);
+    const samples = await scrapeSamples(running.url);
+    // Every family of the exporter has series by now, so every one is judged.
+    const names = new Set(samples.map((sample) => sample.name));
+    for (const name of ['ips_active_jobs', 'ips_job_progress_ratio', 'ips_jobs_finished_total', 'ips_job_file_warnings_total', 'ips_poll_duration_seconds_count', 'ips_poll_errors_total'])
+      expect(names).toContain(name);
+    const unlabelled = [
+      ...new Set(samples.filter((sample) => !['target', 'company', 'region'].every((label) => label in sample.labels)).map((sample) => sample.name)),
+    ];
+
+    const readme = readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8').replace(/\s+/g, ' ');
+    const claim = /Every series (?:but ((?:`\w+`(?:, | and )?)+) )?has the labels `target`, `company` and `region`/.exec(readme);
+    expect(claim, 'the README says which series have the target labels').not.toBeNull();
+    const exceptions = [...(claim![1] ?? '').matchAll(/`(\w+)`/g)].map((m) => m[1]);
+    expect(exceptions).toEqual(unlabelled);
   });
 
   it('/healthz says ok while polls succeed; other paths are 404, other methods 405', async () => {

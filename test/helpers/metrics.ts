@@ -4,10 +4,23 @@ import parsePrometheusTextFormat, { type ParsedFamily } from 'parse-prometheus-t
 
 export type { ParsedFamily };
 
-export async function scrapeMetrics(url: string): Promise<ParsedFamily[]> {
+async function metricsText(url: string): Promise<string> {
   const response = await fetch(`${url}/metrics`);
   if (response.status !== 200) throw new Error(`/metrics answered ${response.status}`);
-  return parsePrometheusTextFormat(await response.text());
+  return response.text();
+}
+
+export async function scrapeMetrics(url: string): Promise<ParsedFamily[]> {
+  return parsePrometheusTextFormat(await metricsText(url));
+}
+
+/**
+ * Every sample of /metrics with its name and all its labels. The parser folds a histogram's `_bucket`, `_sum` and
+ * `_count` lines into one sample that keeps no label but `le`; read as untyped, each line is a sample of its own.
+ */
+export async function scrapeSamples(url: string): Promise<Array<{ name: string; labels: Record<string, string> }>> {
+  const text = (await metricsText(url)).replace(/^# TYPE (\S+) (?:histogram|summary)$/gm, '# TYPE $1 untyped');
+  return parsePrometheusTextFormat(text).flatMap((family) => family.metrics.map((sample) => ({ name: family.name, labels: sample.labels ?? {} })));
 }
 
 /**

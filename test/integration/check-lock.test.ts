@@ -110,11 +110,11 @@ describe('a lock left by a dead run', () => {
 });
 
 describe('a lock held by a live run', () => {
-  it('is kept fresh past the stale period; a second run waits a bounded time, then fails with one line and exit 78', async () => {
+  it('is kept fresh past the stale period; a second run waits a bounded time, then fails with one line and exit 75 (try again later)', async () => {
     const holder = await startHolder();
     // 12 s: longer than the 10 s stale period, so a holder that did not refresh its lock would lose it here.
     const second = await runCli([...CHECK, '--state-file', state, '--lock-wait', '12s'], { env: env(), killAfterMs: 30_000 });
-    expect(second.code).toBe(78);
+    expect(second.code).toBe(75);
     expect(second.stdout).toBe('');
     expect(second.stderr).toBe(`ips-jobs: another ips-jobs check is using the state file ${state} (waited 12s for its lock ${lock}); try again later\n`);
     expect(holder.exited()).toBe(false);

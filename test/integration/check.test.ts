@@ -1,11 +1,12 @@
 // `ips-jobs check` as cron and CI run it: one run, only problems, the exit code says so; with a state
 // file only what changed. The emulator's clock stands still between runs unless a test moves it.
-import { chmodSync, existsSync, mkdtempSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { startEmulator, DEMO_CREDENTIALS, type Emulator } from '../../src/emulator/index.js';
-import { runCli } from '../helpers/cli.js';
+import { BIN, REPO_ROOT, runCli } from '../helpers/cli.js';
 import { demoEnv, jobSubmitter } from '../helpers/demo-env.js';
 import { findAll, parseXml } from '../helpers/xml.js';
 
@@ -190,12 +191,69 @@ describe('alerts on changes only (--state-file)', () => {
     writeFileSync(locked, '');
     chmodSync(dir, 0o500);
     try {
-      const result = await check(['--max-active', '1', '--state-file', path.join(dir, 'sub', 'state.json')]);
+      // Under a file where a directory should be: no one can write there, root included (who may write in a 0500 dir).
+      const result = await check(['--max-active', '1', '--state-file', path.join(locked, 'sub', 'state.json')]);
       expect(result.code).toBe(78);
       expect(result.stderr.trim().split('\n')).toHaveLength(1);
     } finally {
       chmodSync(dir, 0o700);
     }
+  });
+});
+
+describe("docs/automation.md's cron recipe", () => {
+  /** The command of the recipe's crontab line, exactly as written: what cron hands to /bin/sh. */
+  function cronCommand(): string {
+    const doc = readFileSync(path.join(REPO_ROOT, 'docs/automation.md'), 'utf8');
+    const entry = /^```cron\n(?:#.*\n)*(.+)\n```$/m.exec(doc)?.[1];
+    const command = entry && /^(?:\S+\s+){5}(.+)$/.exec(entry.trim())?.[1];
+    if (!command) throw new Error('no crontab line in docs/automation.md');
+    return command;
+  }
+
+  /** Runs `command` with /bin/sh as cron does: in HOME, with cron's sparse environment. */
+  function asCron(command: string, environment: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
+    return new Promise((resolve, reject) => {
+      execFile('/bin/sh', ['-c', command], { cwd: environment.HOME, env: environment, timeout: 15_000 }, (error, stdout, stderr) => {
+        if (error && typeof error.code !== 'number') reject(error);
+        else resolve({ code: error ? Number(error.code) : 0, stdout, stderr });
+      });
+    });
+  }
+
+  it('works on a fresh machine: its exact line on an empty HOME creates the state file and its directories (0700)', async () => {
+    const command = cronCommand();
+    expect(command).toContain('--state-file "$HOME/.cache/ips-jobs/prod.state"');
+    // The profile the recipe names, kept outside HOME so that HOME is empty: no ~/.cache, nothing.
+    const etc = mkdtempSync(path.join(tmpdir(), 'ips-jobs-cron-etc-'));
+    const passwordFile = path.join(etc, 'prod.password');
+    writeFileSync(passwordFile, `${DEMO_CREDENTIALS.password}\n`, { mode: 0o600 });
+    const config = path.join(etc, 'config.json');
+    const prod = { username: DEMO_CREDENTIALS.username, passwordFile, company: DEMO_CREDENTIALS.companyHandle, endpoint: emulator.url };
+    writeFileSync(config, JSON.stringify({ profiles: { prod } }), { mode: 0o600 });
+    // `ips-jobs` on cron's PATH, as an installed one would be.
+    const bin = mkdtempSync(path.join(tmpdir(), 'ips-jobs-cron-bin-'));
+    symlinkSync(BIN, path.join(bin, 'ips-jobs'));
+    const home = mkdtempSync(path.join(tmpdir(), 'ips-jobs-cron-home-'));
+    const environment = { HOME: home, LOGNAME: 'cron', SHELL: '/bin/sh', PATH: `${bin}:${path.dirname(process.execPath)}:/usr/bin:/bin`, IPS_JOBS_CONFIG: config };
+    expect(readdirSync(home)).toEqual([]);
+
+    const job = submit({ outcome: 'stall', stallAt: 0.01 });
+    emulator.clock.advance(45 * MIN);
+    const first = await asCron(command, environment);
+    expect(first.stderr).toBe('');
+    expect(first.code).toBe(3);
+    expect(first.stdout).toMatch(new RegExp(`^stalled: ${job.name} `));
+    for (const made of ['.cache', '.cache/ips-jobs']) {
+      const stats = statSync(path.join(home, made));
+      expect(stats.isDirectory()).toBe(true);
+      expect(stats.mode & 0o777, made).toBe(0o700);
+    }
+    const state = path.join(home, '.cache/ips-jobs/prod.state');
+    expect(JSON.parse(readFileSync(state, 'utf8')).problems).toHaveProperty([`stalled:${job.jobHandle}`]);
+    // The next run five minutes later: the problem was said, so cron mails nothing.
+    emulator.clock.advance(5 * MIN);
+    expect(await asCron(command, environment)).toEqual({ code: 0, stdout: '', stderr: '' });
   });
 });
 

@@ -105,7 +105,7 @@ describe('without a company configured', () => {
   it('works with --demo too', async () => {
     const result = await runCli(['companies', '--demo', '-o', 'json'], { env: {} });
     expect(result.code).toBe(0);
-    expect(JSON.parse(result.stdout).memberships.map((m: CompanyMembership) => m.company?.companyHandle)).toEqual(['c|1001', 'c|1002']);
+    expect(JSON.parse(result.stdout).memberships.map((m: CompanyMembership) => m.company?.companyHandle)).toEqual(['c|1001', '47', 'c|1002']);
   });
 });
 

@@ -118,14 +118,25 @@ describe('authentication and authorisation: exit 4', () => {
 });
 
 describe('configuration: exit 78', () => {
-  it('no credentials and no --demo: says exactly what to set', async () => {
+  it('no credentials and no --demo: says exactly what to set, in one line', async () => {
     const result = await runCli(['list'], { env: {} });
     expect(result.code).toBe(78);
-    expect(result.stdout).toBe('');
-    expect(result.stderr).toContain('no username: set IPS_JOBS_USERNAME');
-    expect(result.stderr).toContain('no password: set IPS_JOBS_PASSWORD');
-    expect(result.stderr).toContain('no company: set IPS_JOBS_COMPANY');
-    expect(result.stderr).not.toMatch(/^\s+at /m);
+    expect(expectOneLine(result)).toBe(
+      'ips-jobs: no username, password or company: set IPS_JOBS_USERNAME, IPS_JOBS_PASSWORD (or IPS_JOBS_PASSWORD_FILE) and IPS_JOBS_COMPANY, ' +
+        'pass --username, --password-file (or --password-stdin) and --company, or add "username", "password" (or "passwordFile") and "company" ' +
+        'to a profile in ~/.config/ips-jobs/config.json and select it with --profile, IPS_JOBS_PROFILE or "defaultProfile"',
+    );
+  });
+
+  it('a password alone missing, from a profile: one line naming the profile', async () => {
+    const home = mkdtempSync(path.join(tmpdir(), 'ips-jobs-errors-'));
+    const config = path.join(home, 'config.json');
+    writeFileSync(config, JSON.stringify({ defaultProfile: 'prod', profiles: { prod: { username: 'ops@example.com', company: 'c|1001' } } }), { mode: 0o600 });
+    const result = await runCli(['list'], { env: { IPS_JOBS_ENDPOINT: emulator.url, IPS_JOBS_CONFIG: config } });
+    expect(result.code).toBe(78);
+    expect(expectOneLine(result)).toBe(
+      `ips-jobs: no password: set IPS_JOBS_PASSWORD (or IPS_JOBS_PASSWORD_FILE), pass --password-file (or --password-stdin), or add "password" (or "passwordFile") to profile "prod" in ${config}`,
+    );
   });
 
   it('a bad region from the environment', async () => {
@@ -138,6 +149,27 @@ describe('configuration: exit 78', () => {
     const result = await runCli(['list', '--password-file', '/nonexistent/pw'], { env: env({ IPS_JOBS_PASSWORD: undefined }) });
     expect(result.code).toBe(2);
     expect(expectOneLine(result)).toContain('/nonexistent/pw');
+  });
+});
+
+describe('an internal error (a bug of ips-jobs): exit 70', () => {
+  // IPS_JOBS_TEST_INTERNAL_ERROR (docs/development.md) makes one on purpose, and only together with --debug.
+  it('is one line asking for a report with the --debug output; --debug adds the stack', async () => {
+    const result = await runCli(['list', '--debug'], { env: env({ IPS_JOBS_TEST_INTERNAL_ERROR: '1' }) });
+    expect(result.code).toBe(70);
+    expect(result.stdout).toBe('');
+    const [first, ...rest] = result.stderr.trimEnd().split('\n');
+    expect(first).toBe(
+      'ips-jobs: internal error: IPS_JOBS_TEST_INTERNAL_ERROR is set (a test of how an internal error is reported). This is a bug of ips-jobs: please report it with the output of the same command run with --debug.',
+    );
+    expect(rest.join('\n')).toMatch(/^\s+at /m);
+  });
+
+  it('the test hook does nothing without --debug', async () => {
+    const result = await runCli(['list', '-o', 'json'], { env: env({ IPS_JOBS_TEST_INTERNAL_ERROR: '1' }) });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe('');
+    expect(JSON.parse(result.stdout).schemaVersion).toBe(1);
   });
 });
 
@@ -258,7 +290,7 @@ describe('help and version', () => {
   it('help exit-codes prints the table', async () => {
     const result = await runCli(['help', 'exit-codes']);
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/^\s+78\s+configuration missing or invalid$/m);
+    expect(result.stdout).toMatch(/^\s+78\s+configuration missing or invalid; also an incomplete installation \(a checkout not built: npm ci\)$/m);
     expect(result.stdout).toMatch(/^\s+124\s+--timeout reached$/m);
   });
 

@@ -222,6 +222,19 @@ describe('the company', () => {
     expect(emulator.stats.byOperation.getCompanyInfo ?? 0).toBe(before);
   });
 
+  it('a handle of digits only (as Adobe documents `47` beside `c|21`) is sent as given, without a lookup', async () => {
+    // The emulator's company with such a handle; the demo user is one of its members.
+    const job = emulator.ips.addJob({ originalName: 'Digits-Handle-Publish', type: 'ImageServingPublish', companyHandle: '47', waitMs: 0, durationMs: 3_600_000 });
+    const before = emulator.stats.byOperation.getCompanyInfo ?? 0;
+    const result = await list(['-o', 'json', '--company', '47']);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const doc = JSON.parse(result.stdout);
+    expect(doc.company).toEqual({ companyHandle: '47' });
+    expect(doc.jobs.map((j: ActiveJob) => [j.name, j.companyHandle])).toEqual([[job.name, '47']]);
+    expect(emulator.stats.byOperation.getCompanyInfo ?? 0).toBe(before);
+  });
+
   it('a name is resolved once with getCompanyInfo', async () => {
     const before = emulator.stats.byOperation.getCompanyInfo ?? 0;
     const result = await list(['-o', 'json', '--company', 'Kestrel Outdoor']);

@@ -21,7 +21,7 @@ export function registerCheck(program: Command, context: CommandContext): void {
     .option('--user <email>', 'only jobs submitted by this user')
     .addOption(new Option('-o, --output <format>', `text, json or github (workflow commands)`).argParser(choiceOption(FORMATS)).default('text'))
     .option('--junit <file>', 'also write a JUnit XML report, one test case per rule and job')
-    .option('--state-file <path>', 'report only problems that are new since the last run, and conditions resolved (a failed job is reported once)')
+    .option('--state-file <path>', 'report only problems that are new since the last run, and conditions resolved (a failed job is reported once); missing directories of the path are made (0700)')
     .option('--realert <duration>', 'with --state-file: report a condition (not a failed job) still open after this long again', durationOption)
     .option('--on-problem <command>', 'run this command (with sh) once per reported problem; job data in IPS_JOBS_* variables')
     .addOption(
@@ -35,7 +35,7 @@ export function registerCheck(program: Command, context: CommandContext): void {
     .addOption(
       // A check holds the lock only for its requests (hooks run after it is released), so 30s is several times what
       // a healthy run needs, and well over the 10s after which a killed run's lock is stale and taken over.
-      new Option('--lock-wait <duration>', 'with --state-file: how long to wait while another check holds its lock (then exit 78); keep it over 10s to outlast a killed run')
+      new Option('--lock-wait <duration>', 'with --state-file: how long to wait while another check holds its lock (then exit 75, try again later); keep it over 10s to outlast a killed run')
         .argParser(positiveDurationOption)
         .default(30_000, '30s'),
     )

@@ -7,7 +7,7 @@
 // purpose: in a container every run may be PID 1, so "the process named in the lock is alive" proved
 // nothing and a run killed with SIGKILL wedged every later run (issue 13).
 import { randomBytes } from 'node:crypto';
-import { open, readFile, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseAlertState, type AlertState } from '../../jobs/alert-state.js';
@@ -15,6 +15,13 @@ import { formatDuration } from '../../text/duration.js';
 
 export class StateFileError extends Error {
   override name = 'StateFileError';
+  /** Another run holds the lock, or took it over: nothing is wrong, a later run will do (exit 75, not 78). */
+  readonly temporary: boolean;
+
+  constructor(message: string, options: { temporary?: boolean } = {}) {
+    super(message);
+    this.temporary = options.temporary ?? false;
+  }
 }
 
 export interface StateFile {
@@ -85,6 +92,7 @@ async function acquireLock(file: string, lockPath: string, onCompromised: (error
     if (Date.now() - started >= options.waitMs) {
       throw new StateFileError(
         `another ips-jobs check is using the state file ${file} (waited ${formatDuration(options.waitMs)} for its lock ${lockPath}); try again later`,
+        { temporary: true },
       );
     }
     try {
@@ -96,8 +104,22 @@ async function acquireLock(file: string, lockPath: string, onCompromised: (error
   }
 }
 
+/**
+ * Makes the directories the state file goes in when they are missing (`~/.cache/ips-jobs/` on a fresh machine), as
+ * tools that keep state do: owner-only, for what is in them is nobody else's business.
+ */
+async function makeParentDirectories(file: string): Promise<void> {
+  const directory = path.dirname(file);
+  try {
+    await mkdir(directory, { recursive: true, mode: 0o700 });
+  } catch (error) {
+    throw new StateFileError(`cannot create the state file's directory ${directory}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+}
+
 export async function openStateFile(file: string, options: LockOptions): Promise<StateFile> {
   const lockPath = `${file}.lock`;
+  await makeParentDirectories(file);
   let compromised: Error | undefined;
   const unlock = await acquireLock(file, lockPath, (error) => (compromised = error), options);
   // proper-lockfile also removes the lock when the process exits (process.exit on EPIPE or on a second signal,
@@ -128,7 +150,7 @@ export async function openStateFile(file: string, options: LockOptions): Promise
       warning,
       async save(next) {
         // Another run took the lock over (we could not refresh it in time): its state wins, ours is not written.
-        if (compromised) throw new StateFileError(`lost the lock on the state file ${file} (${compromised.message}); not saved`);
+        if (compromised) throw new StateFileError(`lost the lock on the state file ${file} (${compromised.message}); not saved`, { temporary: true });
         const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
         try {
           const handle = await open(temp, 'w', 0o600);

@@ -1,6 +1,6 @@
 // `ips-jobs help [topic]`: a command's help, or the exit-code table.
 import type { Command } from 'commander';
-import { EXIT_CODE_TABLE } from '../../exit-codes.js';
+import { EXIT_CODE_PRECEDENCE, EXIT_CODE_TABLE } from '../../exit-codes.js';
 import type { CommandContext } from '../shared/command-context.js';
 import { write } from '../shared/io.js';
 import { timesText } from '../shared/time-flags.js';
@@ -8,7 +8,7 @@ import { UsageError } from '../shared/usage-error.js';
 
 export function exitCodesText(): string {
   const lines = EXIT_CODE_TABLE.map(({ code, meaning }) => `  ${String(code).padStart(3)}  ${meaning}`);
-  return `Exit codes of ips-jobs:\n${lines.join('\n')}\n\nWhen several outcomes happen at once, the worst wins: 4 > 78 > 5 > 1 > 6 > 7 > 3 > 0.\n`;
+  return `Exit codes of ips-jobs:\n${lines.join('\n')}\n\nWhen several outcomes happen at once, the worst wins: ${EXIT_CODE_PRECEDENCE}.\n`;
 }
 
 export function registerHelp(program: Command, context: CommandContext): void {

@@ -13,6 +13,7 @@ import {
 import { certificateProblem } from '../../ips/tls-failure.js';
 import { ProxyError } from '../../ips/proxy-error.js';
 import { incompleteInstallMessage } from './incomplete-install.js';
+import { internalErrorMessage } from './internal-error.js';
 import { StateFileError } from '../check/state-file.js';
 import { SubmitUncertainError } from '../submit/uncertain.js';
 import { UsageError } from './usage-error.js';
@@ -57,7 +58,7 @@ export function describeError(error: unknown): DescribedError {
   if (error instanceof CommanderError) {
     return { exitCode: ExitCode.usage, message: error.message.replace(/^error: /, '').replace(/\s*\n\s*/g, ' ') };
   }
-  if (error instanceof StateFileError) return { exitCode: ExitCode.config, message: error.message };
+  if (error instanceof StateFileError) return { exitCode: error.temporary ? ExitCode.tempFail : ExitCode.config, message: error.message };
   if (error instanceof SubmitUncertainError) return { exitCode: error.exitCode, message: error.message };
   if (error instanceof ConfigError) {
     // A bad flag value is a usage error; a bad environment or file value is configuration.
@@ -100,6 +101,7 @@ export function describeError(error: unknown): DescribedError {
   }
   const incomplete = incompleteInstallMessage(error);
   if (incomplete) return { exitCode: ExitCode.config, message: incomplete };
-  const message = error instanceof Error ? error.message : String(error);
-  return { exitCode: ExitCode.service, message: `unexpected error: ${message}. Run again with --debug for details.` };
+  // Anything else is a bug of ours.
+  return { exitCode: ExitCode.internal, message: internalErrorMessage(error) };
 }
+
