@@ -42,7 +42,7 @@ describe('a bad region', () => {
     const t = await tempHome();
     await t.writeConfig({ defaultProfile: 'prod', profiles: { prod: { region: 'mars' } } });
     const settings = await resolveSettings({ flags: { region: 'emea' }, env: t.env });
-    expect(settings.region.value).toBe('emea');
+    expect(settings.endpoint.value.region).toEqual({ name: 'emea', staging: false });
   });
 });
 

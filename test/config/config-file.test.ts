@@ -19,8 +19,10 @@ describe('the config file', () => {
     expect(settings.configFileFound).toBe(false);
     expect(settings.configPath).toBe(t.configPath);
     expect(settings.profile).toBeUndefined();
-    expect(settings.region).toEqual({ value: 'na', source: { kind: 'default', name: 'default' } });
-    expect(settings.staging).toEqual({ value: false, source: { kind: 'default', name: 'default' } });
+    expect(settings.endpoint).toEqual({
+      value: { url: 'https://s7sps1apissl.scene7.com/scene7/services/IpsApiService', region: { name: 'na', staging: false } },
+      source: { kind: 'default', name: 'default' },
+    });
     expect(settings.warnings).toEqual([]);
   });
 
