@@ -190,3 +190,18 @@ describe('where to connect', () => {
     expect(settings.warnings).toEqual([warning]);
   });
 });
+
+describe('an endpoint given as', () => {
+  it.each([
+    ['a bare host', 'example.com', 'https://example.com/scene7/services/IpsApiService'],
+    ['a host and port', 'example.com:8443', 'https://example.com:8443/scene7/services/IpsApiService'],
+    ['a bare IPv6 address and port', '[::1]:8443', 'https://[::1]:8443/scene7/services/IpsApiService'],
+    ['a host and /scene7/', 'example.com/scene7/', 'https://example.com/scene7/services/IpsApiService'],
+    ['a base URL', 'https://example.com', 'https://example.com/scene7/services/IpsApiService'],
+    ['a full URL', 'https://example.com/custom/ips', 'https://example.com/custom/ips'],
+  ])('%s (%s) is the service URL %s', async (_what, given, url) => {
+    const t = await tempHome();
+    const settings = await resolveSettings({ flags: { endpoint: given }, env: t.env });
+    expect(settings.endpoint).toEqual({ value: { url }, source: { kind: 'flag', name: '--endpoint' } });
+  });
+});

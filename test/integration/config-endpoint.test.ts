@@ -6,7 +6,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_CREDENTIALS, startEmulator, type Emulator } from '../../src/emulator/index.js';
+import { DEMO_CREDENTIALS, generateSelfSignedCertificate, startEmulator, type Emulator, type SelfSignedCertificate } from '../../src/emulator/index.js';
 import { runCli } from '../helpers/cli.js';
 import { startConnectProxy, type ConnectProxy } from '../helpers/connect-proxy.js';
 
@@ -40,6 +40,12 @@ interface Row {
   source: string;
 }
 
+/** The endpoint line of `config show`'s table. */
+function endpointLine(url: string, source: string): RegExp {
+  const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`^endpoint\\s+${literal(url)}\\s+\\(${literal(source)}\\)$`, 'm');
+}
+
 async function rows(args: string[], extra: Record<string, string> = {}): Promise<Record<string, Row>> {
   const result = await runCli(['config', 'show', '-o', 'json', ...args], { env: env(extra) });
   expect(result.code, result.stderr).toBe(0);
@@ -70,7 +76,7 @@ describe('config show names the endpoint in effect and where it came from', () =
   it('in the table too', async () => {
     const result = await runCli(['config', 'show', '--region', 'emea'], { env: env() });
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(new RegExp(`^endpoint\\s+${EMEA.replace(/\./g, '\\.')}\\s+\\(--region\\)$`, 'm'));
+    expect(result.stdout).toMatch(endpointLine(EMEA, '--region'));
   });
 });
 
@@ -93,5 +99,42 @@ describe('the run connects where config show says', () => {
     expect(result.stderr).toContain(`refused to open a tunnel to ${host}`);
     expect(proxy.connects).toEqual([host]);
     expect(emulator.stats.requests).toBe(before);
+  });
+});
+
+describe('what docs/configuration.md says of the endpoint', () => {
+  it('config show --region emea names the host the region picks', async () => {
+    const result = await runCli(['config', 'show', '--region', 'emea']);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(endpointLine(EMEA, '--region'));
+  });
+
+  it('a bare host gets https and the service path', async () => {
+    const result = await runCli(['config', 'show', '--endpoint', 'example.com']);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(endpointLine('https://example.com/scene7/services/IpsApiService', '--endpoint'));
+  });
+
+  describe('against an emulator over https', () => {
+    let certificate: SelfSignedCertificate;
+    let secure: Emulator;
+
+    beforeAll(async () => {
+      certificate = await generateSelfSignedCertificate();
+      secure = await startEmulator({ speed: 0, tls: { key: certificate.key, cert: certificate.cert } });
+    });
+
+    afterAll(async () => {
+      await secure?.close();
+      await certificate?.remove();
+    });
+
+    it('--endpoint host:port logs in at https://host:port/scene7/services/IpsApiService', async () => {
+      const result = await runCli(['config', 'check', '--endpoint', `127.0.0.1:${secure.port}`, '--ca-file', certificate.certPath], {
+        env: { IPS_JOBS_USERNAME: DEMO_CREDENTIALS.username, IPS_JOBS_PASSWORD: DEMO_CREDENTIALS.password },
+      });
+      expect(result.code, result.stderr).toBe(0);
+      expect(result.stdout).toContain(`login     ${DEMO_CREDENTIALS.username} at https://127.0.0.1:${secure.port}/scene7/services/IpsApiService: ValidLogin\n`);
+    });
   });
 });
