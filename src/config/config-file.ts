@@ -70,6 +70,12 @@ function parseProfile(name: string, raw: unknown, fail: (what: string) => never,
   if (profile.password !== undefined && profile.passwordFile !== undefined) {
     warnings.push(`${where} sets both "password" and "passwordFile"; "passwordFile" is ignored`);
   }
+  // Where to connect is one setting: an endpoint names the host, so a region or staging beside it says nothing.
+  const beside = (['region', 'staging'] as const).filter((key) => profile[key] !== undefined);
+  if (profile.endpoint !== undefined && beside.length > 0) {
+    const keys = beside.map((key) => `"${key}"`).join(' and ');
+    warnings.push(`${where} sets "endpoint", so its ${keys} ${beside.length === 1 ? 'is' : 'are'} ignored`);
+  }
   return profile;
 }
 

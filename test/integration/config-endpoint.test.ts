@@ -87,17 +87,17 @@ describe('the run connects where config show says', () => {
     expect(proxy.connects).toEqual([]);
   });
 
-  it.each([
-    { name: '--region emea', args: ['--region', 'emea'], extra: {}, host: 's7sps3apissl.scene7.com:443' },
-    { name: 'IPS_JOBS_REGION=apac', args: [], extra: { IPS_JOBS_REGION: 'apac' }, host: 's7sps5apissl.scene7.com:443' },
-    { name: 'IPS_JOBS_STAGING=1', args: [], extra: { IPS_JOBS_STAGING: '1' }, host: 's7sps1apissl-staging.scene7.com:443' },
+  it.each<{ name: string; args: string[]; extra: Record<string, string>; host: string }>([
+    { name: '--region emea', args: ['--region', 'emea'], extra: {}, host: 's7sps3apissl.scene7.com' },
+    { name: 'IPS_JOBS_REGION=apac', args: [], extra: { IPS_JOBS_REGION: 'apac' }, host: 's7sps5apissl.scene7.com' },
+    { name: 'IPS_JOBS_STAGING=1', args: [], extra: { IPS_JOBS_STAGING: '1' }, host: 's7sps1apissl-staging.scene7.com' },
   ])("to the region's host with $name, not to the profile's endpoint", async ({ args, extra, host }) => {
     proxy.connects.length = 0;
     const before = emulator.stats.requests;
     const result = await runCli(['list', ...args], { env: env(extra) });
     expect(result.code).toBe(5);
-    expect(result.stderr).toContain(`refused to open a tunnel to ${host}`);
-    expect(proxy.connects).toEqual([host]);
+    expect(result.stderr).toContain(`cannot reach ${host} (getActiveJobs): the proxy`);
+    expect(proxy.connects).toEqual([`${host}:443`]);
     expect(emulator.stats.requests).toBe(before);
   });
 });
