@@ -30,8 +30,8 @@ function addGlobalOptions(program: Command): void {
     .option('--password-stdin', 'read the password from standard input')
     .option('--company <name|handle>', 'company: a name, or a handle such as c|1234 (IPS_JOBS_COMPANY)')
     .option('--region <region>', 'IPS region: na, emea or apac (IPS_JOBS_REGION; default na)')
-    .option('--staging', 'use the staging host of the region')
-    .option('--endpoint <url>', 'IPS service URL, overriding --region (IPS_JOBS_ENDPOINT)')
+    .option('--staging', 'use the staging host of the region (IPS_JOBS_STAGING)')
+    .option('--endpoint <url|host>', 'IPS service URL, or a host (https, standard service path); beats --region and --staging (IPS_JOBS_ENDPOINT)')
     .addOption(
       new Option('--request-timeout <duration>', 'total deadline of each request')
         .argParser(positiveDurationOption)

@@ -27,20 +27,24 @@ interface Said {
   staging?: Setting<boolean | string>;
 }
 
-/** An explicit IPS endpoint must be a URL the SOAP client can post to. */
+/** A host, host:port or [IPv6]:port, with or without a path: the IPS at that host, over https. */
+const BARE_HOST = /^(\[[\da-f:.]+\]|[a-z\d][a-z\d.-]*)(:\d{1,5})?(\/\S*)?$/i;
+
+/** An explicit IPS endpoint: an http:// or https:// URL the SOAP client can post to, or a bare host (https). */
 function parseEndpoint(raw: string, source: SettingSource): string {
+  const text = !raw.includes('://') && BARE_HOST.test(raw) ? `https://${raw}` : raw;
   let url: URL | undefined;
   try {
-    url = new URL(raw);
+    url = new URL(text);
   } catch {
     url = undefined;
   }
   if (url === undefined || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
-    throw new ConfigError(`invalid endpoint "${raw}" from ${source.name}: expected an http:// or https:// URL`, {
+    throw new ConfigError(`invalid endpoint "${raw}" from ${source.name}: expected a host name or an http:// or https:// URL`, {
       source,
     });
   }
-  return raw;
+  return text;
 }
 
 function given<T>(value: T | undefined, source: SettingSource): Setting<T> | undefined {
