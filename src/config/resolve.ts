@@ -3,7 +3,7 @@
 
 import { readFile } from 'node:fs/promises';
 import { classifyCompany, type CompanySpec } from './company.js';
-import { loadConfigFile } from './config-file.js';
+import { configFileWarnings, loadConfigFile } from './config-file.js';
 import { resolveEndpoint } from './endpoint.js';
 import { ENV, readEnv, type Env } from './env.js';
 import { checkSecretFile, statFile, type StatFile } from './file-permissions.js';
@@ -61,7 +61,7 @@ export async function resolveSettings(input: ResolveInput): Promise<Settings> {
   const configPathShown = displayPath(location.path, env);
 
   const file = await loadConfigFile(location.path, readTextFile, configPathShown);
-  const warnings = [...(file?.warnings ?? [])];
+  const warnings = file === undefined ? [] : configFileWarnings(file, configPathShown, flags.strict === true);
   if (file === undefined && location.namedBy !== undefined) {
     warnings.push(`config file ${configPathShown} (named by ${location.namedBy}) does not exist`);
   }
