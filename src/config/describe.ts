@@ -1,5 +1,6 @@
 // The rows of `ips-jobs config show`: every setting, its value as text, and where it came from.
 
+import { redactUrl } from '../ips/redact.js';
 import { MASK } from './secret.js';
 import type { Setting } from './setting.js';
 import type { Settings } from './settings.js';
@@ -31,7 +32,8 @@ export function describeSettings(settings: Settings): SettingRow[] {
     row('company', settings.company, (c) => `${c.value} (${c.kind})`),
     row('region', fromEndpoint(region?.name), String),
     row('staging', fromEndpoint(region?.staging), String),
-    row('endpoint', endpoint, (value) => value.url),
+    // Without a user:password@ it may carry.
+    row('endpoint', endpoint, (value) => redactUrl(value.url)),
     {
       key: 'config file',
       value: settings.configFileFound ? settings.configPathShown : `${settings.configPathShown} (not found)`,

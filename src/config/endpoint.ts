@@ -4,6 +4,7 @@
 // level an endpoint beats that level's region and staging, with a warning that they are ignored.
 
 import { regionEndpoint, serviceUrl } from '../ips/endpoints.js';
+import { redactUrl } from '../ips/redact.js';
 import { ENV, readEnv, type Env } from './env.js';
 import { ConfigError } from './errors.js';
 import { readFlag, type ConfigFlags } from './flags.js';
@@ -40,7 +41,8 @@ function parseEndpoint(raw: string, source: SettingSource): string {
     url = undefined;
   }
   if (url === undefined || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
-    throw new ConfigError(`invalid endpoint "${raw}" from ${source.name}: expected a host name or an http:// or https:// URL`, {
+    // Quoted without a user:password@ it may carry.
+    throw new ConfigError(`invalid endpoint "${redactUrl(raw)}" from ${source.name}: expected a host name or an http:// or https:// URL`, {
       source,
     });
   }

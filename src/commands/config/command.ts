@@ -1,6 +1,7 @@
 // `ips-jobs config show|check`: the effective settings and where each came from; a live login check.
 import { Option, type Command } from 'commander';
 import { ExitCode } from '../../exit-codes.js';
+import { redactUrl } from '../../ips/redact.js';
 import { sanitizeForTerminal } from '../../render/sanitize.js';
 import type { CommandContext } from '../shared/command-context.js';
 import { write } from '../shared/io.js';
@@ -41,7 +42,7 @@ export function registerConfig(program: Command, context: CommandContext): void 
     .action(async (_flags: unknown, command: Command) => {
       await context.runWithSession(command, { company: 'optional' }, async (session, _globals, io) => {
         const status = await session.checkLogin();
-        await write(io.stdout, `login     ${session.username} at ${session.endpoint}: ${sanitizeForTerminal(status) || '(no status)'}\n`);
+        await write(io.stdout, `login     ${session.username} at ${redactUrl(session.endpoint)}: ${sanitizeForTerminal(status) || '(no status)'}\n`);
         const company = session.company;
         // IPS answers ValidLogin or InvalidLogin (e.g. not a member of the company checked).
         if (!/^valid/i.test(status)) {
