@@ -30,8 +30,8 @@ function addGlobalOptions(program: Command): void {
     .option('--password-stdin', 'read the password from standard input')
     .option('--company <name|handle>', 'company: a name, or a handle such as c|1234 (IPS_JOBS_COMPANY)')
     .option('--region <region>', 'IPS region: na, emea or apac (IPS_JOBS_REGION; default na)')
-    .option('--staging', 'use the staging host of the region')
-    .option('--endpoint <url>', 'IPS service URL, overriding --region (IPS_JOBS_ENDPOINT)')
+    .option('--staging', 'use the staging host of the region (IPS_JOBS_STAGING)')
+    .option('--endpoint <url|host>', 'IPS service URL, or a host (https, standard service path); beats --region and --staging (IPS_JOBS_ENDPOINT)')
     .addOption(
       new Option('--request-timeout <duration>', 'total deadline of each request')
         .argParser(positiveDurationOption)
@@ -45,7 +45,7 @@ function addGlobalOptions(program: Command): void {
     .option('--no-color', 'turn colour off (also NO_COLOR)')
     .option('--ca-file <path>', 'also trust the CA certificates in this PEM file (a corporate CA; also NODE_EXTRA_CA_CERTS)')
     .option('--insecure-http', 'allow a plain http:// endpoint that is not on this machine (warns on every run)')
-    .option('--strict', 'refuse, rather than warn about, a config or password file that others can read')
+    .option('--strict', 'refuse, rather than warn about, a mistake in the config file (an unknown key, a setting it ignores) or a config or password file that others can read')
     .option('--debug', 'show each SOAP exchange (secrets masked) and stack traces on stderr')
     // A password is never a flag value (it would show in `ps` and shell history): refuse it clearly.
     .addOption(

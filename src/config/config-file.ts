@@ -1,4 +1,6 @@
-// Reads and checks the config file. Missing is fine; unreadable, invalid JSON or wrong types are ConfigErrors.
+// Reads and checks the config file. Missing is fine; unreadable, invalid JSON or wrong types are ConfigErrors. What
+// does not stop the run (an unknown key at any level, a setting another one makes useless) is a problem of the file:
+// a warning, or with --strict a refusal.
 
 import { ConfigError } from './errors.js';
 import { isMissingFile, readFailureReason, type ReadTextFile } from './read-failure.js';
@@ -18,11 +20,21 @@ export interface ConfigFile {
   defaultProfile?: string;
   // A Map, so a profile called "toString" or "__proto__" is just a name.
   profiles: ReadonlyMap<string, ProfileConfig>;
-  warnings: string[];
+  problems: FileProblem[];
+}
+
+/** Something in the file that does not stop the run: a warning, or with --strict a refusal. */
+interface FileProblem {
+  /** What is wrong, as the refusal says it: `profile "p" has unknown key "usrename"`. */
+  what: string;
+  /** The warning: what is wrong and what is done about it. */
+  warning: string;
 }
 
 const STRING_KEYS = ['username', 'password', 'passwordFile', 'company', 'region', 'endpoint'] as const;
 const PROFILE_KEYS: readonly string[] = [...STRING_KEYS, 'staging'];
+/** `$schema` is for editors that check the file against a JSON schema. */
+const TOP_LEVEL_KEYS: readonly string[] = ['defaultProfile', 'profiles', '$schema'];
 
 function describeType(value: unknown): string {
   if (value === null) return 'null';
@@ -44,7 +56,18 @@ function jsonErrorLocation(text: string, error: unknown): string {
   return ` (line ${lines.length}, column ${(lines.at(-1)?.length ?? 0) + 1})`;
 }
 
-function parseProfile(name: string, raw: unknown, fail: (what: string) => never, warnings: string[]): ProfileConfig {
+/** `unknown key "defaultprofile" (did you mean "defaultProfile"?)` for the keys of `object` not in `known`, if any. */
+function unknownKeys(object: Record<string, unknown>, known: readonly string[]): string | undefined {
+  const unknown = Object.keys(object).filter((key) => !known.includes(key));
+  if (unknown.length === 0) return undefined;
+  const keys = unknown.map((key) => {
+    const meant = known.find((candidate) => candidate.toLowerCase() === key.toLowerCase());
+    return meant === undefined ? `"${key}"` : `"${key}" (did you mean "${meant}"?)`;
+  });
+  return `unknown ${unknown.length === 1 ? 'key' : 'keys'} ${keys.join(', ')}`;
+}
+
+function parseProfile(name: string, raw: unknown, fail: (what: string) => never, problems: FileProblem[]): ProfileConfig {
   const where = `profile "${name}"`;
   if (!isPlainObject(raw)) fail(`${where} must be an object, not ${describeType(raw)}`);
   const profile: ProfileConfig = {};
@@ -62,13 +85,19 @@ function parseProfile(name: string, raw: unknown, fail: (what: string) => never,
     }
     profile.staging = raw.staging;
   }
-  const unknown = Object.keys(raw).filter((key) => !PROFILE_KEYS.includes(key));
-  if (unknown.length > 0) {
-    const keys = unknown.map((key) => `"${key}"`).join(', ');
-    warnings.push(`${where} has unknown ${unknown.length === 1 ? 'key' : 'keys'} ${keys}; ignored`);
-  }
+  const unknown = unknownKeys(raw, PROFILE_KEYS);
+  if (unknown !== undefined) problems.push({ what: `${where} has ${unknown}`, warning: `${where} has ${unknown}; ignored` });
   if (profile.password !== undefined && profile.passwordFile !== undefined) {
-    warnings.push(`${where} sets both "password" and "passwordFile"; "passwordFile" is ignored`);
+    const what = `${where} sets both "password" and "passwordFile"`;
+    problems.push({ what, warning: `${what}; "passwordFile" is ignored` });
+  }
+  // Where to connect is one setting: an endpoint names the host, so a region or staging beside it says nothing.
+  const beside = (['region', 'staging'] as const).filter((key) => profile[key] !== undefined).map((key) => `"${key}"`);
+  if (profile.endpoint !== undefined && beside.length > 0) {
+    problems.push({
+      what: `${where} sets "endpoint"${beside.length === 1 ? ' and' : ','} ${beside.join(' and ')}`,
+      warning: `${where} sets "endpoint", so its ${beside.join(' and ')} ${beside.length === 1 ? 'is' : 'are'} ignored`,
+    });
   }
   return profile;
 }
@@ -88,7 +117,9 @@ function parseConfigFile(text: string, shownPath: string): ConfigFile {
   }
   if (!isPlainObject(data)) return fail(`must be a JSON object, not ${describeType(data)}`);
 
-  const warnings: string[] = [];
+  const problems: FileProblem[] = [];
+  const unknown = unknownKeys(data, TOP_LEVEL_KEYS);
+  if (unknown !== undefined) problems.push({ what: unknown, warning: `config file ${shownPath} has ${unknown}; ignored` });
   const { defaultProfile, profiles: rawProfiles } = data;
   if (defaultProfile !== undefined && (typeof defaultProfile !== 'string' || defaultProfile === '')) {
     fail(`"defaultProfile" must be a non-empty string, not ${describeType(defaultProfile)}`);
@@ -97,10 +128,19 @@ function parseConfigFile(text: string, shownPath: string): ConfigFile {
   if (rawProfiles !== undefined) {
     if (!isPlainObject(rawProfiles)) fail(`"profiles" must be an object, not ${describeType(rawProfiles)}`);
     for (const [name, raw] of Object.entries(rawProfiles as Record<string, unknown>)) {
-      profiles.set(name, parseProfile(name, raw, fail, warnings));
+      profiles.set(name, parseProfile(name, raw, fail, problems));
     }
   }
-  return { defaultProfile: defaultProfile as string | undefined, profiles, warnings };
+  return { defaultProfile: defaultProfile as string | undefined, profiles, problems };
+}
+
+/** The file's problems as warnings; with --strict, a refusal (exit 78) naming them all. */
+export function configFileWarnings(file: ConfigFile, shownPath: string, strict: boolean): string[] {
+  if (strict && file.problems.length > 0) {
+    const what = file.problems.map((problem) => problem.what).join('; ');
+    throw new ConfigError(`config file ${shownPath}: ${what}; refused with --strict`, { source: { kind: 'file', name: shownPath } });
+  }
+  return file.problems.map((problem) => problem.warning);
 }
 
 /** The checked config file, or undefined when there is none at `filePath`. */

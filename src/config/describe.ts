@@ -1,5 +1,6 @@
 // The rows of `ips-jobs config show`: every setting, its value as text, and where it came from.
 
+import { redactUrl } from '../ips/redact.js';
 import { MASK } from './secret.js';
 import type { Setting } from './setting.js';
 import type { Settings } from './settings.js';
@@ -19,15 +20,20 @@ function row<T>(key: string, setting: Setting<T> | undefined, show: (value: T) =
 }
 
 export function describeSettings(settings: Settings): SettingRow[] {
+  const { endpoint } = settings;
+  // The region and staging in effect are the endpoint's: none for an endpoint given as a URL.
+  const region = endpoint.value.region;
+  const fromEndpoint = <T>(value: T | undefined): Setting<T> | undefined => (value === undefined ? undefined : { value, source: endpoint.source });
   return [
     row('profile', settings.profile, String),
     row('username', settings.username, String),
     // Never the password itself, not even its length.
     row('password', settings.password, () => MASK),
     row('company', settings.company, (c) => `${c.value} (${c.kind})`),
-    row('region', settings.region, String),
-    row('staging', settings.staging, String),
-    row('endpoint', settings.endpoint, String),
+    row('region', fromEndpoint(region?.name), String),
+    row('staging', fromEndpoint(region?.staging), String),
+    // Without a user:password@ it may carry.
+    row('endpoint', endpoint, (value) => redactUrl(value.url)),
     {
       key: 'config file',
       value: settings.configFileFound ? settings.configPathShown : `${settings.configPathShown} (not found)`,

@@ -1,10 +1,10 @@
-// The IPS data-centre regions a user may pick.
+// The IPS data-centre regions a user may pick (their hosts: src/ips/endpoints.ts).
 
+import { REGIONS, type Region } from '../ips/endpoints.js';
 import { ConfigError } from './errors.js';
 import type { SettingSource } from './setting.js';
 
-const REGIONS = ['na', 'emea', 'apac'] as const;
-export type Region = (typeof REGIONS)[number];
+export type { Region };
 
 function isRegion(value: string): value is Region {
   return (REGIONS as readonly string[]).includes(value);

@@ -1,9 +1,10 @@
-// Resolves every setting once per run: flags > environment > config file profile > defaults.
+// Resolves every setting once per run: flags > environment > config file profile > defaults. Where to connect is
+// one setting (endpoint.ts): the highest level that says anything about it wins as a whole.
 
 import { readFile } from 'node:fs/promises';
 import { classifyCompany, type CompanySpec } from './company.js';
-import { loadConfigFile } from './config-file.js';
-import { parseEndpoint } from './endpoint.js';
+import { configFileWarnings, loadConfigFile } from './config-file.js';
+import { resolveEndpoint } from './endpoint.js';
 import { ENV, readEnv, type Env } from './env.js';
 import { checkSecretFile, statFile, type StatFile } from './file-permissions.js';
 import { readFlag, type ConfigFlags } from './flags.js';
@@ -11,10 +12,8 @@ import { resolvePassword } from './password.js';
 import { configLocation, displayPath } from './paths.js';
 import { selectProfile, type SelectedProfile } from './profile.js';
 import type { ReadTextFile } from './read-failure.js';
-import { parseRegion, type Region } from './region.js';
 import type { Setting } from './setting.js';
-import { DEFAULT_SOURCE, type Settings } from './settings.js';
-import { parseStaging } from './staging.js';
+import type { Settings } from './settings.js';
 import { readAllStdin } from './stdin.js';
 
 export interface ResolveInput {
@@ -31,7 +30,7 @@ export interface ResolveInput {
   statFile?: StatFile;
 }
 
-type StringKey = 'username' | 'company' | 'region' | 'endpoint';
+type StringKey = 'username' | 'company';
 
 /** The first of flag, environment variable and profile value that is given, with its source. */
 function firstGiven(
@@ -50,17 +49,6 @@ function firstGiven(
   return undefined;
 }
 
-function resolveStaging(flags: ConfigFlags, env: Env, profile: SelectedProfile | undefined): Setting<boolean> {
-  if (flags.staging !== undefined) return { value: flags.staging, source: { kind: 'flag', name: '--staging' } };
-  const fromEnv = readEnv(env, ENV.staging);
-  if (fromEnv !== undefined) {
-    const source = { kind: 'env', name: ENV.staging } as const;
-    return { value: parseStaging(fromEnv, source), source };
-  }
-  if (profile?.config.staging !== undefined) return { value: profile.config.staging, source: profile.valueSource };
-  return { value: false, source: DEFAULT_SOURCE };
-}
-
 /** Maps a setting's value, keeping its source so a bad value's error names who gave it. */
 function mapSetting<T, U>(setting: Setting<T> | undefined, parse: (setting: Setting<T>) => U): Setting<U> | undefined {
   return setting === undefined ? undefined : { value: parse(setting), source: setting.source };
@@ -73,7 +61,7 @@ export async function resolveSettings(input: ResolveInput): Promise<Settings> {
   const configPathShown = displayPath(location.path, env);
 
   const file = await loadConfigFile(location.path, readTextFile, configPathShown);
-  const warnings = [...(file?.warnings ?? [])];
+  const warnings = file === undefined ? [] : configFileWarnings(file, configPathShown, flags.strict === true);
   if (file === undefined && location.namedBy !== undefined) {
     warnings.push(`config file ${configPathShown} (named by ${location.namedBy}) does not exist`);
   }
@@ -84,14 +72,10 @@ export async function resolveSettings(input: ResolveInput): Promise<Settings> {
     await checkSecretFile({ kind: 'config file', path: location.path, shownPath: configPathShown }, permissions);
   }
 
-  const region: Setting<Region> = mapSetting(firstGiven('region', flags, env, profile), (s) =>
-    parseRegion(s.value, s.source),
-  ) ?? { value: 'na', source: DEFAULT_SOURCE };
   const company: Setting<CompanySpec> | undefined = mapSetting(firstGiven('company', flags, env, profile), (s) =>
     classifyCompany(s.value),
   );
-  const endpoint = mapSetting(firstGiven('endpoint', flags, env, profile), (s) => parseEndpoint(s.value, s.source));
-  const staging = resolveStaging(flags, env, profile);
+  const endpoint = resolveEndpoint(flags, env, profile, warnings);
   const username = firstGiven('username', flags, env, profile);
   // Last, so a bad flag or file value is reported before anyone is asked to type a password into stdin.
   const password = await resolvePassword({
@@ -110,9 +94,7 @@ export async function resolveSettings(input: ResolveInput): Promise<Settings> {
     ...(username && { username }),
     ...(password && { password }),
     ...(company && { company }),
-    region,
-    staging,
-    ...(endpoint && { endpoint }),
+    endpoint,
     configPath: location.path,
     configPathShown,
     configFileFound: file !== undefined,

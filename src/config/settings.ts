@@ -1,9 +1,9 @@
 // The resolved settings of one run, each value paired with where it came from (for `config show` and errors).
 
 import type { CompanySpec } from './company.js';
-import type { Region } from './region.js';
 import type { Secret } from './secret.js';
-import type { Setting, SettingSource } from './setting.js';
+import type { Endpoint } from './endpoint.js';
+import type { Setting } from './setting.js';
 
 /** name: '--username', 'IPS_JOBS_USERNAME', '~/.config/ips-jobs/config.json profile "prod"', 'default', … */
 export interface Settings {
@@ -11,9 +11,8 @@ export interface Settings {
   username?: Setting<string>;
   password?: Setting<Secret>;
   company?: Setting<CompanySpec>;
-  region: Setting<Region>;
-  staging: Setting<boolean>;
-  endpoint?: Setting<string>;
+  /** Where to connect, from one level as a whole (--endpoint/--region/--staging, IPS_JOBS_*, the profile, the default). */
+  endpoint: Setting<Endpoint>;
   /** The config file looked at, found or not. */
   configPath: string;
   /** `configPath` as messages show it, with `~` for HOME. */
@@ -22,5 +21,3 @@ export interface Settings {
   /** Things worth telling the user that do not stop the run (unknown keys, a named config file that is missing). */
   warnings: string[];
 }
-
-export const DEFAULT_SOURCE: SettingSource = { kind: 'default', name: 'default' };

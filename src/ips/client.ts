@@ -14,7 +14,7 @@ import {
 } from './errors.js';
 import { planConnection, type ConnectionPlan } from './connection-plan.js';
 import * as normalise from './normalise.js';
-import { redactHeaders, redactSecrets, redactXml } from './redact.js';
+import { redactHeaders, redactSecrets, redactUrl, redactXml } from './redact.js';
 import { readSoapAnswer, XmlReadError, type SoapAnswer } from './response-reader.js';
 import { responseSchema, type ResponseSchema } from './response-schema.js';
 import { requestWriter, type RequestWriter } from './request-writer.js';
@@ -225,10 +225,11 @@ function firstLine(text: string): string {
   return text.split('\n')[0]!.trim();
 }
 
-/** A copy of an exchange that is safe to show: credentials masked in bodies and headers. */
+/** A copy of an exchange that is safe to show: credentials masked in bodies and headers, and out of the URL. */
 function redactExchange(exchange: Exchange, secrets: readonly string[]): Exchange {
   return {
     ...exchange,
+    endpoint: redactUrl(exchange.endpoint),
     ...(exchange.requestXml !== undefined && { requestXml: redactXml(exchange.requestXml, secrets) }),
     ...(exchange.responseXml !== undefined && { responseXml: redactXml(exchange.responseXml, secrets) }),
     ...(exchange.requestHeaders && { requestHeaders: redactHeaders(exchange.requestHeaders, secrets) }),

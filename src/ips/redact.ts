@@ -1,5 +1,6 @@
 // Takes secrets out of what diagnostics show of a SOAP exchange: credential elements (any namespace prefix),
 // credential headers, credentials in URLs, and — last line of defence — any literal occurrence of a known secret.
+// Every URL ips-jobs prints (an endpoint, a proxy) goes through redactUrl.
 import { escapeXml } from '../text/xml-escape.js';
 
 export const REDACTED = '********';
@@ -73,15 +74,22 @@ export function redactHeaders(
   return out;
 }
 
-/** A URL without its user and password (a proxy URL may carry them). */
+/**
+ * A URL without its user and password (an endpoint or a proxy URL may carry them). Text that is not a URL with a
+ * host (a bare `user:password@host`, a typo) loses whatever stands before an `@` where the host would be.
+ */
 export function redactUrl(url: string | URL): string {
+  const text = String(url);
+  let parsed: URL | undefined;
   try {
-    const parsed = new URL(String(url));
-    if (parsed.username === '' && parsed.password === '') return parsed.toString();
+    parsed = new URL(text);
+  } catch {
+    parsed = undefined;
+  }
+  if (parsed !== undefined && parsed.host !== '') {
     parsed.username = '';
     parsed.password = '';
     return parsed.toString();
-  } catch {
-    return String(url).replace(/\/\/[^/@]*@/, '//');
   }
+  return text.replace(/^((?:[a-z][\w+.-]*:)?\/\/)?[^/?#@\s]*@/i, '$1');
 }

@@ -1,29 +1,9 @@
 // The program defines only the commands named on the command line (start-up time), so its table of command names
 // must know every name and alias a command answers to: a command missing from it would be "unknown".
-import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { createCommandContext } from '../../src/commands/shared/command-context.js';
-import type { IO } from '../../src/commands/shared/io.js';
-import { buildProgram } from '../../src/commands/program.js';
+import { testProgram } from '../helpers/program.js';
 
-function context() {
-  const io: IO = {
-    stdout: new PassThrough(),
-    stderr: new PassThrough(),
-    stdin: new PassThrough(),
-    env: {},
-    stdoutIsTTY: false,
-    stderrIsTTY: false,
-    stdinIsTTY: false,
-    columns: () => undefined,
-    rows: () => undefined,
-    stderrColumns: () => undefined,
-    onResize: () => () => {},
-  };
-  return createCommandContext(io, new AbortController().signal);
-}
-
-const namesOf = (argv?: readonly string[]) => buildProgram(context(), argv).commands.flatMap((command) => [command.name(), ...command.aliases()]);
+const namesOf = (argv?: readonly string[]) => testProgram(argv).commands.flatMap((command) => [command.name(), ...command.aliases()]);
 
 describe('the program', () => {
   const every = namesOf();

@@ -42,7 +42,7 @@ describe('a bad region', () => {
     const t = await tempHome();
     await t.writeConfig({ defaultProfile: 'prod', profiles: { prod: { region: 'mars' } } });
     const settings = await resolveSettings({ flags: { region: 'emea' }, env: t.env });
-    expect(settings.region.value).toBe('emea');
+    expect(settings.endpoint.value.region).toEqual({ name: 'emea', staging: false });
   });
 });
 
@@ -57,7 +57,7 @@ describe('other bad values', () => {
   it.each(['not a url', 'ftp://files.example/ips', '/ips'])('an endpoint "%s" from the flag', async (endpoint) => {
     const t = await tempHome();
     const error = await errorFrom(resolveSettings({ flags: { endpoint }, env: t.env }));
-    expect(error.message).toBe(`invalid endpoint "${endpoint}" from --endpoint: expected an http:// or https:// URL`);
+    expect(error.message).toBe(`invalid endpoint "${endpoint}" from --endpoint: expected a host name or an http:// or https:// URL`);
     expect(error.source).toEqual({ kind: 'flag', name: '--endpoint' });
   });
 

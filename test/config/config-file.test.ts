@@ -19,8 +19,10 @@ describe('the config file', () => {
     expect(settings.configFileFound).toBe(false);
     expect(settings.configPath).toBe(t.configPath);
     expect(settings.profile).toBeUndefined();
-    expect(settings.region).toEqual({ value: 'na', source: { kind: 'default', name: 'default' } });
-    expect(settings.staging).toEqual({ value: false, source: { kind: 'default', name: 'default' } });
+    expect(settings.endpoint).toEqual({
+      value: { url: 'https://s7sps1apissl.scene7.com/scene7/services/IpsApiService', region: { name: 'na', staging: false } },
+      source: { kind: 'default', name: 'default' },
+    });
     expect(settings.warnings).toEqual([]);
   });
 
@@ -68,16 +70,42 @@ describe('the config file', () => {
     expect(error.message).not.toContain('hunter2');
   });
 
-  it('tolerates unknown top-level keys silently and unknown profile keys with a warning', async () => {
+  it('warns of an unknown key at every level, suggesting the key a different case would make', async () => {
     const t = await tempHome();
     await t.writeConfig({
       $schema: 'https://example.com/schema.json',
-      defaultProfile: 'p',
-      profiles: { p: { usrename: 'typo', username: 'demo@x' } },
+      defaultprofile: 'p',
+      colour: 'blue',
+      profiles: { p: { usrename: 'typo', username: 'demo@x', PasswordFile: '~/pw' } },
     });
-    const settings = await resolveSettings({ flags: {}, env: t.env });
+    const settings = await resolveSettings({ flags: { profile: 'p' }, env: t.env });
     expect(settings.username?.value).toBe('demo@x');
-    expect(settings.warnings).toEqual(['profile "p" has unknown key "usrename"; ignored']);
+    expect(settings.warnings).toEqual([
+      'config file ~/.config/ips-jobs/config.json has unknown keys "defaultprofile" (did you mean "defaultProfile"?), "colour"; ignored',
+      'profile "p" has unknown keys "usrename", "PasswordFile" (did you mean "passwordFile"?); ignored',
+    ]);
+  });
+
+  it.each([
+    [
+      { defaultprofile: 'p', profiles: { p: {} } },
+      'config file ~/.config/ips-jobs/config.json: unknown key "defaultprofile" (did you mean "defaultProfile"?); refused with --strict',
+    ],
+    [
+      { profiles: { p: { usrename: 'typo' } } },
+      'config file ~/.config/ips-jobs/config.json: profile "p" has unknown key "usrename"; refused with --strict',
+    ],
+    [
+      { colour: 1, profiles: { p: { password: 'hunter2', passwordFile: '~/pw' }, q: { endpoint: 'example.com', region: 'emea' } } },
+      'config file ~/.config/ips-jobs/config.json: unknown key "colour"; profile "p" sets both "password" and "passwordFile"; profile "q" sets "endpoint" and "region"; refused with --strict',
+    ],
+  ])('with --strict, what would be a warning about it is a refusal (%j)', async (config, message) => {
+    const t = await tempHome();
+    await t.writeConfig(config);
+    const error = await errorFrom(resolveSettings({ flags: { strict: true }, env: t.env }));
+    expect(error.message).toBe(message);
+    expect(error.source?.kind).toBe('file');
+    expect(error.message).not.toContain('hunter2');
   });
 
   it('that cannot be read (a directory) is an error naming the file', async () => {

@@ -24,9 +24,10 @@ describe('describeSettings', () => {
       { key: 'username', value: 'demo@x', source: 'IPS_JOBS_USERNAME' },
       { key: 'password', value: '********', source: profileSource },
       { key: 'company', value: 'Demo Company (name)', source: profileSource },
+      // Where to connect is one setting: --region says it, so the profile's staging does not mix in.
       { key: 'region', value: 'emea', source: '--region' },
-      { key: 'staging', value: 'true', source: profileSource },
-      { key: 'endpoint', value: '(not set)', source: '' },
+      { key: 'staging', value: 'false', source: '--region' },
+      { key: 'endpoint', value: 'https://s7sps3apissl.scene7.com/scene7/services/IpsApiService', source: '--region' },
       { key: 'config file', value: '~/.config/ips-jobs/config.json', source: '' },
     ]);
     expect(JSON.stringify(rows)).not.toContain('hunter2');
@@ -37,6 +38,11 @@ describe('describeSettings', () => {
     const rows = describeSettings(await resolveSettings({ flags: {}, env: t.env }));
     expect(rows.find((r) => r.key === 'password')).toEqual({ key: 'password', value: '(not set)', source: '' });
     expect(rows.find((r) => r.key === 'region')).toEqual({ key: 'region', value: 'na', source: 'default' });
+    expect(rows.find((r) => r.key === 'endpoint')).toEqual({
+      key: 'endpoint',
+      value: 'https://s7sps1apissl.scene7.com/scene7/services/IpsApiService',
+      source: 'default',
+    });
     expect(rows.at(-1)).toEqual({ key: 'config file', value: '~/.config/ips-jobs/config.json (not found)', source: '' });
   });
 });

@@ -1,4 +1,5 @@
-// Each setting: a flag beats the environment, which beats the profile, which beats the default.
+// Each setting: a flag beats the environment, which beats the profile, which beats the default. Where to connect
+// (endpoint, region, staging) is one setting: the highest level that says anything about it wins as a whole.
 
 import { describe, expect, it } from 'vitest';
 import { resolveSettings, type ConfigFlags } from '../../src/config/index.js';
@@ -7,7 +8,7 @@ import { tempHome } from './temp-home.js';
 const PROFILE_SOURCE = { kind: 'file', name: '~/.config/ips-jobs/config.json profile "prod"' } as const;
 
 interface Case {
-  key: 'username' | 'company' | 'region' | 'endpoint' | 'staging';
+  key: 'username' | 'company';
   flag: Partial<ConfigFlags>;
   flagName: string;
   envName: string;
@@ -39,38 +40,6 @@ const cases: Case[] = [
       profile: { kind: 'name', value: 'Demo Company' },
       default: undefined,
     },
-  },
-  {
-    key: 'region',
-    flag: { region: 'APAC' },
-    flagName: '--region',
-    envName: 'IPS_JOBS_REGION',
-    envValue: 'emea',
-    profileValue: 'Na',
-    expected: { flag: 'apac', env: 'emea', profile: 'na', default: 'na' },
-  },
-  {
-    key: 'endpoint',
-    flag: { endpoint: 'https://flag.example/ips' },
-    flagName: '--endpoint',
-    envName: 'IPS_JOBS_ENDPOINT',
-    envValue: 'http://localhost:8080/ips',
-    profileValue: 'https://file.example/ips',
-    expected: {
-      flag: 'https://flag.example/ips',
-      env: 'http://localhost:8080/ips',
-      profile: 'https://file.example/ips',
-      default: undefined,
-    },
-  },
-  {
-    key: 'staging',
-    flag: { staging: false },
-    flagName: '--staging',
-    envName: 'IPS_JOBS_STAGING',
-    envValue: 'yes',
-    profileValue: false,
-    expected: { flag: false, env: true, profile: false, default: false },
   },
 ];
 
@@ -127,6 +96,112 @@ describe('IPS_JOBS_STAGING', () => {
   ])('%s means %s', async (value, expected) => {
     const t = await tempHome();
     const settings = await resolveSettings({ flags: {}, env: { ...t.env, IPS_JOBS_STAGING: value } });
-    expect(settings.staging.value).toBe(expected);
+    expect(settings.endpoint.value.region).toEqual({ name: 'na', staging: expected });
+  });
+});
+
+// Where to connect: --endpoint/--region/--staging > IPS_JOBS_ENDPOINT/IPS_JOBS_REGION/IPS_JOBS_STAGING > the profile's
+// endpoint/region/staging > the default (na, production). The highest level that says anything wins as a whole: a
+// lower level's endpoint, region or staging never mixes in.
+
+type Level = 'flag' | 'env' | 'profile';
+type Kind = 'endpoint' | 'region' | 'staging';
+const LEVELS: readonly Level[] = ['flag', 'env', 'profile'];
+const KINDS: readonly Kind[] = ['endpoint', 'region', 'staging'];
+
+const SERVICE_PATH = '/scene7/services/IpsApiService';
+const HOSTS = { na: 's7sps1apissl', emea: 's7sps3apissl', apac: 's7sps5apissl' } as const;
+const regionUrl = (region: keyof typeof HOSTS, staging: boolean) => `https://${HOSTS[region]}${staging ? '-staging' : ''}.scene7.com${SERVICE_PATH}`;
+
+/** What each level says, for each kind: a distinct endpoint and region per level, so the winner shows. */
+const SAYS = {
+  flag: { endpoint: 'https://flag.example/ips', region: 'emea', staging: true },
+  env: { endpoint: 'https://env.example/ips', region: 'apac', staging: '1' },
+  profile: { endpoint: 'https://file.example/ips', region: 'na', staging: true },
+} as const;
+const REGION_OF = { flag: 'emea', env: 'apac', profile: 'na' } as const;
+
+const NAMES: Record<Exclude<Level, 'profile'>, Record<Kind, string>> = {
+  flag: { endpoint: '--endpoint', region: '--region', staging: '--staging' },
+  env: { endpoint: 'IPS_JOBS_ENDPOINT', region: 'IPS_JOBS_REGION', staging: 'IPS_JOBS_STAGING' },
+};
+
+/** The input that makes `level` say `kinds`. */
+function layer(level: Level, kinds: readonly Kind[]): { flags: Partial<ConfigFlags>; env: Record<string, string>; profile: Record<string, unknown> } {
+  const said = Object.fromEntries(kinds.map((kind) => [kind, SAYS[level][kind]]));
+  if (level === 'flag') return { flags: said, env: {}, profile: {} };
+  if (level === 'env') return { flags: {}, env: Object.fromEntries(kinds.map((kind) => [NAMES.env[kind], String(SAYS.env[kind])])), profile: {} };
+  return { flags: {}, env: {}, profile: said };
+}
+
+async function resolveLayers(layers: ReadonlyArray<{ level: Level; kinds: readonly Kind[] }>) {
+  const t = await tempHome();
+  const parts = layers.map(({ level, kinds }) => layer(level, kinds));
+  await t.writeConfig({ defaultProfile: 'prod', profiles: { prod: Object.assign({}, ...parts.map((p) => p.profile)) } });
+  return resolveSettings({ flags: Object.assign({}, ...parts.map((p) => p.flags)), env: Object.assign({ ...t.env }, ...parts.map((p) => p.env)) });
+}
+
+/** The endpoint `level` picks when it says `kinds`, and its source. */
+function expected(level: Level, kinds: readonly Kind[]) {
+  const source = level === 'profile' ? PROFILE_SOURCE : { kind: level, name: kinds.map((kind) => NAMES[level][kind]).join(', ') };
+  if (kinds.includes('endpoint')) return { value: { url: SAYS[level].endpoint }, source: level === 'profile' ? PROFILE_SOURCE : { kind: level, name: NAMES[level].endpoint } };
+  const region = kinds.includes('region') ? REGION_OF[level] : 'na';
+  const staging = kinds.includes('staging');
+  return { value: { url: regionUrl(region, staging), region: { name: region, staging } }, source };
+}
+
+describe('where to connect', () => {
+  it('is na production by default', async () => {
+    const settings = await resolveLayers([]);
+    expect(settings.endpoint).toEqual({ value: { url: regionUrl('na', false), region: { name: 'na', staging: false } }, source: { kind: 'default', name: 'default' } });
+  });
+
+  describe.each(LEVELS.flatMap((level) => KINDS.map((kind) => ({ level, kind }))))('$kind alone from the $level', ({ level, kind }) => {
+    it('picks the endpoint', async () => {
+      const settings = await resolveLayers([{ level, kinds: [kind] }]);
+      expect(settings.endpoint).toEqual(expected(level, [kind]));
+    });
+  });
+
+  const pairs = LEVELS.flatMap((high, i) =>
+    LEVELS.slice(i + 1).flatMap((low) => KINDS.flatMap((highKind) => KINDS.map((lowKind) => ({ high, highKind, low, lowKind })))),
+  );
+  it.each(pairs)('$highKind from the $high wins as a whole over $lowKind from the $low', async ({ high, highKind, low, lowKind }) => {
+    const settings = await resolveLayers([
+      { level: high, kinds: [highKind] },
+      { level: low, kinds: [lowKind] },
+    ]);
+    expect(settings.endpoint).toEqual(expected(high, [highKind]));
+    expect(settings.warnings).toEqual([]);
+  });
+
+  it.each(LEVELS)('region and staging from the %s go together', async (level) => {
+    const settings = await resolveLayers([{ level, kinds: ['region', 'staging'] }, ...(level === 'profile' ? [] : [{ level: 'profile' as const, kinds: ['endpoint' as const] }])]);
+    expect(settings.endpoint).toEqual(expected(level, ['region', 'staging']));
+  });
+
+  it.each([
+    { level: 'flag' as const, warning: '--endpoint is given, so --region and --staging are ignored' },
+    { level: 'env' as const, warning: 'IPS_JOBS_ENDPOINT is set, so IPS_JOBS_REGION and IPS_JOBS_STAGING are ignored' },
+    { level: 'profile' as const, warning: 'profile "prod" sets "endpoint", so its "region" and "staging" are ignored' },
+  ])('an endpoint from the $level beats its own region and staging, with a warning', async ({ level, warning }) => {
+    const settings = await resolveLayers([{ level, kinds: ['endpoint', 'region', 'staging'] }]);
+    expect(settings.endpoint).toEqual(expected(level, ['endpoint']));
+    expect(settings.warnings).toEqual([warning]);
+  });
+});
+
+describe('an endpoint given as', () => {
+  it.each([
+    ['a bare host', 'example.com', 'https://example.com/scene7/services/IpsApiService'],
+    ['a host and port', 'example.com:8443', 'https://example.com:8443/scene7/services/IpsApiService'],
+    ['a bare IPv6 address and port', '[::1]:8443', 'https://[::1]:8443/scene7/services/IpsApiService'],
+    ['a host and /scene7/', 'example.com/scene7/', 'https://example.com/scene7/services/IpsApiService'],
+    ['a base URL', 'https://example.com', 'https://example.com/scene7/services/IpsApiService'],
+    ['a full URL', 'https://example.com/custom/ips', 'https://example.com/custom/ips'],
+  ])('%s (%s) is the service URL %s', async (_what, given, url) => {
+    const t = await tempHome();
+    const settings = await resolveSettings({ flags: { endpoint: given }, env: t.env });
+    expect(settings.endpoint).toEqual({ value: { url }, source: { kind: 'flag', name: '--endpoint' } });
   });
 });

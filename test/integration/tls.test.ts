@@ -4,7 +4,6 @@
 // Loopback never goes through a proxy, so the proxy tests need no test-only switch: they name the emulator
 // ips-emulator.test (a reserved name that resolves nowhere, with a certificate made for it) and the test's own
 // CONNECT proxy leads every tunnel to it. A run that bypasses the proxy then cannot even resolve the name.
-import http from 'node:http';
 import net from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
@@ -15,6 +14,7 @@ import {
   type SelfSignedCertificate,
 } from '../../src/emulator/index.js';
 import { runCli, type CliResult } from '../helpers/cli.js';
+import { startConnectProxy, type ConnectProxy } from '../helpers/connect-proxy.js';
 import { certificateFor, type NamedCertificate } from '../helpers/named-certificate.js';
 
 /** A name that resolves nowhere (.test is reserved): only the test proxy knows where it is. */
@@ -27,57 +27,6 @@ let emulator: Emulator;
 /** HTTPS with a certificate for PROXIED_HOST, reached through the test proxy. */
 let named: Emulator;
 let proxy: ConnectProxy;
-
-interface ConnectProxy {
-  url: string;
-  /** The target of every CONNECT, as asked (`host:port`). */
-  connects: string[];
-  proxyAuthorization: Array<string | undefined>;
-  /** Answer CONNECT with this status instead of opening the tunnel. */
-  refuseWith?: number;
-  close(): Promise<void>;
-}
-
-/** A tiny CONNECT proxy: every tunnel leads to `targetPort` on loopback, whatever host was asked for. */
-async function startConnectProxy(targetPort: () => number): Promise<ConnectProxy> {
-  const server = http.createServer((_req, res) => res.writeHead(405).end());
-  const sockets = new Set<net.Socket>();
-  const proxy: ConnectProxy = {
-    url: '',
-    connects: [],
-    proxyAuthorization: [],
-    close: () =>
-      new Promise((resolve) => {
-        for (const socket of sockets) socket.destroy();
-        server.close(() => resolve());
-      }),
-  };
-  server.on('connection', (socket: net.Socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
-  server.on('connect', (req: http.IncomingMessage, client: net.Socket, head: Buffer) => {
-    proxy.connects.push(req.url ?? '');
-    proxy.proxyAuthorization.push(req.headers['proxy-authorization']);
-    if (proxy.refuseWith) {
-      client.end(`HTTP/1.1 ${proxy.refuseWith} Forbidden\r\nContent-Length: 0\r\n\r\n`);
-      return;
-    }
-    const upstream = net.connect(targetPort(), '127.0.0.1', () => {
-      client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
-      upstream.write(head);
-      upstream.pipe(client);
-      client.pipe(upstream);
-    });
-    sockets.add(upstream);
-    upstream.on('close', () => sockets.delete(upstream));
-    upstream.on('error', () => client.destroy());
-    client.on('error', () => upstream.destroy());
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  proxy.url = `http://127.0.0.1:${(server.address() as net.AddressInfo).port}`;
-  return proxy;
-}
 
 beforeAll(async () => {
   [loopbackCert, namedCert] = await Promise.all([generateSelfSignedCertificate(), certificateFor(PROXIED_HOST)]);

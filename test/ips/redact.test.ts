@@ -87,5 +87,14 @@ describe('redactUrl', () => {
   it('drops the user and password of a URL', () => {
     expect(redactUrl('http://alice:pa%20ss@proxy.corp:3128')).toBe('http://proxy.corp:3128/');
     expect(redactUrl('http://proxy.corp:3128')).toBe('http://proxy.corp:3128/');
+    expect(redactUrl(new URL('https://ops:s3cret@ips.example/scene7/services/IpsApiService'))).toBe('https://ips.example/scene7/services/IpsApiService');
+  });
+
+  it.each([
+    ['a bare host with a user and password', 'ops:s3cret@ips.example', 'ips.example'],
+    ['a URL with a host that does not parse', 'https://ops:s3cret@bad host/', 'https://bad host/'],
+    ['a scheme without a host', 'ops:s3cret@ips.example:8443/x', 'ips.example:8443/x'],
+  ])('drops them from %s too', (_what, text, shown) => {
+    expect(redactUrl(text)).toBe(shown);
   });
 });

@@ -1,9 +1,11 @@
 // `ips-jobs config show|check`: the effective settings and where each came from; a live login check.
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { ExitCode } from '../../exit-codes.js';
+import { redactUrl } from '../../ips/redact.js';
 import { sanitizeForTerminal } from '../../render/sanitize.js';
 import type { CommandContext } from '../shared/command-context.js';
 import { write } from '../shared/io.js';
+import { choiceOption } from '../shared/option-parsers.js';
 
 function table(rows: Array<[string, string, string]>): string {
   const keyWidth = Math.max(...rows.map((r) => r[0].length));
@@ -21,7 +23,7 @@ export function registerConfig(program: Command, context: CommandContext): void 
   config
     .command('show')
     .description('print the effective settings and where each came from (password masked)')
-    .option('-o, --output <format>', 'table or json', 'table')
+    .addOption(new Option('-o, --output <format>', 'table or json').argParser(choiceOption(['table', 'json'] as const)).default('table'))
     .action(async (flags: { output: string }, command: Command) => {
       // Loaded here, not at start-up: only this command reads the settings without opening a session.
       const [{ describeSettings }, { runSettings }] = await Promise.all([import('../../config/index.js'), import('../shared/session.js')]);
@@ -40,7 +42,7 @@ export function registerConfig(program: Command, context: CommandContext): void 
     .action(async (_flags: unknown, command: Command) => {
       await context.runWithSession(command, { company: 'optional' }, async (session, _globals, io) => {
         const status = await session.checkLogin();
-        await write(io.stdout, `login     ${session.username} at ${session.endpoint}: ${sanitizeForTerminal(status) || '(no status)'}\n`);
+        await write(io.stdout, `login     ${session.username} at ${redactUrl(session.endpoint)}: ${sanitizeForTerminal(status) || '(no status)'}\n`);
         const company = session.company;
         // IPS answers ValidLogin or InvalidLogin (e.g. not a member of the company checked).
         if (!/^valid/i.test(status)) {

@@ -75,7 +75,7 @@ async function openTargetSession(spec: TargetSpec, settings: Settings, globals: 
 }
 
 function regionLabel(settings: Settings): string {
-  return settings.endpoint === undefined ? settings.region.value : 'custom';
+  return settings.endpoint.value.region?.name ?? 'custom';
 }
 
 function exporterTarget({ spec, region, session, company, companyHandle }: Opened): ExporterTarget {

@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { ConfigError, readCaFile, readExtraCaCerts } from '../../config/index.js';
 import { planConnection, type ConnectionPlan } from '../../ips/connection-plan.js';
 import { InsecureHttpRefusedError, ProxyUrlError } from '../../ips/errors.js';
+import { redactUrl } from '../../ips/redact.js';
 import { proxySettingsFromEnv } from '../../ips/proxy.js';
 import type { IO } from './io.js';
 
@@ -36,7 +37,7 @@ function plan(endpoint: string, endpointSource: string | undefined, flags: Secur
     if (error instanceof InsecureHttpRefusedError) {
       const from = endpointSource ? ` (from ${endpointSource})` : '';
       throw new ConfigError(
-        `refusing plain http endpoint ${endpoint}${from}: the password would cross the network unencrypted. Use an https:// endpoint, or pass --insecure-http to allow it anyway.`,
+        `refusing plain http endpoint ${redactUrl(endpoint)}${from}: the password would cross the network unencrypted. Use an https:// endpoint, or pass --insecure-http to allow it anyway.`,
         { cause: error },
       );
     }

@@ -11,7 +11,6 @@ import {
   type Settings,
 } from '../../config/index.js';
 import { AuthorizationError, IpsApiFaultError, type IpsError } from '../../ips/errors.js';
-import { regionEndpoint, serviceUrl } from '../../ips/endpoints.js';
 import type { IpsClient } from '../../ips/client.js';
 import type { Exchange } from '../../ips/transport.js';
 import { connectionOptions, type SecurityFlags } from './connection-security.js';
@@ -93,10 +92,8 @@ async function configuredTarget(globals: GlobalOptions, io: IO, needsCompany: bo
 
 function settingsTarget(settings: Settings, needsCompany: boolean): Target {
   const credentials = requireCredentials(settings, { needsCompany });
-  const endpoint = settings.endpoint
-    ? serviceUrl(settings.endpoint.value)
-    : regionEndpoint(settings.region.value, settings.staging.value);
-  return { endpoint, endpointSource: settings.endpoint?.source.name, ...credentials, close: async () => {} };
+  const { endpoint } = settings;
+  return { endpoint: endpoint.value.url, endpointSource: endpoint.source.name, ...credentials, close: async () => {} };
 }
 
 /**
