@@ -101,8 +101,10 @@ describe('IPS_JOBS_STAGING', () => {
 });
 
 // Where to connect: --endpoint/--region/--staging > IPS_JOBS_ENDPOINT/IPS_JOBS_REGION/IPS_JOBS_STAGING > the profile's
-// endpoint/region/staging > the default (na, production). The highest level that says anything wins as a whole: a
-// lower level's endpoint, region or staging never mixes in.
+// endpoint/region/staging > the default (na, production). The highest level that says anything decides between an
+// endpoint and a region host: its endpoint wins whole, and a lower level's endpoint never mixes in. A region host's
+// region and staging each come from the highest level that says them, down to a level with an endpoint: `--staging`
+// with a profile in emea is emea's staging host.
 
 type Level = 'flag' | 'env' | 'profile';
 type Kind = 'endpoint' | 'region' | 'staging';
@@ -166,13 +168,48 @@ describe('where to connect', () => {
   const pairs = LEVELS.flatMap((high, i) =>
     LEVELS.slice(i + 1).flatMap((low) => KINDS.flatMap((highKind) => KINDS.map((lowKind) => ({ high, highKind, low, lowKind })))),
   );
-  it.each(pairs)('$highKind from the $high wins as a whole over $lowKind from the $low', async ({ high, highKind, low, lowKind }) => {
+  const whole = pairs.filter(({ highKind, lowKind }) => highKind === 'endpoint' || lowKind === 'endpoint' || highKind === lowKind);
+  it.each(whole)('$highKind from the $high wins as a whole over $lowKind from the $low', async ({ high, highKind, low, lowKind }) => {
     const settings = await resolveLayers([
       { level: high, kinds: [highKind] },
       { level: low, kinds: [lowKind] },
     ]);
     expect(settings.endpoint).toEqual(expected(high, [highKind]));
     expect(settings.warnings).toEqual([]);
+  });
+
+  const nameOf = (level: Level, kind: Kind) => (level === 'profile' ? PROFILE_SOURCE.name : NAMES[level][kind]);
+  const combined = pairs.filter(({ highKind, lowKind }) => highKind !== 'endpoint' && lowKind !== 'endpoint' && highKind !== lowKind);
+  it.each(combined)('$highKind from the $high goes with $lowKind from the $low', async ({ high, highKind, low, lowKind }) => {
+    const settings = await resolveLayers([
+      { level: high, kinds: [highKind] },
+      { level: low, kinds: [lowKind] },
+    ]);
+    const [regionLevel, stagingLevel] = highKind === 'region' ? [high, low] : [low, high];
+    const region = REGION_OF[regionLevel];
+    expect(settings.endpoint).toEqual({
+      value: { url: regionUrl(region, true), region: { name: region, staging: true } },
+      source: { kind: high === 'profile' ? 'file' : high, name: `${nameOf(regionLevel, 'region')}, ${nameOf(stagingLevel, 'staging')}` },
+    });
+    expect(settings.warnings).toEqual([]);
+  });
+
+  it('--staging with a profile in emea is emea staging; a profile endpoint below them never mixes in', async () => {
+    const staging = await resolveLayers([
+      { level: 'flag', kinds: ['staging'] },
+      { level: 'profile', kinds: ['region'] },
+    ]);
+    expect(staging.endpoint.value.url).toBe(regionUrl('na', true));
+    const t = await tempHome();
+    await t.writeConfig({ defaultProfile: 'prod', profiles: { prod: { region: 'emea' } } });
+    const emea = await resolveSettings({ flags: { staging: true }, env: { ...t.env } });
+    expect(emea.endpoint.value).toEqual({ url: regionUrl('emea', true), region: { name: 'emea', staging: true } });
+    const below = await resolveLayers([
+      { level: 'flag', kinds: ['staging'] },
+      { level: 'env', kinds: ['endpoint'] },
+      { level: 'profile', kinds: ['region'] },
+    ]);
+    expect(below.endpoint.value).toEqual({ url: regionUrl('na', true), region: { name: 'na', staging: true } });
   });
 
   it.each(LEVELS)('region and staging from the %s go together', async (level) => {
