@@ -1,7 +1,8 @@
 // Where to connect: one setting, the SOAP service URL, given as an endpoint or picked by a region and its staging host.
-// Each level (flags, then the environment, then the selected profile, then the default) says it as a whole: the
-// highest level that names an endpoint, a region or staging wins, and nothing of a lower level mixes in. Within a
-// level an endpoint beats that level's region and staging, with a warning that they are ignored.
+// Levels: flags, then the environment, then the selected profile, then the default. The highest level that names an
+// endpoint, a region or staging decides: its endpoint wins whole (beating that level's region and staging, with a
+// warning), and a lower level's endpoint never mixes in. Otherwise the region host's region and staging each come from
+// the highest level that says them, down to a level with an endpoint: `--staging` with a profile in emea is emea staging.
 
 import { regionEndpoint, serviceUrl } from '../ips/endpoints.js';
 import { redactUrl } from '../ips/redact.js';
@@ -81,34 +82,44 @@ function namesOf(settings: ReadonlyArray<Setting<unknown> | undefined>): string[
   return [...new Set(settings.flatMap((setting) => (setting === undefined ? [] : [setting.source.name])))];
 }
 
-/** The endpoint a level says, or undefined when it says nothing about where to connect. */
+/** A level's endpoint, when it names one: it beats that level's own region and staging, with a warning. */
 function endpointOf(said: Said, warnings: string[]): Setting<Endpoint> | undefined {
   const { endpoint, region, staging } = said;
-  if (endpoint !== undefined) {
-    // A profile's own conflict is the config file's warning (config-file.ts), said for every profile.
-    const ignored = endpoint.source.kind === 'file' ? [] : namesOf([region, staging]);
-    if (ignored.length > 0) {
-      const verb = endpoint.source.kind === 'flag' ? 'is given' : 'is set';
-      warnings.push(`${endpoint.source.name} ${verb}, so ${ignored.join(' and ')} ${ignored.length === 1 ? 'is' : 'are'} ignored`);
-    }
-    return { value: { url: serviceUrl(parseEndpoint(endpoint.value, endpoint.source)) }, source: endpoint.source };
+  if (endpoint === undefined) return undefined;
+  // A profile's own conflict is the config file's warning (config-file.ts), said for every profile.
+  const ignored = endpoint.source.kind === 'file' ? [] : namesOf([region, staging]);
+  if (ignored.length > 0) {
+    const verb = endpoint.source.kind === 'flag' ? 'is given' : 'is set';
+    warnings.push(`${endpoint.source.name} ${verb}, so ${ignored.join(' and ')} ${ignored.length === 1 ? 'is' : 'are'} ignored`);
   }
-  if (region === undefined && staging === undefined) return undefined;
+  return { value: { url: serviceUrl(parseEndpoint(endpoint.value, endpoint.source)) }, source: endpoint.source };
+}
+
+/**
+ * A region host from the levels from the deciding one down: the region and staging each from the highest level
+ * that says it, stopping at a level with an endpoint (its region and staging are ignored with it).
+ */
+function regionHostOf(levels: readonly Said[]): Setting<Endpoint> {
+  const below = levels.findIndex((said, i) => i > 0 && said.endpoint !== undefined);
+  const usable = below === -1 ? levels : levels.slice(0, below);
+  const region = usable.find((said) => said.region !== undefined)?.region;
+  const staging = usable.find((said) => said.staging !== undefined)?.staging;
   const name = region === undefined ? 'na' : parseRegion(region.value, region.source);
   const onStaging = typeof staging?.value === 'string' ? parseStaging(staging.value, staging.source) : (staging?.value ?? false);
-  // One level: every value has the same kind of source; a profile's have the same name too.
-  const source: SettingSource = { kind: (region ?? staging)!.source.kind, name: namesOf([region, staging]).join(', ') };
+  const source: SettingSource = { kind: (levels[0]?.region ?? levels[0]?.staging)!.source.kind, name: namesOf([region, staging]).join(', ') };
   return { value: { url: regionEndpoint(name, onStaging), region: { name, staging: onStaging } }, source };
 }
 
 const DEFAULT_SOURCE: SettingSource = { kind: 'default', name: 'default' };
 
-/** Where to connect: flags > environment > profile > na production, each level as a whole. */
+/**
+ * Where to connect: flags > environment > profile > na production. The highest level that says anything decides
+ * between its endpoint and a region host; a region host's region and staging may come from lower levels.
+ */
 export function resolveEndpoint(flags: ConfigFlags, env: Env, profile: SelectedProfile | undefined, warnings: string[]): Setting<Endpoint> {
-  // In order, each read only when the levels above it say nothing: a lower level's bad value is never reported.
-  for (const said of [() => fromFlags(flags), () => fromEnv(env), () => fromProfile(profile)]) {
-    const endpoint = endpointOf(said(), warnings);
-    if (endpoint !== undefined) return endpoint;
-  }
-  return { value: { url: regionEndpoint('na', false), region: { name: 'na', staging: false } }, source: DEFAULT_SOURCE };
+  const levels = [fromFlags(flags), fromEnv(env), fromProfile(profile)];
+  const top = levels.findIndex((said) => said.endpoint !== undefined || said.region !== undefined || said.staging !== undefined);
+  if (top === -1) return { value: { url: regionEndpoint('na', false), region: { name: 'na', staging: false } }, source: DEFAULT_SOURCE };
+  const deciding = levels.slice(top);
+  return endpointOf(deciding[0]!, warnings) ?? regionHostOf(deciding);
 }

@@ -24,10 +24,10 @@ describe('describeSettings', () => {
       { key: 'username', value: 'demo@x', source: 'IPS_JOBS_USERNAME' },
       { key: 'password', value: '********', source: profileSource },
       { key: 'company', value: 'Demo Company (name)', source: profileSource },
-      // Where to connect is one setting: --region says it, so the profile's staging does not mix in.
-      { key: 'region', value: 'emea', source: '--region' },
-      { key: 'staging', value: 'false', source: '--region' },
-      { key: 'endpoint', value: 'https://s7sps3apissl.scene7.com/scene7/services/IpsApiService', source: '--region' },
+      // Where to connect is one setting: --region picks a region host, whose staging the profile says.
+      { key: 'region', value: 'emea', source: '--region, ~/.config/ips-jobs/config.json profile "prod"' },
+      { key: 'staging', value: 'true', source: '--region, ~/.config/ips-jobs/config.json profile "prod"' },
+      { key: 'endpoint', value: 'https://s7sps3apissl-staging.scene7.com/scene7/services/IpsApiService', source: '--region, ~/.config/ips-jobs/config.json profile "prod"' },
       { key: 'config file', value: '~/.config/ips-jobs/config.json', source: '' },
     ]);
     expect(JSON.stringify(rows)).not.toContain('hunter2');
