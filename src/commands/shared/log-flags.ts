@@ -1,7 +1,8 @@
-// Flag parsers shared by `logs` and `log`: time bounds, row caps and the --fail-on rule.
+// Flag parsers shared by `logs` and `log`: time bounds, row caps (and the line saying a cap cut rows) and the --fail-on rule.
 import { InvalidArgumentError, Option } from 'commander';
 import { FAIL_ON } from '../../jobs/outcome.js';
 import { parseTimeBound, type TimeBound } from '../../jobs/time-bound.js';
+import { write, type IO } from './io.js';
 import { choiceOption, countOption } from './option-parsers.js';
 
 export function timeBoundOption(value: string): TimeBound {
@@ -20,9 +21,15 @@ export function sinceOption(help: string, fallback: TimeBound, fallbackLabel: st
   return new Option('--since <duration|date>', help).argParser(timeBoundOption).default(fallback, fallbackLabel);
 }
 
-/** `--limit <n>`: at most this many rows (0 = all). */
-export function limitOption(help: string, fallback: number, fallbackLabel?: string): Option {
-  return new Option('--limit <n>', help).argParser(rowLimitOption).default(fallback, fallbackLabel);
+/** `--limit <n>`: at most this many rows (0 = all); without a fallback the command decides when it runs. */
+export function limitOption(help: string, fallback?: number, fallbackLabel?: string): Option {
+  const option = new Option('--limit <n>', help).argParser(rowLimitOption);
+  return fallback === undefined ? option : option.default(fallback, fallbackLabel);
+}
+
+/** The stderr line when --limit left rows out, in every output format: `shown` says what was printed. */
+export function writeLimitNotice(io: IO, shown: string): Promise<void> {
+  return write(io.stderr, `${shown} (--limit); --limit 0 shows them all\n`);
 }
 
 export function failOnOption(): Option {
