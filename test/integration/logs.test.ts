@@ -463,3 +463,54 @@ describe('no limit cuts silently', () => {
     expect(JSON.parse(unlimited.stdout)).toMatchObject({ truncated: false, limit: null, logs: lastDay });
   });
 });
+
+describe('--sort with --limit: the limit cuts the order shown', () => {
+  /**
+   * A day long ago holding only these five, named so that IPS's own JobName and Email order (by code point: batch-10
+   * before batch-7, Bea before abe) is not ours (natural and case-insensitive: batch-7 before batch-10, abe before Bea).
+   */
+  const DAY = ['--since', '2026-10-01T00:00:00Z', '--until', '2026-10-02T00:00:00Z'];
+  const BATCHES: [name: string, user: string][] = [
+    ['batch-7', 'Bea@ips-jobs.example'],
+    ['batch-8', 'Cal@ips-jobs.example'],
+    ['batch-9', 'Dee@ips-jobs.example'],
+    ['batch-10', 'amy@ips-jobs.example'],
+    ['batch-11', 'abe@ips-jobs.example'],
+  ];
+
+  beforeAll(() => {
+    BATCHES.forEach(([originalName, submitUserEmail], i) => {
+      emulator.ips.addJob({
+        originalName,
+        submitUserEmail,
+        type: 'ImageServingPublish',
+        triggerAt: iso(Date.parse('2026-10-01T01:00:00Z') + i * HOUR),
+        waitMs: 0,
+        durationMs: 60_000,
+        files: 1,
+        errorFiles: 0,
+        warningFiles: 0,
+      });
+    });
+  });
+
+  const originalNames = (stdout: string) => jsonLogs(stdout).map((log) => log.originalJobName);
+
+  it.each([
+    ['name', ['batch-7', 'batch-8', 'batch-9', 'batch-10', 'batch-11']],
+    ['-name', ['batch-11', 'batch-10', 'batch-9', 'batch-8', 'batch-7']],
+    ['user', ['batch-11', 'batch-10', 'batch-7', 'batch-8', 'batch-9']],
+  ])('--sort %s --limit 2 prints the first two of the order --limit 0 prints', async (sort, order) => {
+    const all = await logs([...DAY, '--sort', sort, '--limit', '0', '-o', 'json']);
+    expect(originalNames(all.stdout)).toEqual(order);
+    const cut = await logs([...DAY, '--sort', sort, '--limit', '2', '-o', 'json']);
+    expect(cut.code).toBe(0);
+    expect(jsonLogs(cut.stdout)).toEqual(jsonLogs(all.stdout).slice(0, 2));
+    expect(cut.stderr).toBe('showing 2 of 5 logs (--limit); --limit 0 shows them all\n');
+  });
+
+  it('the table too: --sort name --limit 2 shows batch-7 and batch-8', async () => {
+    const result = await logs([...DAY, '--sort', 'name', '--limit', '2', '--columns', 'name', '--no-headers']);
+    expect(result.stdout.trimEnd().split('\n').map((line) => line.replace(/-2026-.*$/, ''))).toEqual(['batch-7', 'batch-8']);
+  });
+});
