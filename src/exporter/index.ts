@@ -42,7 +42,10 @@ export interface ExporterOptions {
   port: number;
   /** For ips_exporter_build_info. */
   version: string;
-  /** One line per failed poll of a target and per recovery (the command prints it on stderr). */
+  /**
+   * One line per failed poll of a target and per recovery, and when --max-job-series starts and stops leaving jobs
+   * without series (the command prints it on stderr).
+   */
   onLog?: (line: string) => void;
 }
 

@@ -52,6 +52,8 @@ export class TargetPoller {
   private lastSuccessAt: number | undefined;
   /** The company's handle, once known. */
   private companyHandle: string | undefined;
+  /** Active jobs left without per-job series by --max-job-series at the last successful poll. */
+  private dropped = 0;
 
   constructor(
     private readonly target: PolledTarget,
@@ -123,13 +125,30 @@ export class TargetPoller {
 
   private succeeded(active: readonly ActiveJob[], now: Date, query: LogQuery, logs: readonly JobLog[]): void {
     for (const log of this.finished.record(query, logs)) this.recorder.finished(log, outcomeFromLog(log, this.options.failOn).outcome);
-    this.recorder.snapshot(snapshotOf(active, this.previous, now, this.options));
+    const snapshot = snapshotOf(active, this.previous, now, this.options);
+    this.recorder.snapshot(snapshot);
+    this.sayCut(snapshot.dropped);
     this.previous = new Map(active.map((job) => [jobKey(job), job]));
     this.lastSuccessAt = performance.now();
     this.recorder.pollSucceeded(Date.now());
     if (this.failures > 0) this.options.onLog?.(`target ${this.target.name}: recovered after ${plural(this.failures, 'failed poll')}`);
     this.failures = 0;
     this.lastError = undefined;
+  }
+
+  /** Says when --max-job-series starts leaving jobs without series, and when it stops: once each, not every poll. */
+  private sayCut(dropped: number): void {
+    const before = this.dropped;
+    this.dropped = dropped;
+    const { name } = this.target;
+    const max = this.options.maxJobSeries;
+    if (dropped > 0 && before === 0) {
+      this.options.onLog?.(
+        `target ${name}: ${plural(dropped, 'active job')} beyond --max-job-series ${max} ${dropped === 1 ? 'has' : 'have'} no per-job series (counted in ips_job_series_dropped); raise --max-job-series to see them`,
+      );
+    } else if (dropped === 0 && before > 0) {
+      this.options.onLog?.(`target ${name}: every active job has its per-job series again (--max-job-series ${max})`);
+    }
   }
 
   /** Counts and says the failure; returns the backoff before the next try. */

@@ -87,18 +87,18 @@ export { SortFieldError as LogSortSpecError } from './stable-sort.js';
 /** Reads `field` or `-field` (descending), case-insensitively. */
 export const parseLogSortSpec: (text: string) => LogSortSpec = fieldSortParser(FIELD_BY_NAME);
 
-// getJobLogs' own sortBy values (API-FACTS §7) for the fields IPS can order by.
+// getJobLogs' own sortBy values (API-FACTS §7) for the fields IPS orders as we do: instants and counts. IPS can also
+// order by JobName, LogType and Email, but text its own way (batch-10 before batch-9, Bea before abe), not ours
+// (natural and case-insensitive): a numRows cap would keep IPS's first rows, not the first rows we show. Text is
+// sorted here over the whole window, then cut.
 const SERVER_SORT_BY: Partial<Record<LogSortField, string>> = {
   startDate: 'StartDate',
-  jobName: 'JobName',
-  logType: 'LogType',
-  submitUserEmail: 'Email',
   fileErrorCount: 'FileErrorCount',
   fileWarningCount: 'FileWarningCount',
   fileSuccessCount: 'FileSuccessCount',
 };
 
-/** The getJobLogs sortBy/sortDirection doing the same order, when IPS can (so a numRows cap keeps the right rows). */
+/** The getJobLogs sortBy/sortDirection doing the same order, when IPS does it as we do (so a numRows cap keeps the right rows). */
 export function serverLogSort(spec: LogSortSpec): { sortBy: string; sortDirection: 'Ascending' | 'Descending' } | undefined {
   const sortBy = SERVER_SORT_BY[spec.field];
   return sortBy === undefined ? undefined : { sortBy, sortDirection: spec.descending ? 'Descending' : 'Ascending' };

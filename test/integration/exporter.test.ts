@@ -260,3 +260,55 @@ describe('ips-jobs exporter, a target down at start', () => {
     }
   });
 });
+
+// --max-job-series cuts the per-job series: counted in ips_job_series_dropped, and said on stderr when the cut starts
+// and when it ends (once each, not every poll).
+describe('ips-jobs exporter, more active jobs than --max-job-series', () => {
+  let crowded: Emulator;
+  let crowdedConfig: string;
+
+  beforeAll(async () => {
+    crowded = await startEmulator({ speed: 0, jobs: 0 });
+    crowded.ips.addJob({ originalName: 'Long-Publish', type: 'ImageServingPublish', waitMs: 0, durationMs: 10 * 3_600_000, files: 20 });
+    crowded.ips.addJob({ originalName: 'Short-Publish', type: 'ImageServingPublish', waitMs: 0, durationMs: 60_000, files: 20 });
+    crowded.ips.addJob({ originalName: 'Short-Upload', type: 'UploadFromServerDirectory', waitMs: 0, durationMs: 60_000, files: 20 });
+    const dir = mkdtempSync(path.join(tmpdir(), 'ips-jobs-exporter-crowded-'));
+    crowdedConfig = path.join(dir, 'config.json');
+    const login = { username: DEMO_CREDENTIALS.username, password: DEMO_CREDENTIALS.password };
+    writeFileSync(crowdedConfig, JSON.stringify({ profiles: { crowded: { ...login, endpoint: crowded.url, company: DEMO_CREDENTIALS.companyHandle } } }));
+    chmodSync(crowdedConfig, 0o600);
+  });
+
+  afterAll(async () => {
+    await crowded.close();
+  });
+
+  const polls = () => crowded.stats.byOperation.getActiveJobs ?? 0;
+  const CUT = 'ips-jobs: target crowded: 2 active jobs beyond --max-job-series 1 have no per-job series (counted in ips_job_series_dropped); raise --max-job-series to see them\n';
+  const UNCUT = 'ips-jobs: target crowded: every active job has its per-job series again (--max-job-series 1)\n';
+  const count = (text: string, line: string) => text.split(line).length - 1;
+
+  it('says on stderr when the cut starts and when it ends, once each', async () => {
+    const { cli, url } = await startExporter(['--target', 'crowded', '--max-job-series', '1'], { ...ENV(), IPS_JOBS_CONFIG: crowdedConfig });
+    try {
+      const families = await scrapeUntil(url, (f) => metricValue(f, 'ips_job_series_dropped', { target: 'crowded' }) === 2);
+      expect(metricValue(families, 'ips_job_series_dropped', { target: 'crowded' })).toBe(2);
+      await until(() => cli.stderr().includes(CUT), 10_000, 'the line saying the cut');
+      const seen = polls();
+      await until(() => polls() >= seen + 3, 10_000, 'three more polls');
+      expect(count(cli.stderr(), CUT)).toBe(1);
+
+      // The two short jobs end and leave the list: one job, one series, nothing cut.
+      crowded.clock.advance(3_600_000);
+      await scrapeUntil(url, (f) => metricValue(f, 'ips_job_series_dropped', { target: 'crowded' }) === 0);
+      await until(() => cli.stderr().includes(UNCUT), 10_000, 'the line saying the cut ended');
+      const later = polls();
+      await until(() => polls() >= later + 3, 10_000, 'three more polls');
+      expect(count(cli.stderr(), UNCUT)).toBe(1);
+      expect(count(cli.stderr(), CUT)).toBe(1);
+    } finally {
+      cli.kill('SIGTERM');
+    }
+    expect((await cli.result).code).toBe(0);
+  });
+});

@@ -202,7 +202,7 @@ describe('paging through a long log', () => {
     const result = await log(['Mega-Upload', '-o', 'json']);
     expect(result.code).toBe(0);
     const doc = JSON.parse(result.stdout) as Record<string, unknown>;
-    expect(doc).toEqual({ schemaVersion: 1, log: { ...summaryOf(mega), detailTotalRows: 3006 }, details: mega.detailArray });
+    expect(doc).toEqual({ schemaVersion: 1, log: { ...summaryOf(mega), detailTotalRows: 3006 }, truncated: false, limit: null, details: mega.detailArray });
     expect(detailCalls()).toBe(4);
   });
 
@@ -334,6 +334,35 @@ describe('a log written while its pages are fetched', () => {
     expect(rows.filter((d) => known.has(key(d)))).toEqual(before);
     expect(rows.filter((d) => !known.has(key(d))).every(written)).toBe(true);
     expect(rows.length - before.length).toBe(printedSince);
+  });
+});
+
+describe('--limit never cuts silently', () => {
+  it.each(['table', 'wide', 'csv', 'tsv', 'json', 'ndjson'])('a cut -o %s in a pipe is said on stderr', async (format) => {
+    const result = await log([mega.jobHandle!, '--limit', '10', '-o', format]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe('showing the first 10 detail rows (--limit); --limit 0 shows them all\n');
+  });
+
+  it('-o json says truncated and the limit', async () => {
+    const cut = await log([mega.jobHandle!, '--limit', '10', '-o', 'json']);
+    expect(JSON.parse(cut.stdout)).toEqual({
+      schemaVersion: 1,
+      log: { ...summaryOf(mega), detailTotalRows: 3006 },
+      truncated: true,
+      limit: 10,
+      details: mega.detailArray.slice(0, 10),
+    });
+  });
+
+  it('a limit that leaves nothing out says nothing, and json has truncated false', async () => {
+    const rows = newer.detailArray.length;
+    const exact = await log([newer.jobHandle!, '--limit', String(rows), '-o', 'json']);
+    expect(exact.stderr).toBe('');
+    expect(JSON.parse(exact.stdout)).toMatchObject({ truncated: false, limit: rows, details: newer.detailArray });
+    const roomy = await log([newer.jobHandle!, '--limit', '5000', '-o', 'csv']);
+    expect(roomy.stderr).toBe('');
+    expect(roomy.stdout.trimEnd().split('\n')).toHaveLength(rows + 1);
   });
 });
 

@@ -185,7 +185,13 @@ describe('machine formats', () => {
     const result = await logs(['-o', 'json']);
     expect(result.code).toBe(0);
     const doc = JSON.parse(result.stdout) as Record<string, unknown>;
-    expect(doc).toEqual({ schemaVersion: 1, company: { companyHandle: DEMO_CREDENTIALS.companyHandle, name: DEMO_CREDENTIALS.company }, logs: lastDay });
+    expect(doc).toEqual({
+      schemaVersion: 1,
+      company: { companyHandle: DEMO_CREDENTIALS.companyHandle, name: DEMO_CREDENTIALS.company },
+      truncated: false,
+      limit: null,
+      logs: lastDay,
+    });
     for (const log of doc.logs as Record<string, unknown>[]) {
       expect(log).not.toHaveProperty('jobType');
       expect(log).not.toHaveProperty('status');
@@ -310,9 +316,9 @@ describe('--limit', () => {
     expect(received[0]!.numRows).toBeUndefined();
   });
 
-  it('defaults to 200, and 0 means no cap', async () => {
+  it('has no default in a pipe or a file (a terminal defaults to 200), and 0 means no cap', async () => {
     await logs([]);
-    expect(received[0]!.numRows).toBe(201);
+    expect(received[0]!.numRows).toBeUndefined();
     const all = await logs(['--limit', '0', '--since', '3d', '-o', 'json']);
     expect(jsonLogs(all.stdout)).toHaveLength(everything.length);
     expect(received[1]!.numRows).toBeUndefined();
@@ -381,5 +387,130 @@ describe('on a terminal', () => {
     expect(stripAnsi(capped.screen)).toContain('showing 2 of more than 2 logs (--limit)');
     const whole = await onTerminal(['logs', '--limit', '50']);
     expect(stripAnsi(whole.screen)).not.toContain('showing');
+  });
+
+  it('defaults to --limit 200 on a terminal, asking IPS for 201 rows', async () => {
+    const { code } = await onTerminal(['logs']);
+    expect(code).toBe(0);
+    expect(received).toHaveLength(1);
+    expect(received[0]).toMatchObject({ numRows: 201, sortBy: 'StartDate', sortDirection: 'Descending' });
+  });
+});
+
+describe('no limit cuts silently', () => {
+  /** Logs of a week long ago (the week of the help's csv example), more than a terminal's default 200. */
+  const WEEK_START = Date.parse('2026-11-01T00:00:00Z');
+  const WEEK_LOGS = 205;
+
+  beforeAll(() => {
+    for (let i = 0; i < WEEK_LOGS; i++) {
+      emulator.ips.addJob({
+        originalName: `Week-Export-${i}`,
+        type: 'ImageServingPublish',
+        triggerAt: iso(WEEK_START + HOUR + i * 45 * 60_000),
+        waitMs: 0,
+        durationMs: 60_000,
+        files: 1,
+        errorFiles: 0,
+        warningFiles: 0,
+      });
+    }
+  });
+
+  it("the help's csv example exports every row of the week", async () => {
+    const help = await runCli(['logs', '--help'], { env: env() });
+    expect(help.code).toBe(0);
+    const example = help.stdout.split('\n').find((line) => / -o csv > \S+\.csv$/.test(line));
+    expect(example, help.stdout).toBeDefined();
+    const words = example!.trim().split(/\s+/);
+    expect(words.slice(0, 2)).toEqual(['ips-jobs', 'logs']);
+    const result = await runCli(words.slice(1, words.indexOf('>')), { env: env() });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe('');
+    const [header, ...rows] = result.stdout.trimEnd().split('\n');
+    expect(header).toMatch(/^companyHandle,jobHandle,jobName,/);
+    expect(rows).toHaveLength(WEEK_LOGS);
+    expect(received).toHaveLength(1);
+    expect(received[0]!.numRows).toBeUndefined();
+  });
+
+  it.each(['table', 'wide', 'csv', 'tsv', 'json', 'ndjson'])('an explicit --limit that cuts -o %s in a pipe says so on stderr', async (format) => {
+    const result = await logs(['--limit', '2', '-o', format]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe('showing 2 of more than 2 logs (--limit); --limit 0 shows them all\n');
+  });
+
+  it('after filtering, the notice has the total', async () => {
+    const result = await logs(['--limit', '2', '--with-warnings', '-o', 'csv']);
+    const total = lastDay.filter((l) => (l.fileWarningCount ?? 0) > 0 || (l.fileErrorCount ?? 0) > 0 || l.fatalError || /Failure$/.test(l.logType ?? '')).length;
+    expect(total).toBeGreaterThan(2);
+    expect(result.stderr).toBe(`showing 2 of ${total} logs (--limit); --limit 0 shows them all\n`);
+  });
+
+  it('-o json says truncated and the limit, cut or not', async () => {
+    const cut = await logs(['--limit', '2', '-o', 'json']);
+    expect(JSON.parse(cut.stdout)).toEqual({
+      schemaVersion: 1,
+      company: { companyHandle: DEMO_CREDENTIALS.companyHandle, name: DEMO_CREDENTIALS.company },
+      truncated: true,
+      limit: 2,
+      logs: lastDay.slice(0, 2),
+    });
+    const roomy = await logs(['--limit', '50', '-o', 'json']);
+    expect(JSON.parse(roomy.stdout)).toMatchObject({ truncated: false, limit: 50, logs: lastDay });
+    expect(roomy.stderr).toBe('');
+    const unlimited = await logs(['-o', 'json']);
+    expect(JSON.parse(unlimited.stdout)).toMatchObject({ truncated: false, limit: null, logs: lastDay });
+  });
+});
+
+describe('--sort with --limit: the limit cuts the order shown', () => {
+  /**
+   * A day long ago holding only these five, named so that IPS's own JobName and Email order (by code point: batch-10
+   * before batch-7, Bea before abe) is not ours (natural and case-insensitive: batch-7 before batch-10, abe before Bea).
+   */
+  const DAY = ['--since', '2026-10-01T00:00:00Z', '--until', '2026-10-02T00:00:00Z'];
+  const BATCHES: [name: string, user: string][] = [
+    ['batch-7', 'Bea@ips-jobs.example'],
+    ['batch-8', 'Cal@ips-jobs.example'],
+    ['batch-9', 'Dee@ips-jobs.example'],
+    ['batch-10', 'amy@ips-jobs.example'],
+    ['batch-11', 'abe@ips-jobs.example'],
+  ];
+
+  beforeAll(() => {
+    BATCHES.forEach(([originalName, submitUserEmail], i) => {
+      emulator.ips.addJob({
+        originalName,
+        submitUserEmail,
+        type: 'ImageServingPublish',
+        triggerAt: iso(Date.parse('2026-10-01T01:00:00Z') + i * HOUR),
+        waitMs: 0,
+        durationMs: 60_000,
+        files: 1,
+        errorFiles: 0,
+        warningFiles: 0,
+      });
+    });
+  });
+
+  const originalNames = (stdout: string) => jsonLogs(stdout).map((log) => log.originalJobName);
+
+  it.each([
+    ['name', ['batch-7', 'batch-8', 'batch-9', 'batch-10', 'batch-11']],
+    ['-name', ['batch-11', 'batch-10', 'batch-9', 'batch-8', 'batch-7']],
+    ['user', ['batch-11', 'batch-10', 'batch-7', 'batch-8', 'batch-9']],
+  ])('--sort %s --limit 2 prints the first two of the order --limit 0 prints', async (sort, order) => {
+    const all = await logs([...DAY, '--sort', sort, '--limit', '0', '-o', 'json']);
+    expect(originalNames(all.stdout)).toEqual(order);
+    const cut = await logs([...DAY, '--sort', sort, '--limit', '2', '-o', 'json']);
+    expect(cut.code).toBe(0);
+    expect(jsonLogs(cut.stdout)).toEqual(jsonLogs(all.stdout).slice(0, 2));
+    expect(cut.stderr).toBe('showing 2 of 5 logs (--limit); --limit 0 shows them all\n');
+  });
+
+  it('the table too: --sort name --limit 2 shows batch-7 and batch-8', async () => {
+    const result = await logs([...DAY, '--sort', 'name', '--limit', '2', '--columns', 'name', '--no-headers']);
+    expect(result.stdout.trimEnd().split('\n').map((line) => line.replace(/-2026-.*$/, ''))).toEqual(['batch-7', 'batch-8']);
   });
 });

@@ -40,10 +40,14 @@ describe('sorting job logs', () => {
     expect(names(sortLogs(twins, parseLogSortSpec('-started'), 'error'))).toEqual(['x', 'y']);
   });
 
-  it('names the getJobLogs sortBy for the orders IPS can do, and none for derived ones', () => {
+  it('names the getJobLogs sortBy for the orders IPS does as we do (dates, counts), and none for text or derived ones', () => {
     expect(serverLogSort(parseLogSortSpec('-started'))).toEqual({ sortBy: 'StartDate', sortDirection: 'Descending' });
-    expect(serverLogSort(parseLogSortSpec('user'))).toEqual({ sortBy: 'Email', sortDirection: 'Ascending' });
     expect(serverLogSort(parseLogSortSpec('-errors'))).toEqual({ sortBy: 'FileErrorCount', sortDirection: 'Descending' });
+    expect(serverLogSort(parseLogSortSpec('successes'))).toEqual({ sortBy: 'FileSuccessCount', sortDirection: 'Ascending' });
+    // IPS orders text its own way (batch-10 before batch-9, Bea before abe): we sort the whole window instead.
+    expect(serverLogSort(parseLogSortSpec('name'))).toBeUndefined();
+    expect(serverLogSort(parseLogSortSpec('user'))).toBeUndefined();
+    expect(serverLogSort(parseLogSortSpec('logtype'))).toBeUndefined();
     expect(serverLogSort(parseLogSortSpec('duration'))).toBeUndefined();
     expect(serverLogSort(parseLogSortSpec('status'))).toBeUndefined();
     expect(serverLogSort(parseLogSortSpec('type'))).toBeUndefined();

@@ -29,7 +29,7 @@ export function registerExporter(program: Command, context: CommandContext): voi
     .addOption(
       new Option('--stall-timeout <duration>', 'a running job without progress for this long is stalled (0 = off)').argParser(durationOption).default(30 * 60_000, '30m'),
     )
-    .addOption(new Option('--max-job-series <n>', 'per target, at most this many per-job series').argParser(countOption(0, '200')).default(200))
+    .addOption(new Option('--max-job-series <n>', 'per target, at most this many per-job series (the rest counted in ips_job_series_dropped; a cut is said on stderr)').argParser(countOption(0, '200')).default(200))
     .addOption(new Option('--fail-on <level>', `what fails a job: ${FAIL_ON.join(', ')}`).argParser(choiceOption(FAIL_ON)).default('error'))
     .addHelpText(
       'after',

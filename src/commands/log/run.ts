@@ -24,6 +24,7 @@ import { renderNdjson, renderRecordDelimited, renderRecordTable, type RecordColu
 import { sanitizeForTerminal } from '../../render/sanitize.js';
 import type { CommandContext } from '../shared/command-context.js';
 import { write, writeLines, type IO, streamColors } from '../shared/io.js';
+import { writeLimitNotice } from '../shared/log-flags.js';
 import type { DetailSort, LogFlags } from './options.js';
 import { chooseColumns, type OutputFormat } from '../shared/output.js';
 import { resolveJob } from '../shared/resolve-job.js';
@@ -131,17 +132,16 @@ class DetailWriter {
     }
   }
 
+  /** `cut`: --limit stopped the rows before the end of the log; said on stderr in every format, and in json. */
   async finish(printed: number, cut: boolean): Promise<void> {
     const { io, options } = this;
     if (options.output === 'json') {
-      await write(io.stdout, renderJson({ schemaVersion: 1, log: this.summary, details: this.kept }));
-      return;
-    }
-    if (!io.stdoutIsTTY) return;
-    if (printed === 0 && (options.output === 'table' || options.output === 'wide')) {
+      const limit = options.limit > 0 ? options.limit : null;
+      await write(io.stdout, renderJson({ schemaVersion: 1, log: this.summary, truncated: cut, limit, details: this.kept }));
+    } else if (io.stdoutIsTTY && printed === 0 && (options.output === 'table' || options.output === 'wide')) {
       await write(io.stderr, `No detail rows${options.types || options.errorsOnly ? ' match the filters' : ' in this log'}.\n`);
     }
-    if (cut) await write(io.stderr, `showing the first ${printed} detail rows (--limit)\n`);
+    if (cut) await writeLimitNotice(io, `showing the first ${printed} detail rows`);
   }
 }
 

@@ -6,11 +6,10 @@ import { failOnOption, limitOption } from '../shared/log-flags.js';
 import { listOption } from '../shared/option-parsers.js';
 import { outputOption } from '../shared/output-option.js';
 import { sinceOption, timeFlag } from '../shared/time-flags.js';
-import { type LogsFlags } from './options.js';
+import { TERMINAL_DEFAULT_LIMIT, type LogsFlags } from './options.js';
 
 /** `logs` with no --since: the last 24 hours. */
 const DEFAULT_WINDOW: TimeBound = { agoMs: 24 * 3_600_000 };
-const DEFAULT_LIMIT = 200;
 
 export function registerLogs(program: Command, context: CommandContext): void {
   program
@@ -24,8 +23,8 @@ export function registerLogs(program: Command, context: CommandContext): void {
     .option('--with-warnings', 'only jobs with warnings, errors or a failure')
     .option('--type <types>', 'only these job types or log types (comma-separated, repeatable; e.g. ImageServingPublish, Upload)', listOption)
     .option('--name <glob>', 'only jobs whose name or original name matches (* and ?)')
-    .option('--sort <field>', 'order by a column or IPS field, - prefix for descending (default -started)')
-    .addOption(limitOption('print at most this many logs (0 = all)', DEFAULT_LIMIT))
+    .option('--sort <field>', 'order by a column or IPS field, - prefix for descending (default -started); --limit cuts this order')
+    .addOption(limitOption(`print at most this many logs (0 = all; default ${TERMINAL_DEFAULT_LIMIT} on a terminal, all in a pipe or a file)`))
     .option('--columns <list>', 'columns to show (comma-separated; csv/tsv take IPS field names)')
     .option('--no-headers', 'leave out the header row (table, csv, tsv)')
     .addOption(failOnOption())
@@ -37,6 +36,13 @@ Examples:
   ips-jobs logs --since 7d --failed              what failed this week
   ips-jobs logs --type ImageServingPublish --with-warnings -o wide
   ips-jobs logs --since 2026-11-01T00:00:00Z --until 2026-11-08T00:00:00Z -o csv > week.csv
+
+--limit: a terminal shows the first ${TERMINAL_DEFAULT_LIMIT} by default; a pipe or a file gets every log unless --limit
+says otherwise. The limit cuts the order shown: the logs of the window are filtered and sorted, then
+cut. Text (name, user, logtype) sorts naturally and case-insensitively (batch-9 before batch-10), so
+the whole window is read; IPS does the cutting (numRows) only for orders it does as we do (started,
+errors, warnings, successes) with no filter. Whenever --limit leaves logs out, stderr says so (every
+format), and -o json has "truncated": true and the "limit".
 `,
     )
     .action(async (flags: LogsFlags, command: Command) => {

@@ -3,6 +3,9 @@ import type { FailOn } from '../../jobs/outcome.js';
 import type { TimeBound } from '../../jobs/time-bound.js';
 import type { OutputFormat } from '../shared/output-option.js';
 
+/** `logs` without --limit when stdout is a terminal; in a pipe or a file there is no default limit. */
+export const TERMINAL_DEFAULT_LIMIT = 200;
+
 export interface LogsFlags {
   output: OutputFormat;
   since: TimeBound;
@@ -13,7 +16,8 @@ export interface LogsFlags {
   type?: string[];
   name?: string;
   sort?: string;
-  limit: number;
+  /** Absent: TERMINAL_DEFAULT_LIMIT on a terminal, no limit otherwise. */
+  limit?: number;
   columns?: string;
   headers: boolean;
   failOn: FailOn;

@@ -10,8 +10,9 @@ import { boundsInOrder, formatInstant, isRelative, timeBoundMs, type TimeBound }
 import { jobLogColumns } from '../../render/job-log-columns.js';
 import type { RecordColumn } from '../../render/records.js';
 import type { CommandContext } from '../shared/command-context.js';
-import { write, type IO, streamColors } from '../shared/io.js';
-import type { LogsFlags } from './options.js';
+import { type IO, streamColors } from '../shared/io.js';
+import { writeLimitNotice } from '../shared/log-flags.js';
+import { TERMINAL_DEFAULT_LIMIT, type LogsFlags } from './options.js';
 import { chooseColumns, writeRecords, type OutputFormat } from '../shared/output.js';
 import { serverNow } from '../shared/server-clock.js';
 import type { Session } from '../shared/session.js';
@@ -38,7 +39,7 @@ interface LogsOptions {
 }
 
 /** Everything checkable without IPS fails here (exit 2), before any request. */
-function parseLogsFlags(flags: LogsFlags): Omit<LogsOptions, 'color' | 'colorStderr' | 'session'> {
+function parseLogsFlags(flags: LogsFlags): Omit<LogsOptions, 'limit' | 'color' | 'colorStderr' | 'session'> {
   let sort = DEFAULT_LOG_SORT;
   try {
     if (flags.sort !== undefined) sort = parseLogSortSpec(flags.sort);
@@ -64,14 +65,16 @@ function parseLogsFlags(flags: LogsFlags): Omit<LogsOptions, 'color' | 'colorStd
       failOn: flags.failOn,
     },
     sort,
-    limit: flags.limit,
     columns,
     headers: flags.headers,
     failOn: flags.failOn,
   };
 }
 
-/** The getJobLogs request: the window, and numRows only when nothing is filtered or ordered on our side. */
+/**
+ * The getJobLogs request: the window; IPS's order when it can do ours (always, so rows that tie come in the same order
+ * with a limit and without); numRows only when nothing is filtered or ordered on our side.
+ */
 function logsRequest(options: Pick<LogsOptions, 'criteria' | 'sort' | 'limit'>, companyHandle: string | undefined, fromMs: number, toMs: number | undefined): GetJobLogsInput {
   const serverSort = serverLogSort(options.sort);
   const capOnServer = options.limit > 0 && serverSort !== undefined && !hasClientSideFilter(options.criteria);
@@ -79,8 +82,9 @@ function logsRequest(options: Pick<LogsOptions, 'criteria' | 'sort' | 'limit'>, 
     companyHandle,
     startDate: new Date(fromMs).toISOString(),
     ...(toMs === undefined ? {} : { endDate: new Date(toMs).toISOString() }),
+    ...serverSort,
     // One row more than printed tells whether the cap cut anything.
-    ...(capOnServer ? { ...serverSort, numRows: options.limit + 1 } : {}),
+    ...(capOnServer ? { numRows: options.limit + 1 } : {}),
   };
 }
 
@@ -91,6 +95,7 @@ export async function logsAction(flags: LogsFlags, command: Command, context: Co
     runLogs(
       {
         ...options,
+        limit: flags.limit ?? (io.stdoutIsTTY ? TERMINAL_DEFAULT_LIMIT : 0),
         ...streamColors(globals.color, io),
         session,
       },
@@ -117,11 +122,16 @@ async function runLogs(options: LogsOptions, io: IO): Promise<number> {
   const matching = sortLogs(filterLogs(fetched, options.criteria), options.sort, options.failOn);
   const shown = options.limit > 0 ? matching.slice(0, options.limit) : matching;
 
+  const truncated = shown.length < matching.length;
   const registry = jobLogColumns(options.failOn);
   await writeRecords(io, shown, {
     format: options.output,
     key: 'logs',
-    context: { company: session.company ? { companyHandle: session.company.companyHandle, name: session.company.name } : null },
+    context: {
+      company: session.company ? { companyHandle: session.company.companyHandle, name: session.company.name } : null,
+      truncated,
+      limit: options.limit > 0 ? options.limit : null,
+    },
     columns: options.columns ?? registry.table,
     wideColumns: options.columns ?? registry.wide,
     delimitedColumns: options.columns ?? registry.delimited,
@@ -130,9 +140,9 @@ async function runLogs(options: LogsOptions, io: IO): Promise<number> {
     rowStyle: registry.rowStyle,
     emptyMessage: emptyMessage(session, fetched.length, fromMs),
   });
-  if (shown.length < matching.length && io.stdoutIsTTY) {
+  if (truncated) {
     const total = request.numRows === undefined ? String(matching.length) : `more than ${shown.length}`;
-    await write(io.stderr, `showing ${shown.length} of ${total} logs (--limit)\n`);
+    await writeLimitNotice(io, `showing ${shown.length} of ${total} logs`);
   }
   return ExitCode.ok;
 }

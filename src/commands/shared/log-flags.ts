@@ -1,14 +1,22 @@
-// Flag parsers shared by `logs` and `log`: row caps and the --fail-on rule (their time flags: time-flags.ts).
+// Flag parsers shared by `logs` and `log`: row caps (and the line saying a cap cut rows) and the --fail-on rule (their
+// time flags: time-flags.ts).
 import { Option } from 'commander';
 import { FAIL_ON } from '../../jobs/outcome.js';
+import { write, type IO } from './io.js';
 import { choiceOption, countOption } from './option-parsers.js';
 
 /** A whole number of rows; 0 = no cap. */
 const rowLimitOption = countOption(0, '50 (0 = no limit)');
 
-/** `--limit <n>`: at most this many rows (0 = all). */
-export function limitOption(help: string, fallback: number, fallbackLabel?: string): Option {
-  return new Option('--limit <n>', help).argParser(rowLimitOption).default(fallback, fallbackLabel);
+/** `--limit <n>`: at most this many rows (0 = all); without a fallback the command decides when it runs. */
+export function limitOption(help: string, fallback?: number, fallbackLabel?: string): Option {
+  const option = new Option('--limit <n>', help).argParser(rowLimitOption);
+  return fallback === undefined ? option : option.default(fallback, fallbackLabel);
+}
+
+/** The stderr line when --limit left rows out, in every output format: `shown` says what was printed. */
+export function writeLimitNotice(io: IO, shown: string): Promise<void> {
+  return write(io.stderr, `${shown} (--limit); --limit 0 shows them all\n`);
 }
 
 export function failOnOption(): Option {
