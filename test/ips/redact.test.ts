@@ -97,4 +97,46 @@ describe('redactUrl', () => {
   ])('drops them from %s too', (_what, text, shown) => {
     expect(redactUrl(text)).toBe(shown);
   });
+
+  // Text that does not parse as a URL: everything from after the scheme (or from the start) to the last `@` goes,
+  // whatever the password holds — a `/`, `#`, `?`, `\`, a space, another `@`.
+  it.each([
+    ['a `/` in the password', 'https://bob:se/cret@gw.example.com', 'https://gw.example.com'],
+    ['a `#` in the password', 'https://bob:se#cret@gw.example.com', 'https://gw.example.com'],
+    ['a `?` in the password', 'https://bob:se?cret@gw.example.com', 'https://gw.example.com'],
+    ['a `\\` in the password', 'https://bob:se\\cret@gw.example.com', 'https://gw.example.com'],
+    ['a space in the password and the host', 'https://bob:se cret@bad host/', 'https://bad host/'],
+    ['an `@` and a `/` in the password', 'https://bob:s@e/cret@bad host', 'https://bad host'],
+    ['a host cut short', 'https://bob:secret@[::1', 'https://[::1'],
+    ['no host at all', 'https://bob:secret@', 'https://'],
+    ['no scheme, a `/` in the password', 'bob:se/cret@gw.example.com', 'gw.example.com'],
+    ['a scheme-relative URL', '//bob:se/cret@gw.example.com', '//gw.example.com'],
+    ['one slash after the scheme', 'https:/bob:se/cret@gw.example.com', 'gw.example.com'],
+  ])('drops them when the URL does not parse: %s', (_what, text, shown) => {
+    expect(redactUrl(text)).toBe(shown);
+  });
+
+  it.each([
+    ['an `@` in the password', 'https://bob:se@cret@gw.example.com', 'https://gw.example.com/'],
+    ['a `%40` in the password', 'https://bob:se%40cret@gw.example.com', 'https://gw.example.com/'],
+    ['a password alone', 'https://:secret@gw.example.com/x', 'https://gw.example.com/x'],
+    ['an IPv6 host', 'https://bob:secret@[::1]:8443/x', 'https://[::1]:8443/x'],
+  ])('drops them from a URL that parses: %s', (_what, text, shown) => {
+    expect(redactUrl(text)).toBe(shown);
+  });
+
+  // Fuzz-ish: every awkward character between two halves of a password, with every kind of scheme and host; neither
+  // half appears in what is shown.
+  const HALVES = ['Qx7kzR', 'Vb3npW'] as const;
+  const SEPARATORS = ['', '/', '#', '?', '@', '%40', ':', ' ', '\\', '[', ']', '%', '//', '@@'];
+  const SCHEMES = ['https://', 'http://', 'ftp://', 'https:', 'https:/', '//', ''];
+  const HOSTS = ['gw.example.com', 'gw.example.com:8443/scene7/', '[::1]:8443', '[::1', 'bad host', ''];
+  const USERS = ['bob:', ':', ''];
+  const inputs = SEPARATORS.flatMap((separator) =>
+    SCHEMES.flatMap((scheme) => HOSTS.flatMap((host) => USERS.map((user) => `${scheme}${user}${HALVES[0]}${separator}${HALVES[1]}@${host}`))),
+  );
+  it(`never shows any part of the password (${inputs.length} awkward inputs)`, () => {
+    const leaks = inputs.map((text) => ({ text, shown: redactUrl(text) })).filter(({ shown }) => HALVES.some((half) => shown.includes(half)));
+    expect(leaks).toEqual([]);
+  });
 });
