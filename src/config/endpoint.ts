@@ -5,7 +5,7 @@
 // the highest level that says them, down to a level with an endpoint: `--staging` with a profile in emea is emea staging.
 
 import { regionEndpoint, serviceUrl } from '../ips/endpoints.js';
-import { redactUrl } from '../ips/redact.js';
+import { redactUrl, userinfoParses } from '../ips/redact.js';
 import { ENV, readEnv, type Env } from './env.js';
 import { ConfigError } from './errors.js';
 import { readFlag, type ConfigFlags } from './flags.js';
@@ -34,7 +34,16 @@ const BARE_HOST = /^(\[[\da-f:.]+\]|[a-z\d][a-z\d.-]*)(:\d{1,5})?(\/\S*)?$/i;
 
 /** An explicit IPS endpoint: an http:// or https:// URL the SOAP client can post to, or a bare host (https). */
 function parseEndpoint(raw: string, source: SettingSource): string {
-  const text = !raw.includes('://') && BARE_HOST.test(raw) ? `https://${raw}` : raw;
+  const hasScheme = raw.includes('://');
+  const text = !hasScheme && BARE_HOST.test(raw) ? `https://${raw}` : raw;
+  const invalid = (why: string): never => {
+    throw new ConfigError(`invalid endpoint ${why}`, { source });
+  };
+  // Where a user:password@ ends is unclear in such a value, so none of it is quoted: any part may be the password.
+  if (!userinfoParses(text)) {
+    if (!hasScheme) invalid(`from ${source.name}: user:password@ is allowed only in a URL that starts with https:// (or http://), e.g. https://user:password@host`);
+    invalid(`from ${source.name}: not a valid URL with a user and password; write "/" as %2F, "?" as %3F, "#" as %23 and "@" as %40 in them`);
+  }
   let url: URL | undefined;
   try {
     url = new URL(text);
@@ -43,9 +52,7 @@ function parseEndpoint(raw: string, source: SettingSource): string {
   }
   if (url === undefined || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
     // Quoted without a user:password@ it may carry.
-    throw new ConfigError(`invalid endpoint "${redactUrl(raw)}" from ${source.name}: expected a host name or an http:// or https:// URL`, {
-      source,
-    });
+    invalid(`"${redactUrl(raw)}" from ${source.name}: expected a host name or an http:// or https:// URL`);
   }
   return text;
 }

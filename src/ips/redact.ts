@@ -74,9 +74,16 @@ export function redactHeaders(
   return out;
 }
 
+/** What a parsed URL holds after its host; an `@` there may end a user:password the parser took for a host and path. */
+function afterHost(url: URL): string {
+  return `${url.pathname}${url.search}${url.hash}`;
+}
+
 /**
  * A URL without its user and password (an endpoint or a proxy URL may carry them). Text that is not a URL with a
- * host (a bare `user:password@host`, a typo) loses whatever stands before an `@` where the host would be.
+ * host (a bare `user:password@host`, a typo, a password with a `/`, `#` or `?` in it), or a URL with an `@` after
+ * its host, loses everything from after `scheme://` (or from the start) to the last `@`: where a password ends is
+ * unknown there, so all that may be one goes.
  */
 export function redactUrl(url: string | URL): string {
   const text = String(url);
@@ -86,10 +93,27 @@ export function redactUrl(url: string | URL): string {
   } catch {
     parsed = undefined;
   }
-  if (parsed !== undefined && parsed.host !== '') {
+  if (parsed !== undefined && parsed.host !== '' && !afterHost(parsed).includes('@')) {
     parsed.username = '';
     parsed.password = '';
     return parsed.toString();
   }
-  return text.replace(/^((?:[a-z][\w+.-]*:)?\/\/)?[^/?#@\s]*@/i, '$1');
+  const at = text.lastIndexOf('@');
+  if (at === -1) return text;
+  const scheme = /^(?:[a-z][\w+.-]*:)?\/\//i.exec(text)?.[0] ?? '';
+  return `${scheme}${text.slice(at + 1)}`;
+}
+
+/**
+ * Whether a user:password@ in `text` is where a URL parser puts it: `text` parses with a host, and no `@` follows
+ * the host. Otherwise part of a password may read as a host, a port or a path.
+ */
+export function userinfoParses(text: string): boolean {
+  if (!text.includes('@')) return true;
+  try {
+    const url = new URL(text);
+    return url.host !== '' && !afterHost(url).includes('@');
+  } catch {
+    return false;
+  }
 }
