@@ -168,6 +168,9 @@ describe('where to connect', () => {
   const pairs = LEVELS.flatMap((high, i) =>
     LEVELS.slice(i + 1).flatMap((low) => KINDS.flatMap((highKind) => KINDS.map((lowKind) => ({ high, highKind, low, lowKind })))),
   );
+  /** How a warning names the endpoint a higher level's region or staging sets aside. */
+  const endpointNamed = (level: Level) => (level === 'profile' ? 'the profile "prod"\'s endpoint' : NAMES[level].endpoint);
+  const verb = (level: Level) => (level === 'flag' ? 'is given' : 'is set');
   const whole = pairs.filter(({ highKind, lowKind }) => highKind === 'endpoint' || lowKind === 'endpoint' || highKind === lowKind);
   it.each(whole)('$highKind from the $high wins as a whole over $lowKind from the $low', async ({ high, highKind, low, lowKind }) => {
     const settings = await resolveLayers([
@@ -175,7 +178,9 @@ describe('where to connect', () => {
       { level: low, kinds: [lowKind] },
     ]);
     expect(settings.endpoint).toEqual(expected(high, [highKind]));
-    expect(settings.warnings).toEqual([]);
+    // A lower level's endpoint set aside by a region or staging is said; a higher endpoint beating a lower one is not.
+    const setAside = highKind !== 'endpoint' && lowKind === 'endpoint' && high !== 'profile';
+    expect(settings.warnings).toEqual(setAside ? [`${NAMES[high as Exclude<Level, 'profile'>][highKind]} ${verb(high)}, so ${endpointNamed(low)} is ignored`] : []);
   });
 
   const nameOf = (level: Level, kind: Kind) => (level === 'profile' ? PROFILE_SOURCE.name : NAMES[level][kind]);
@@ -215,6 +220,27 @@ describe('where to connect', () => {
   it.each(LEVELS)('region and staging from the %s go together', async (level) => {
     const settings = await resolveLayers([{ level, kinds: ['region', 'staging'] }, ...(level === 'profile' ? [] : [{ level: 'profile' as const, kinds: ['endpoint' as const] }])]);
     expect(settings.endpoint).toEqual(expected(level, ['region', 'staging']));
+    expect(settings.warnings).toEqual(
+      level === 'profile' ? [] : [`${NAMES[level].region} and ${NAMES[level].staging} are ${level === 'flag' ? 'given' : 'set'}, so the profile "prod"'s endpoint is ignored`],
+    );
+  });
+
+  it("IPS_JOBS_STAGING=0 alone beats the profile's endpoint, and says so", async () => {
+    const t = await tempHome();
+    await t.writeConfig({ defaultProfile: 'prod', profiles: { prod: { endpoint: 'https://gw.example.com/ips' } } });
+    const settings = await resolveSettings({ flags: {}, env: { ...t.env, IPS_JOBS_STAGING: '0' } });
+    expect(settings.endpoint.value).toEqual({ url: regionUrl('na', false), region: { name: 'na', staging: false } });
+    expect(settings.warnings).toEqual(['IPS_JOBS_STAGING is set, so the profile "prod"\'s endpoint is ignored']);
+  });
+
+  it('names only the endpoint right below the deciding level: the higher endpoint beats the lower one anyway', async () => {
+    const settings = await resolveLayers([
+      { level: 'flag', kinds: ['staging'] },
+      { level: 'env', kinds: ['endpoint'] },
+      { level: 'profile', kinds: ['endpoint'] },
+    ]);
+    expect(settings.endpoint).toEqual(expected('flag', ['staging']));
+    expect(settings.warnings).toEqual(['--staging is given, so IPS_JOBS_ENDPOINT is ignored']);
   });
 
   it.each([

@@ -46,10 +46,13 @@ function endpointLine(url: string, source: string): RegExp {
   return new RegExp(`^endpoint\\s+${literal(url)}\\s+\\(${literal(source)}\\)$`, 'm');
 }
 
-async function rows(args: string[], extra: Record<string, string> = {}): Promise<Record<string, Row>> {
+/** The warning that a region or staging named above the profile sets the profile's endpoint aside. */
+const setAside = (what: string) => `ips-jobs: warning: ${what}, so the profile "local"'s endpoint is ignored\n`;
+
+async function rows(args: string[], extra: Record<string, string> = {}, stderr = ''): Promise<Record<string, Row>> {
   const result = await runCli(['config', 'show', '-o', 'json', ...args], { env: env(extra) });
   expect(result.code, result.stderr).toBe(0);
-  expect(result.stderr).toBe('');
+  expect(result.stderr).toBe(stderr);
   const settings = (JSON.parse(result.stdout) as { settings: Row[] }).settings;
   return Object.fromEntries(settings.map((row) => [row.key, row]));
 }
@@ -62,14 +65,14 @@ describe('config show names the endpoint in effect and where it came from', () =
   });
 
   it("--region beats the profile's endpoint", async () => {
-    const shown = await rows(['--region', 'emea']);
+    const shown = await rows(['--region', 'emea'], {}, setAside('--region is given'));
     expect(shown.endpoint).toEqual({ key: 'endpoint', value: EMEA, source: '--region' });
     expect(shown.region).toEqual({ key: 'region', value: 'emea', source: '--region' });
     expect(shown.staging).toEqual({ key: 'staging', value: 'false', source: '--region' });
   });
 
   it("IPS_JOBS_REGION beats the profile's endpoint", async () => {
-    const shown = await rows([], { IPS_JOBS_REGION: 'apac' });
+    const shown = await rows([], { IPS_JOBS_REGION: 'apac' }, setAside('IPS_JOBS_REGION is set'));
     expect(shown.endpoint).toEqual({ key: 'endpoint', value: APAC, source: 'IPS_JOBS_REGION' });
   });
 
@@ -87,15 +90,17 @@ describe('the run connects where config show says', () => {
     expect(proxy.connects).toEqual([]);
   });
 
-  it.each<{ name: string; args: string[]; extra: Record<string, string>; host: string }>([
-    { name: '--region emea', args: ['--region', 'emea'], extra: {}, host: 's7sps3apissl.scene7.com' },
-    { name: 'IPS_JOBS_REGION=apac', args: [], extra: { IPS_JOBS_REGION: 'apac' }, host: 's7sps5apissl.scene7.com' },
-    { name: 'IPS_JOBS_STAGING=1', args: [], extra: { IPS_JOBS_STAGING: '1' }, host: 's7sps1apissl-staging.scene7.com' },
-  ])("to the region's host with $name, not to the profile's endpoint", async ({ args, extra, host }) => {
+  it.each<{ name: string; args: string[]; extra: Record<string, string>; host: string; says: string }>([
+    { name: '--region emea', args: ['--region', 'emea'], extra: {}, host: 's7sps3apissl.scene7.com', says: '--region is given' },
+    { name: 'IPS_JOBS_REGION=apac', args: [], extra: { IPS_JOBS_REGION: 'apac' }, host: 's7sps5apissl.scene7.com', says: 'IPS_JOBS_REGION is set' },
+    { name: 'IPS_JOBS_STAGING=1', args: [], extra: { IPS_JOBS_STAGING: '1' }, host: 's7sps1apissl-staging.scene7.com', says: 'IPS_JOBS_STAGING is set' },
+    { name: 'IPS_JOBS_STAGING=0', args: [], extra: { IPS_JOBS_STAGING: '0' }, host: 's7sps1apissl.scene7.com', says: 'IPS_JOBS_STAGING is set' },
+  ])("to the region's host with $name, not to the profile's endpoint, with a warning", async ({ args, extra, host, says }) => {
     proxy.connects.length = 0;
     const before = emulator.stats.requests;
     const result = await runCli(['list', ...args], { env: env(extra) });
     expect(result.code).toBe(5);
+    expect(result.stderr.startsWith(setAside(says)), result.stderr).toBe(true);
     expect(result.stderr).toContain(`cannot reach ${host} (getActiveJobs): the proxy`);
     expect(proxy.connects).toEqual([`${host}:443`]);
     expect(emulator.stats.requests).toBe(before);
