@@ -27,6 +27,8 @@ interface Said {
   region?: Setting<string>;
   /** A flag or the config file give a boolean; IPS_JOBS_STAGING is text, read only when it is used. */
   staging?: Setting<boolean | string>;
+  /** How a warning names this level's endpoint when a higher level's region or staging sets it aside. */
+  endpointNamed?: string;
 }
 
 /** A host, host:port or [IPv6]:port, with or without a path: the IPS at that host, over https. */
@@ -82,11 +84,22 @@ function fromEnv(env: Env): Said {
 function fromProfile(profile: SelectedProfile | undefined): Said {
   if (profile === undefined) return {};
   const { config, valueSource } = profile;
-  return { endpoint: given(config.endpoint, valueSource), region: given(config.region, valueSource), staging: given(config.staging, valueSource) };
+  return {
+    endpoint: given(config.endpoint, valueSource),
+    region: given(config.region, valueSource),
+    staging: given(config.staging, valueSource),
+    endpointNamed: `the profile "${profile.name.value}"'s endpoint`,
+  };
 }
 
 function namesOf(settings: ReadonlyArray<Setting<unknown> | undefined>): string[] {
   return [...new Set(settings.flatMap((setting) => (setting === undefined ? [] : [setting.source.name])))];
+}
+
+/** "--region is given, so IPS_JOBS_ENDPOINT is ignored": what `names` ("--region", …) of one level set aside. */
+function ignoredWarning(names: readonly string[], kind: SettingSource['kind'], ignored: readonly string[]): string {
+  const verb = `${names.length === 1 ? 'is' : 'are'} ${kind === 'flag' ? 'given' : 'set'}`;
+  return `${names.join(' and ')} ${verb}, so ${ignored.join(' and ')} ${ignored.length === 1 ? 'is' : 'are'} ignored`;
 }
 
 /** A level's endpoint, when it names one: it beats that level's own region and staging, with a warning. */
@@ -95,20 +108,25 @@ function endpointOf(said: Said, warnings: string[]): Setting<Endpoint> | undefin
   if (endpoint === undefined) return undefined;
   // A profile's own conflict is the config file's warning (config-file.ts), said for every profile.
   const ignored = endpoint.source.kind === 'file' ? [] : namesOf([region, staging]);
-  if (ignored.length > 0) {
-    const verb = endpoint.source.kind === 'flag' ? 'is given' : 'is set';
-    warnings.push(`${endpoint.source.name} ${verb}, so ${ignored.join(' and ')} ${ignored.length === 1 ? 'is' : 'are'} ignored`);
-  }
+  if (ignored.length > 0) warnings.push(ignoredWarning([endpoint.source.name], endpoint.source.kind, ignored));
   return { value: { url: serviceUrl(parseEndpoint(endpoint.value, endpoint.source)) }, source: endpoint.source };
 }
 
 /**
  * A region host from the levels from the deciding one down: the region and staging each from the highest level
- * that says it, stopping at a level with an endpoint (its region and staging are ignored with it).
+ * that says it, stopping at a level with an endpoint (its region and staging are ignored with it). That endpoint is
+ * set aside with a warning naming what the deciding level said; one further down is beaten by it anyway.
  */
-function regionHostOf(levels: readonly Said[]): Setting<Endpoint> {
+function regionHostOf(levels: readonly Said[], warnings: string[]): Setting<Endpoint> {
   const below = levels.findIndex((said, i) => i > 0 && said.endpoint !== undefined);
   const usable = below === -1 ? levels : levels.slice(0, below);
+  const setAside = below === -1 ? undefined : levels[below];
+  if (setAside?.endpoint !== undefined) {
+    const deciding = levels[0]!;
+    const said = [deciding.region, deciding.staging];
+    const kind = said.find((setting) => setting !== undefined)!.source.kind;
+    warnings.push(ignoredWarning(namesOf(said), kind, [setAside.endpointNamed ?? setAside.endpoint.source.name]));
+  }
   const region = usable.find((said) => said.region !== undefined)?.region;
   const staging = usable.find((said) => said.staging !== undefined)?.staging;
   const name = region === undefined ? 'na' : parseRegion(region.value, region.source);
@@ -128,5 +146,5 @@ export function resolveEndpoint(flags: ConfigFlags, env: Env, profile: SelectedP
   const top = levels.findIndex((said) => said.endpoint !== undefined || said.region !== undefined || said.staging !== undefined);
   if (top === -1) return { value: { url: regionEndpoint('na', false), region: { name: 'na', staging: false } }, source: DEFAULT_SOURCE };
   const deciding = levels.slice(top);
-  return endpointOf(deciding[0]!, warnings) ?? regionHostOf(deciding);
+  return endpointOf(deciding[0]!, warnings) ?? regionHostOf(deciding, warnings);
 }
