@@ -22,6 +22,7 @@ describe('the config file', () => {
     expect(settings.endpoint).toEqual({
       value: { url: 'https://s7sps1apissl.scene7.com/scene7/services/IpsApiService', region: { name: 'na', staging: false } },
       source: { kind: 'default', name: 'default' },
+      sources: { region: { kind: 'default', name: 'default' }, staging: { kind: 'default', name: 'default' } },
     });
     expect(settings.warnings).toEqual([]);
   });

@@ -143,19 +143,34 @@ async function resolveLayers(layers: ReadonlyArray<{ level: Level; kinds: readon
   return resolveSettings({ flags: Object.assign({}, ...parts.map((p) => p.flags)), env: Object.assign({ ...t.env }, ...parts.map((p) => p.env)) });
 }
 
-/** The endpoint `level` picks when it says `kinds`, and its source. */
+const DEFAULT_SOURCE = { kind: 'default', name: 'default' } as const;
+
+/** The source of `kind` said by `level`. */
+function sourceOf(level: Level, kind: Kind) {
+  return level === 'profile' ? PROFILE_SOURCE : { kind: level, name: NAMES[level][kind] };
+}
+
+/** The endpoint `level` picks when it says `kinds`, its source, and a region host's region and staging sources. */
 function expected(level: Level, kinds: readonly Kind[]) {
   const source = level === 'profile' ? PROFILE_SOURCE : { kind: level, name: kinds.map((kind) => NAMES[level][kind]).join(', ') };
   if (kinds.includes('endpoint')) return { value: { url: SAYS[level].endpoint }, source: level === 'profile' ? PROFILE_SOURCE : { kind: level, name: NAMES[level].endpoint } };
   const region = kinds.includes('region') ? REGION_OF[level] : 'na';
   const staging = kinds.includes('staging');
-  return { value: { url: regionUrl(region, staging), region: { name: region, staging } }, source };
+  const sources = {
+    region: kinds.includes('region') ? sourceOf(level, 'region') : DEFAULT_SOURCE,
+    staging: staging ? sourceOf(level, 'staging') : DEFAULT_SOURCE,
+  };
+  return { value: { url: regionUrl(region, staging), region: { name: region, staging } }, source, sources };
 }
 
 describe('where to connect', () => {
   it('is na production by default', async () => {
     const settings = await resolveLayers([]);
-    expect(settings.endpoint).toEqual({ value: { url: regionUrl('na', false), region: { name: 'na', staging: false } }, source: { kind: 'default', name: 'default' } });
+    expect(settings.endpoint).toEqual({
+      value: { url: regionUrl('na', false), region: { name: 'na', staging: false } },
+      source: DEFAULT_SOURCE,
+      sources: { region: DEFAULT_SOURCE, staging: DEFAULT_SOURCE },
+    });
   });
 
   describe.each(LEVELS.flatMap((level) => KINDS.map((kind) => ({ level, kind }))))('$kind alone from the $level', ({ level, kind }) => {
@@ -195,6 +210,7 @@ describe('where to connect', () => {
     expect(settings.endpoint).toEqual({
       value: { url: regionUrl(region, true), region: { name: region, staging: true } },
       source: { kind: high === 'profile' ? 'file' : high, name: `${nameOf(regionLevel, 'region')}, ${nameOf(stagingLevel, 'staging')}` },
+      sources: { region: sourceOf(regionLevel, 'region'), staging: sourceOf(stagingLevel, 'staging') },
     });
     expect(settings.warnings).toEqual([]);
   });

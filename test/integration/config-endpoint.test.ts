@@ -68,12 +68,30 @@ describe('config show names the endpoint in effect and where it came from', () =
     const shown = await rows(['--region', 'emea'], {}, setAside('--region is given'));
     expect(shown.endpoint).toEqual({ key: 'endpoint', value: EMEA, source: '--region' });
     expect(shown.region).toEqual({ key: 'region', value: 'emea', source: '--region' });
-    expect(shown.staging).toEqual({ key: 'staging', value: 'false', source: '--region' });
+    // No level says staging: it is the default, not --region's.
+    expect(shown.staging).toEqual({ key: 'staging', value: 'false', source: 'default' });
   });
 
   it("IPS_JOBS_REGION beats the profile's endpoint", async () => {
     const shown = await rows([], { IPS_JOBS_REGION: 'apac' }, setAside('IPS_JOBS_REGION is set'));
     expect(shown.endpoint).toEqual({ key: 'endpoint', value: APAC, source: 'IPS_JOBS_REGION' });
+  });
+
+  it('the region and staging rows each name where they came from, or the default; the endpoint row both', async () => {
+    const result = await runCli(['config', 'show'], { env: env({ IPS_JOBS_STAGING: '0' }) });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/^region\s+na\s+\(default\)$/m);
+    expect(result.stdout).toMatch(/^staging\s+false\s+\(IPS_JOBS_STAGING\)$/m);
+    expect(result.stdout).toMatch(endpointLine('https://s7sps1apissl.scene7.com/scene7/services/IpsApiService', 'IPS_JOBS_STAGING'));
+
+    const dir = mkdtempSync(path.join(tmpdir(), 'ips-jobs-endpoint-'));
+    const staging = path.join(dir, 'config.json');
+    writeFileSync(staging, JSON.stringify({ defaultProfile: 'stage', profiles: { stage: { staging: true } } }));
+    const combined = await runCli(['config', 'show', '--region', 'emea'], { env: { IPS_JOBS_CONFIG: staging } });
+    expect(combined.code, combined.stderr).toBe(0);
+    expect(combined.stdout).toMatch(/^region\s+emea\s+\(--region\)$/m);
+    expect(combined.stdout).toMatch(new RegExp(`^staging\\s+true\\s+\\(${staging.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} profile "stage"\\)$`, 'm'));
+    expect(combined.stdout).toMatch(endpointLine('https://s7sps3apissl-staging.scene7.com/scene7/services/IpsApiService', `--region, ${staging} profile "stage"`));
   });
 
   it('in the table too', async () => {
