@@ -2,7 +2,7 @@
 
 import { redactUrl } from '../ips/redact.js';
 import { MASK } from './secret.js';
-import type { Setting } from './setting.js';
+import type { Setting, SettingSource } from './setting.js';
 import type { Settings } from './settings.js';
 
 export interface SettingRow {
@@ -21,17 +21,19 @@ function row<T>(key: string, setting: Setting<T> | undefined, show: (value: T) =
 
 export function describeSettings(settings: Settings): SettingRow[] {
   const { endpoint } = settings;
-  // The region and staging in effect are the endpoint's: none for an endpoint given as a URL.
+  // The region and staging in effect are the endpoint's: none for an endpoint given as a URL. Each row names the
+  // level that said it (or `default`); the endpoint row names them both.
   const region = endpoint.value.region;
-  const fromEndpoint = <T>(value: T | undefined): Setting<T> | undefined => (value === undefined ? undefined : { value, source: endpoint.source });
+  const part = <T>(value: T | undefined, source: SettingSource | undefined): Setting<T> | undefined =>
+    value === undefined ? undefined : { value, source: source ?? endpoint.source };
   return [
     row('profile', settings.profile, String),
     row('username', settings.username, String),
     // Never the password itself, not even its length.
     row('password', settings.password, () => MASK),
     row('company', settings.company, (c) => `${c.value} (${c.kind})`),
-    row('region', fromEndpoint(region?.name), String),
-    row('staging', fromEndpoint(region?.staging), String),
+    row('region', part(region?.name, endpoint.sources?.region), String),
+    row('staging', part(region?.staging, endpoint.sources?.staging), String),
     // Without a user:password@ it may carry.
     row('endpoint', endpoint, (value) => redactUrl(value.url)),
     {

@@ -14,11 +14,17 @@ import { parseRegion, type Region } from './region.js';
 import type { Setting, SettingSource } from './setting.js';
 import { parseStaging } from './staging.js';
 
-export interface Endpoint {
+interface Endpoint {
   /** The SOAP service URL. */
   url: string;
   /** The region and host that picked it; none for an endpoint given as a URL. */
   region?: { name: Region; staging: boolean };
+}
+
+/** Where to connect, from the levels as a whole; a region host also says where its region and its staging each came from. */
+export interface EndpointSetting extends Setting<Endpoint> {
+  /** For a region host: the level that said its region and the one that said its staging, each `default` when none did. */
+  sources?: { region: SettingSource; staging: SettingSource };
 }
 
 /** What one level says about where to connect, each value with the source that gave it. */
@@ -58,6 +64,8 @@ function parseEndpoint(raw: string, source: SettingSource): string {
   }
   return text;
 }
+
+const DEFAULT_SOURCE: SettingSource = { kind: 'default', name: 'default' };
 
 function given<T>(value: T | undefined, source: SettingSource): Setting<T> | undefined {
   return value === undefined ? undefined : { value, source };
@@ -117,7 +125,7 @@ function endpointOf(said: Said, warnings: string[]): Setting<Endpoint> | undefin
  * that says it, stopping at a level with an endpoint (its region and staging are ignored with it). That endpoint is
  * set aside with a warning naming what the deciding level said; one further down is beaten by it anyway.
  */
-function regionHostOf(levels: readonly Said[], warnings: string[]): Setting<Endpoint> {
+function regionHostOf(levels: readonly Said[], warnings: string[]): EndpointSetting {
   const below = levels.findIndex((said, i) => i > 0 && said.endpoint !== undefined);
   const usable = below === -1 ? levels : levels.slice(0, below);
   const setAside = below === -1 ? undefined : levels[below];
@@ -132,19 +140,27 @@ function regionHostOf(levels: readonly Said[], warnings: string[]): Setting<Endp
   const name = region === undefined ? 'na' : parseRegion(region.value, region.source);
   const onStaging = typeof staging?.value === 'string' ? parseStaging(staging.value, staging.source) : (staging?.value ?? false);
   const source: SettingSource = { kind: (levels[0]?.region ?? levels[0]?.staging)!.source.kind, name: namesOf([region, staging]).join(', ') };
-  return { value: { url: regionEndpoint(name, onStaging), region: { name, staging: onStaging } }, source };
+  return {
+    value: { url: regionEndpoint(name, onStaging), region: { name, staging: onStaging } },
+    source,
+    sources: { region: region?.source ?? DEFAULT_SOURCE, staging: staging?.source ?? DEFAULT_SOURCE },
+  };
 }
-
-const DEFAULT_SOURCE: SettingSource = { kind: 'default', name: 'default' };
 
 /**
  * Where to connect: flags > environment > profile > na production. The highest level that says anything decides
  * between its endpoint and a region host; a region host's region and staging may come from lower levels.
  */
-export function resolveEndpoint(flags: ConfigFlags, env: Env, profile: SelectedProfile | undefined, warnings: string[]): Setting<Endpoint> {
+export function resolveEndpoint(flags: ConfigFlags, env: Env, profile: SelectedProfile | undefined, warnings: string[]): EndpointSetting {
   const levels = [fromFlags(flags), fromEnv(env), fromProfile(profile)];
   const top = levels.findIndex((said) => said.endpoint !== undefined || said.region !== undefined || said.staging !== undefined);
-  if (top === -1) return { value: { url: regionEndpoint('na', false), region: { name: 'na', staging: false } }, source: DEFAULT_SOURCE };
+  if (top === -1) {
+    return {
+      value: { url: regionEndpoint('na', false), region: { name: 'na', staging: false } },
+      source: DEFAULT_SOURCE,
+      sources: { region: DEFAULT_SOURCE, staging: DEFAULT_SOURCE },
+    };
+  }
   const deciding = levels.slice(top);
   return endpointOf(deciding[0]!, warnings) ?? regionHostOf(deciding, warnings);
 }

@@ -2,7 +2,7 @@
 
 import type { CompanySpec } from './company.js';
 import type { Secret } from './secret.js';
-import type { Endpoint } from './endpoint.js';
+import type { EndpointSetting } from './endpoint.js';
 import type { Setting } from './setting.js';
 
 /** name: '--username', 'IPS_JOBS_USERNAME', '~/.config/ips-jobs/config.json profile "prod"', 'default', … */
@@ -11,8 +11,11 @@ export interface Settings {
   username?: Setting<string>;
   password?: Setting<Secret>;
   company?: Setting<CompanySpec>;
-  /** Where to connect, from one level as a whole (--endpoint/--region/--staging, IPS_JOBS_*, the profile, the default). */
-  endpoint: Setting<Endpoint>;
+  /**
+   * Where to connect, from the levels as a whole (--endpoint/--region/--staging, IPS_JOBS_*, the profile, the default);
+   * its source names all that picked it, and a region host's `sources` where its region and its staging each came from.
+   */
+  endpoint: EndpointSetting;
   /** The config file looked at, found or not. */
   configPath: string;
   /** `configPath` as messages show it, with `~` for HOME. */
