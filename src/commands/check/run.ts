@@ -1,7 +1,6 @@
 // The work of `ips-jobs check` (loaded only when it runs): one run for cron and CI that answers "is anything
 // wrong?". Prints only problems (nothing and exit 0 when all is well; exit 3 when it reports something) and,
 // with --state-file, only what changed since the last run.
-import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { ExitCode } from '../../exit-codes.js';
 import type { ActiveJob, JobLog } from '../../ips/types.js';
@@ -18,6 +17,7 @@ import { sanitizeForTerminal } from '../../render/sanitize.js';
 import type { CheckFlags } from './options.js';
 import type { CommandContext } from '../shared/command-context.js';
 import { write, type IO } from '../shared/io.js';
+import { checkOutputFile, writeOutputFile } from '../shared/output-file.js';
 import { runOnProblem, type ProblemEvent } from './on-problem.js';
 import { serverNow } from '../shared/server-clock.js';
 import type { Session } from '../shared/session.js';
@@ -77,6 +77,8 @@ export async function checkAction(flags: CheckFlags, command: Command, context: 
   if (command.getOptionValueSource('onProblemTimeout') === 'cli' && flags.onProblem === undefined) {
     throw new UsageError('--on-problem-timeout needs --on-problem');
   }
+  // A report that could not be written is seen now, before IPS is asked anything.
+  if (flags.junit !== undefined) await checkOutputFile('--junit', flags.junit);
   await context.runWithSession(command, { company: 'required' }, (session, _globals, io) =>
     runCheck(
       {
@@ -171,7 +173,7 @@ async function writeJunit(file: string, findings: CheckFindings): Promise<void> 
     const name = c.jobName ? `${c.jobName}${c.jobHandle ? ` (${c.jobHandle})` : ''}` : c.rule;
     return { suite: c.rule, name, failure: problem ? { message: problem.message, detail: problemLine(problem) } : undefined };
   });
-  await writeFile(file, renderJunit(cases, { name: 'ips-jobs check', timestamp: findings.now.toISOString() }));
+  await writeOutputFile('--junit', file, renderJunit(cases, { name: 'ips-jobs check', timestamp: findings.now.toISOString() }));
 }
 
 function problemEvents({ reported, resolved }: CheckFindings): ProblemEvent[] {

@@ -1,8 +1,10 @@
-// What stops a run that is neither a bug of ours nor IPS's doing: this machine's setup, such as an address a flag
-// names that cannot be listened on (exporter --listen, emulator --host/--port). Node's own error (EADDRINUSE, …)
-// becomes one line naming the address, the reason and the fix, where it happens; describe-error.ts gives it exit 78 (sysexits' EX_CONFIG: retrying does not
+// What stops a run that is neither a bug of ours nor IPS's doing: this machine's setup. An address a flag names that
+// cannot be listened on (exporter --listen, emulator --host/--port), a file a flag names that cannot be written
+// (check --junit). Node's own error (EADDRINUSE, ENOENT, …) becomes one line naming the address or the path, the
+// reason and the fix, where it happens; describe-error.ts gives it exit 78 (sysexits' EX_CONFIG: retrying does not
 // help, a systemd unit may list it in RestartPreventExitStatus=), or 75 (EX_TEMPFAIL) when it may clear by itself:
 // a port another process holds (an exporter still stopping), a name server that did not answer.
+import path from 'node:path';
 
 export class SetupError extends Error {
   override name = 'SetupError';
@@ -59,4 +61,35 @@ export function listenFailure(error: unknown, flag: string, host: string, port: 
   if (!failure || (failure.syscall !== 'listen' && failure.syscall !== 'bind' && failure.syscall !== 'getaddrinfo')) return error;
   const { reason, temporary } = listenReason(failure.code, host, port);
   return new SetupError(`cannot listen on ${hostPort(host, port)} (${flag}): ${reason}`, { temporary, cause: error });
+}
+
+/** Why a file cannot be written, and what to do. */
+function writeReason(code: string, file: string): string {
+  const directory = path.dirname(file);
+  switch (code) {
+    case 'ENOENT':
+      return `its directory ${directory} does not exist: create it, or give another path`;
+    case 'ENOTDIR':
+      return `${directory} is not a directory: give another path`;
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied: give a path this user may write';
+    case 'EISDIR':
+      return 'it is a directory: give a file name';
+    case 'EROFS':
+      return 'the file system is read-only: give another path';
+    case 'ENOSPC':
+      return 'no space left on the device: free some, or give another path';
+    case 'EDQUOT':
+      return 'the disk quota is exceeded: free some, or give another path';
+    default:
+      return `${code}: give another path`;
+  }
+}
+
+/** A file named by `flag` that could not be written: a SetupError naming it and why; any other error as it is. */
+export function writeFailure(error: unknown, flag: string, file: string): unknown {
+  const failure = systemError(error);
+  if (!failure) return error;
+  return new SetupError(`cannot write ${flag} ${file}: ${writeReason(failure.code, file)}`, { cause: error });
 }
