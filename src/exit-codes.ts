@@ -13,7 +13,7 @@ export const ExitCode = {
   internal: 70,
   /** sysexits' EX_TEMPFAIL: nothing is wrong, try again later (another check holds the state file's lock, another process the port to listen on). */
   tempFail: 75,
-  /** sysexits' EX_CONFIG: the configuration, or this machine's setup (an address it cannot listen on, a file it cannot write). */
+  /** sysexits' EX_CONFIG: the configuration, or this machine's setup (an address it cannot listen on, output it cannot write). */
   config: 78,
   timeout: 124,
   sigint: 130,
@@ -35,7 +35,7 @@ export const EXIT_CODE_TABLE: ReadonlyArray<{ code: ExitCodeValue; meaning: stri
   { code: 75, meaning: 'temporary: try again later (another check holds the state file lock; another process listens on the port)' },
   {
     code: 78,
-    meaning: "configuration missing or invalid, or this machine's setup (an address it cannot listen on, a file it cannot write); also an incomplete installation (a checkout not built: npm ci)",
+    meaning: "configuration missing or invalid, or this machine's setup (an address it cannot listen on, output it cannot write); also an incomplete installation (a checkout not built: npm ci)",
   },
   { code: 124, meaning: '--timeout reached' },
   { code: 130, meaning: 'interrupted (SIGINT)' },

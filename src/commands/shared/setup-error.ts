@@ -93,3 +93,13 @@ export function writeFailure(error: unknown, flag: string, file: string): unknow
   if (!failure) return error;
   return new SetupError(`cannot write ${flag} ${file}: ${writeReason(failure.code, file)}`, { cause: error });
 }
+
+/** Standard output that could not be written (a full disk, /dev/full): what to say. EPIPE never gets here. */
+export function standardOutputFailure(error: unknown): SetupError {
+  const code = systemError(error)?.code;
+  const reason =
+    code === 'ENOSPC' || code === 'EDQUOT'
+      ? `${code === 'ENOSPC' ? 'no space left on the device' : 'the disk quota is exceeded'}: free some, or send it elsewhere`
+      : `${code ?? (error instanceof Error ? error.message : String(error))}: send it elsewhere`;
+  return new SetupError(`cannot write standard output: ${reason}`, { cause: error });
+}
