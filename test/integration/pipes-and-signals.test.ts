@@ -97,7 +97,7 @@ function intoFullDevice(args: string[], emulator: Emulator): Promise<{ code: num
     closeSync(full);
     let stderr = '';
     const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
     child.on('error', reject);
     child.on('close', (code, signal) => {
       clearTimeout(timer);
