@@ -22,6 +22,9 @@ export class TimeBoundError extends Error {
   }
 }
 
+/** What is wrong with a window of finished jobs (--since, --failed-since) that starts after now, and what to give instead. */
+export const STARTS_AFTER_NOW = 'a window that starts then holds no finished job; give a time before now (24h, a date) or 0 for now';
+
 /** Longer spans are typing mistakes, and would leave the dates JavaScript can write. */
 const MAX_SPAN_MS = 36_500 * 86_400_000;
 

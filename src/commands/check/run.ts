@@ -9,7 +9,7 @@ import { checkNeeds, enabledRules, observeProgress, runChecks, type CheckRules, 
 import { filterJobs, filtersKey, type JobCriteria } from '../../jobs/filter.js';
 import { nameMatches } from '../../jobs/job-ref.js';
 import { jobTypeFromLogType } from '../../jobs/log-type.js';
-import { isRelative, timeBoundMs, type TimeBound } from '../../jobs/time-bound.js';
+import { isRelative, type TimeBound } from '../../jobs/time-bound.js';
 import { workflowCommand } from '../../render/github-annotations.js';
 import { renderJson } from '../../render/jobs-json.js';
 import { renderJunit } from '../../render/junit.js';
@@ -19,7 +19,7 @@ import type { CommandContext } from '../shared/command-context.js';
 import { write, type IO } from '../shared/io.js';
 import { checkOutputFile, writeOutputFile } from '../shared/output-file.js';
 import { runOnProblem, type ProblemEvent } from './on-problem.js';
-import { serverNow } from '../shared/server-clock.js';
+import { serverNow, windowStartMs } from '../shared/server-clock.js';
 import type { Session } from '../shared/session.js';
 import { openStateFile, type StateFile } from './state-file.js';
 import { UsageError } from '../shared/usage-error.js';
@@ -195,12 +195,15 @@ async function runHooks(command: string, events: readonly ProblemEvent[], option
   }
 }
 
-/** --failed-since as the window the rule checks: a duration as given; a time from then to now by the server's clock. */
+/**
+ * --failed-since as the window the rule checks: a duration as given; a time from then to now by the server's clock.
+ * A time after that now is refused (exit 2): the window could hold no failed job.
+ */
 async function withFailedWindow(options: CheckOptions): Promise<CheckOptions> {
   const since = options.failedSince;
   if (since === undefined) return options;
   const nowMs = isRelative(since) ? 0 : (await serverNow(options.session)).getTime();
-  return { ...options, rules: { ...options.rules, failedSinceMs: Math.max(0, nowMs - timeBoundMs(since, nowMs)) } };
+  return { ...options, rules: { ...options.rules, failedSinceMs: nowMs - windowStartMs('--failed-since', since, nowMs) } };
 }
 
 async function runCheck(checkOptions: CheckOptions, io: IO): Promise<number> {
