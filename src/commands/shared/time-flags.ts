@@ -1,7 +1,7 @@
 // The time flags (--since, --until, --failed-since, --at): one grammar (jobs/time-bound.ts), one pointer to it in
 // their help, and `ips-jobs help times` that tells it.
 import { InvalidArgumentError, Option } from 'commander';
-import { parseTimeBound, STARTS_AFTER_NOW, type TimeBound } from '../../jobs/time-bound.js';
+import { DURATION_COUNTS_BACK, parseTimeBound, STARTS_AFTER_NOW, type TimeBound } from '../../jobs/time-bound.js';
 
 /** A time flag's value; a bad one is commander's invalid-argument error (exit 2) naming the forms. */
 function timeOption(value: string): TimeBound {
@@ -22,6 +22,16 @@ function windowStartOption(value: string): TimeBound {
   return bound;
 }
 
+/**
+ * A time to come (submit --at): a duration alone counts back, so it is refused here, by its form, before credentials
+ * are looked for or anything is asked; only a date's comparison with the server's now waits for the server.
+ */
+function timeToComeOption(value: string): TimeBound {
+  const bound = timeOption(value);
+  if ('agoMs' in bound && bound.agoMs > 0) throw new InvalidArgumentError(DURATION_COUNTS_BACK);
+  return bound;
+}
+
 /** `<flag> <time>`, its help ending with where the forms are told. */
 export function timeFlag(flag: string, help: string): Option {
   return new Option(`${flag} <time>`, `${help} (see ips-jobs help times)`).argParser(timeOption);
@@ -30,6 +40,11 @@ export function timeFlag(flag: string, help: string): Option {
 /** `<flag> <time>` that starts a window of finished jobs: a time after now is refused (exit 2). */
 export function windowStartFlag(flag: string, help: string): Option {
   return timeFlag(flag, help).argParser(windowStartOption);
+}
+
+/** `<flag> <time>` of a time to come: a duration alone (it counts back from now) is refused (exit 2). */
+export function timeToComeFlag(flag: string, help: string): Option {
+  return timeFlag(flag, help).argParser(timeToComeOption);
 }
 
 /** `--since <time>` with the command's own default. */
