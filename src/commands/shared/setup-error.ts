@@ -1,6 +1,6 @@
 // What stops a run that is neither a bug of ours nor IPS's doing: this machine's setup. An address a flag names that
 // cannot be listened on (exporter --listen, emulator --host/--port), a file a flag names that cannot be written
-// (check --junit). Node's own error (EADDRINUSE, ENOENT, …) becomes one line naming the address or the path, the
+// (check --junit), standard output that cannot be written (a full disk). Node's own error (EADDRINUSE, ENOENT, …) becomes one line naming the address or the path, the
 // reason and the fix, where it happens; describe-error.ts gives it exit 78 (sysexits' EX_CONFIG: retrying does not
 // help, a systemd unit may list it in RestartPreventExitStatus=), or 75 (EX_TEMPFAIL) when it may clear by itself:
 // a port another process holds (an exporter still stopping), a name server that did not answer.
