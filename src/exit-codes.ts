@@ -11,9 +11,9 @@ export const ExitCode = {
   notFound: 7,
   /** sysexits' EX_SOFTWARE: a bug of ips-jobs. */
   internal: 70,
-  /** sysexits' EX_TEMPFAIL: nothing is wrong, try again later (another check holds the state file's lock). */
+  /** sysexits' EX_TEMPFAIL: nothing is wrong, try again later (another check holds the state file's lock, another process the port to listen on). */
   tempFail: 75,
-  /** sysexits' EX_CONFIG. */
+  /** sysexits' EX_CONFIG: the configuration, or this machine's setup (an address it cannot listen on, output it cannot write). */
   config: 78,
   timeout: 124,
   sigint: 130,
@@ -32,8 +32,11 @@ export const EXIT_CODE_TABLE: ReadonlyArray<{ code: ExitCodeValue; meaning: stri
   { code: 6, meaning: 'job stalled' },
   { code: 7, meaning: 'job not found' },
   { code: 70, meaning: 'internal error: a bug of ips-jobs (please report it with the --debug output)' },
-  { code: 75, meaning: 'temporary: try again later (another check holds the state file lock)' },
-  { code: 78, meaning: 'configuration missing or invalid; also an incomplete installation (a checkout not built: npm ci)' },
+  { code: 75, meaning: 'temporary: try again later (another check holds the state file lock; another process listens on the port)' },
+  {
+    code: 78,
+    meaning: "configuration missing or invalid, or this machine's setup (an address it cannot listen on, output it cannot write); also an incomplete installation (a checkout not built: npm ci)",
+  },
   { code: 124, meaning: '--timeout reached' },
   { code: 130, meaning: 'interrupted (SIGINT)' },
   { code: 143, meaning: 'terminated (SIGTERM)' },

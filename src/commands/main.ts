@@ -6,6 +6,7 @@ import { SHOW_CURSOR } from '../render/cursor.js';
 import { createCommandContext } from './shared/command-context.js';
 import { throwTestInternalError } from './shared/internal-error.js';
 import { processIO, type IO } from './shared/io.js';
+import { standardOutputFailure } from './shared/setup-error.js';
 import { buildProgram } from './program.js';
 
 const COMMANDER_SUCCESS = new Set(['commander.helpDisplayed', 'commander.version']);
@@ -43,9 +44,12 @@ export async function main(argv: readonly string[], io: IO = processIO()): Promi
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   // The reader went away (`ips-jobs watch | head`): nothing more to say to anyone, so end quietly.
+  // Any other failure (a full disk): nothing more can be said there. One line, exit 78, and the run ends here as for
+  // EPIPE, whoever was writing: a watch would otherwise write on into nothing.
   const onStdoutError = (error: NodeJS.ErrnoException) => {
     if (isBrokenPipe(error)) process.exit(ExitCode.ok);
-    throw error;
+    io.stderr.write(`ips-jobs: ${standardOutputFailure(error).message}\n`);
+    process.exit(ExitCode.config);
   };
   io.stdout.on('error', onStdoutError);
   // Nobody reads stderr any more (`ips-jobs list 2>&1 | head -1`): its messages are lost, the run goes on.
@@ -65,6 +69,8 @@ export async function main(argv: readonly string[], io: IO = processIO()): Promi
     if (signalExit !== undefined) return signalExit;
     // A write that failed because the reader left: as quiet as the stream's own error event.
     if (isBrokenPipe(error)) return ExitCode.ok;
+    // The write that failed may get here before the stream's own error event: the same line and exit.
+    if (error !== undefined && error === io.stdout.errored) onStdoutError(error as NodeJS.ErrnoException);
     if (error instanceof CommanderError && COMMANDER_SUCCESS.has(error.code)) return ExitCode.ok;
     // A bare `ips-jobs`: commander has printed the help on stderr already.
     if (error instanceof CommanderError && error.code === 'commander.help') return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;

@@ -8,7 +8,8 @@ const PAST_GRACE_MS = 60_000;
 
 /**
  * The execTime of `--at`: an instant as written (its offset, or this machine's for a local time), or `+<duration>`
- * from `now` written `YYYY-MM-DDTHH:mm:ss+00:00`. SubmitInputError for a time more than a minute before `now`.
+ * from `now` written `YYYY-MM-DDTHH:mm:ss+00:00`. SubmitInputError for a time more than a minute before `now`. (The
+ * CLI's --at refuses a duration alone by its form, before any request: commands/shared/time-flags.ts.)
  */
 export function execTime(at: TimeBound, now: Date): string {
   const nowMs = now.getTime();

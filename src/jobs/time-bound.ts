@@ -22,6 +22,12 @@ export class TimeBoundError extends Error {
   }
 }
 
+/** What is wrong with a window of finished jobs (--since, --failed-since) that starts after now, and what to give instead. */
+export const STARTS_AFTER_NOW = 'a window that starts then holds no finished job; give a time before now (24h, a date) or 0 for now';
+
+/** What is wrong with a duration alone for a time to come (submit --at): it counts back, as for every time flag. */
+export const DURATION_COUNTS_BACK = 'a duration alone counts back from now; write + before it for a time from now, e.g. +30m';
+
 /** Longer spans are typing mistakes, and would leave the dates JavaScript can write. */
 const MAX_SPAN_MS = 36_500 * 86_400_000;
 

@@ -282,6 +282,38 @@ describe('outputs for CI', () => {
   });
 });
 
+// A --junit file that cannot be written is this machine's setup, not a bug of ips-jobs (not 70): one line naming the
+// path and why, exit 78. What can be seen before the check is refused before IPS is asked anything.
+describe('--junit: a path that cannot be written', () => {
+  it.each([
+    { what: 'a directory that does not exist', file: () => path.join(dir, 'missing', 'report.xml'), reason: () => `its directory ${path.join(dir, 'missing')} does not exist: create it, or give another path` },
+    { what: 'a directory', file: () => dir, reason: () => 'it is a directory: give a file name' },
+    {
+      what: 'a path through a file',
+      file: () => {
+        writeFileSync(path.join(dir, 'plain'), '');
+        return path.join(dir, 'plain', 'report.xml');
+      },
+      reason: () => `${path.join(dir, 'plain')} is not a directory: give another path`,
+    },
+  ])('$what: exit 78, one line naming it, before any request', async ({ file, reason }) => {
+    const junit = file();
+    const before = emulator.stats.requests;
+    const result = await check(['--max-active', '5', '--junit', junit]);
+    expect(result.code).toBe(78);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe(`ips-jobs: cannot write --junit ${junit}: ${reason()}\n`);
+    expect(emulator.stats.requests).toBe(before);
+  });
+
+  it('a write that fails once the check has run (a full disk): exit 78, one line naming it', async () => {
+    const result = await check(['--max-active', '5', '--junit', '/dev/full']);
+    expect(result.code).toBe(78);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe('ips-jobs: cannot write --junit /dev/full: no space left on the device: free some, or give another path\n');
+  });
+});
+
 describe('--on-problem', () => {
   it('runs once per reported problem with the job in the environment, shell syntax in a name kept literal', async () => {
     const name = `$(touch ${path.join(dir, 'pwned')}); \`id\` "q" 'a' | & ;`;

@@ -1,5 +1,6 @@
 // `ips-jobs emulator` in the foreground, used by another ips-jobs process; and the package's own exports.
 import { spawn } from 'node:child_process';
+import net from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { BIN, REPO_ROOT, cleanEnv, runCli } from '../helpers/cli.js';
 
@@ -39,6 +40,31 @@ describe('ips-jobs emulator', () => {
     const result = await runCli(['emulator', '--port', '0', '--faults', 'getActiveJobs:explode']);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/^ips-jobs: .*--faults: .*explode/);
+  });
+});
+
+describe('ips-jobs emulator, an address it cannot listen on: one line, not an internal error', () => {
+  it('a port another process holds: exit 75', async () => {
+    const holder = net.createServer();
+    await new Promise<void>((resolve) => holder.listen(0, '127.0.0.1', resolve));
+    const { port } = holder.address() as net.AddressInfo;
+    try {
+      const result = await runCli(['emulator', '--port', String(port)]);
+      expect(result.code).toBe(75);
+      expect(result.stdout).toBe('');
+      expect(result.stderr).toBe(`ips-jobs: cannot listen on 127.0.0.1:${port} (--host/--port): another process is listening there; stop it or give another port\n`);
+    } finally {
+      await new Promise<void>((resolve) => holder.close(() => resolve()));
+    }
+  });
+
+  it('a host that is not an address of this machine: exit 78', async () => {
+    const result = await runCli(['emulator', '--host', '192.0.2.1', '--port', '8080']);
+    expect(result.code).toBe(78);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe(
+      'ips-jobs: cannot listen on 192.0.2.1:8080 (--host/--port): 192.0.2.1 is not an address of this machine; give one of its addresses, e.g. 127.0.0.1\n',
+    );
   });
 });
 

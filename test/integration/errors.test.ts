@@ -290,7 +290,10 @@ describe('help and version', () => {
   it('help exit-codes prints the table', async () => {
     const result = await runCli(['help', 'exit-codes']);
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/^\s+78\s+configuration missing or invalid; also an incomplete installation \(a checkout not built: npm ci\)$/m);
+    expect(result.stdout).toMatch(
+      /^\s+78\s+configuration missing or invalid, or this machine's setup \(an address it cannot listen on, output it cannot write\); also an incomplete installation \(a checkout not built: npm ci\)$/m,
+    );
+    expect(result.stdout).toMatch(/^\s+75\s+temporary: try again later \(another check holds the state file lock; another process listens on the port\)$/m);
     expect(result.stdout).toMatch(/^\s+124\s+--timeout reached$/m);
   });
 

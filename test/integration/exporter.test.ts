@@ -1,6 +1,7 @@
 // `ips-jobs exporter` as an operator runs it: two targets (two profiles of a config file, each its own emulator),
 // /metrics and /healthz scraped over HTTP and read with an exposition-format parser, SIGTERM to stop.
 import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -116,6 +117,38 @@ describe('ips-jobs exporter', () => {
       expect(result.code, args.join(' ')).toBe(2);
       expect(result.stderr.trimEnd().split('\n'), args.join(' ')).toHaveLength(1);
     }
+  });
+});
+
+// An address the exporter cannot listen on is this machine's setup, not a bug of ips-jobs (not 70): one line naming the
+// address and what to do, before anything is polled. A port another process holds may clear by itself (an exporter
+// still stopping): 75, so a systemd unit restarts; the rest will not: 78.
+describe('ips-jobs exporter, a --listen address it cannot listen on', () => {
+  const listenOn = (address: string) => runCli(['exporter', '--target', 'prod', '--listen', address], { env: ENV() });
+
+  it('a port another process holds: exit 75, one line naming the address', async () => {
+    const holder = net.createServer();
+    await new Promise<void>((resolve) => holder.listen(0, '127.0.0.1', resolve));
+    const { port } = holder.address() as net.AddressInfo;
+    try {
+      const result = await listenOn(`127.0.0.1:${port}`);
+      expect(result.code).toBe(75);
+      expect(result.stdout).toBe('');
+      expect(result.stderr).toBe(`ips-jobs: cannot listen on 127.0.0.1:${port} (--listen): another process is listening there; stop it or give another port\n`);
+    } finally {
+      await new Promise<void>((resolve) => holder.close(() => resolve()));
+    }
+  });
+
+  it.each([
+    // TEST-NET-1 (RFC 5737): never an address of this machine.
+    { address: '192.0.2.1:9464', line: 'cannot listen on 192.0.2.1:9464 (--listen): 192.0.2.1 is not an address of this machine; give one of its addresses, e.g. 127.0.0.1' },
+    { address: 'nowhere.invalid:9464', line: 'cannot listen on nowhere.invalid:9464 (--listen): the host name nowhere.invalid does not resolve; give an address of this machine, e.g. 127.0.0.1' },
+  ])('$address: exit 78, one line naming the address', async ({ address, line }) => {
+    const result = await listenOn(address);
+    expect(result.code).toBe(78);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe(`ips-jobs: ${line}\n`);
   });
 });
 

@@ -1,7 +1,7 @@
 // A reader that goes away (`ips-jobs list | head -1`) ends the run quietly with exit 0, however much was left
 // to write; SIGTERM on a terminal, during a redraw or a request, leaves the cursor shown and exits 143.
 import { execFile, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -86,6 +86,38 @@ describe('a reader that goes away', () => {
     expect(result.code).toBe(0);
     expect(result.stderr).toBe('');
     expect(result.first).toMatch(/added/);
+  });
+});
+
+/** Runs the CLI with its stdout on /dev/full, where every write fails with ENOSPC as on a full disk. */
+function intoFullDevice(args: string[], emulator: Emulator): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> {
+  const full = openSync('/dev/full', 'w');
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], { cwd: REPO_ROOT, env: env(emulator), stdio: ['ignore', full, 'pipe'] });
+    closeSync(full);
+    let stderr = '';
+    const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+    child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      resolve({ code, signal, stderr });
+    });
+  });
+}
+
+// Output that cannot be written (a full disk, /dev/full) is this machine's setup, not a job that failed (1) nor a bug
+// (70): one line on stderr naming it, no stack trace, exit 78 — at once, even for watch, which would write on for ever.
+describe('standard output that cannot be written', () => {
+  it.each([
+    ['list', ['list']],
+    ['list -o json', ['list', '-o', 'json']],
+    ['watch', ['watch', '--interval', '50ms']],
+  ])('%s into a full disk: exit 78, one line', async (_name, args) => {
+    const result = await intoFullDevice(args, crowded);
+    expect(result.signal).toBeNull();
+    expect(result.stderr).toBe('ips-jobs: cannot write standard output: no space left on the device: free some, or send it elsewhere\n');
+    expect(result.code).toBe(78);
   });
 });
 

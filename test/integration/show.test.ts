@@ -262,11 +262,15 @@ describe('naming the job', () => {
     expect(byName.stdout).toBe('');
     expect(byName.stderr.trimEnd().split('\n')).toHaveLength(1);
     expect(byName.stderr).toMatch(/^ips-jobs: no job named "Never-Submitted" in Demo Company in the last 7d: /);
-    // A window that starts ahead of the server's clock is said as the instant it starts, not as a negative look-back.
+    // A window given as a date is said as the instant it starts.
+    const hourAgo = new Date(emulator.clock.now().getTime() - 3_600_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+    const since = await show(['Never-Submitted', '--since', hourAgo]);
+    expect(since.code).toBe(7);
+    expect(since.stderr).toMatch(new RegExp(`^ips-jobs: no job named "Never-Submitted" in Demo Company since ${hourAgo}: `));
+    // One that starts ahead of the server's clock can hold no finished job: refused (docs/usage.md, "Times").
     const ahead = await show(['Never-Submitted', '--since', '+1h']);
-    expect(ahead.code).toBe(7);
-    const hourAhead = new Date(emulator.clock.now().getTime() + 3_600_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
-    expect(ahead.stderr).toMatch(new RegExp(`^ips-jobs: no job named "Never-Submitted" in Demo Company since ${hourAhead}: `));
+    expect(ahead.code).toBe(2);
+    expect(ahead.stderr).toMatch(/^ips-jobs: option '--since <time>' argument '\+1h' is invalid\. "\+1h" is after now: /);
     const byHandle = await show(['j|1001||Never-Submitted|1', '-o', 'json']);
     expect(byHandle.code).toBe(7);
     expect(byHandle.stdout).toBe('');

@@ -271,6 +271,13 @@ describe('bad input is refused with exit 2 and one line, before anything is sent
     { what: 'a line that is not an http(s) URL', args: () => ['upload-urls', '--urls', urlFile(['ftp://example.com/a.jpg\ta.jpg']), '--yes'], line: /line 1: .*http/ },
     { what: 'a URL without a destination', args: () => ['upload-urls', '--urls', '-', '--yes'], input: 'https://example.com/a.jpg\n', line: /--dest-folder/ },
     { what: '--at and --schedule together', args: () => ['video-publish', '--at', '+1h', '--schedule', '0 0 * * *', '--yes'], line: /--at and --schedule/ },
+    // A duration alone counts back from now, whatever now is: its form is the mistake, and needs no clock.
+    {
+      what: '--at a duration without +',
+      args: () => ['video-publish', '--at', '30m', '--yes'],
+      line: /^ips-jobs: option '--at <time>' argument '30m' is invalid\. a duration alone counts back from now; write \+ before it for a time from now, e\.g\. \+30m \(see 'ips-jobs submit --help'\)$/m,
+    },
+    { what: '--at a duration without +, with --dry-run', args: () => ['video-publish', '--at', '1.5h', '--dry-run'], line: /^ips-jobs: option '--at <time>' argument '1\.5h' is invalid\. a duration alone counts back from now; / },
     { what: 'a flag of another kind', args: () => ['video-publish', '--publish-type', 'full', '--yes'], line: /--publish-type/ },
     {
       what: "upload-urls' flags on a publish (issue 22: they were ignored)",
@@ -302,6 +309,17 @@ describe('bad input is refused with exit 2 and one line, before anything is sent
     expect(result.stderr).toMatch(line);
     expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
     expect(requests()).toBe(before);
+  });
+});
+
+describe('--at in a form that can never be later than now, without credentials', () => {
+  it('is the usage error (2), not the missing configuration (78): its form needs neither a login nor a clock', async () => {
+    const result = await runCli(['submit', 'video-publish', '--at', '30m', '--yes'], { env: {}, detached: true });
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe(
+      "ips-jobs: option '--at <time>' argument '30m' is invalid. a duration alone counts back from now; write + before it for a time from now, e.g. +30m (see 'ips-jobs submit --help')\n",
+    );
   });
 });
 

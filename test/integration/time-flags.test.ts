@@ -151,6 +151,55 @@ describe('a time no flag takes', () => {
   });
 });
 
+// A window of finished jobs that starts after the server's now can hold none: `check --failed-since +1h` checked
+// nothing and exited 0. Every --since and --failed-since refuses such a time with exit 2 and one line: a duration
+// from now before anything is asked; a date once the server's clock is known, before the window is asked for.
+describe('a --since or --failed-since after the server’s now', () => {
+  const LATER = '2031-01-16T00:00:00Z';
+  const COMMANDS: ReadonlyArray<[string, string, string[]]> = [
+    ['logs', '--since', ['logs']],
+    ['log', '--since', ['log', 'Tz-Probe']],
+    ['show', '--since', ['show', 'Tz-Probe']],
+    ['wait', '--since', ['wait', 'Tz-Probe', '--appear-timeout', '0', '--interval', '50ms']],
+    ['watch', '--since', ['watch', 'Tz-Probe', '--appear-timeout', '0', '--interval', '50ms']],
+    ['submit --wait', '--since', ['submit', 'video-publish', '--name', 'Since-Probe', '--yes', '--wait', '--interval', '50ms']],
+    ['check', '--failed-since', ['check']],
+  ];
+
+  it.each(COMMANDS)('%s %s +1h: exit 2, one line, before any request', async (command, flag, args) => {
+    const before = emulator.stats.requests;
+    const result = await run(ADAK, [...args, flag, '+1h']);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe(
+      `ips-jobs: option '${flag} <time>' argument '+1h' is invalid. "+1h" is after now: a window that starts then holds no finished job; ` +
+        `give a time before now (24h, a date) or 0 for now (see 'ips-jobs ${command.split(' ')[0]} --help')\n`,
+    );
+    expect(emulator.stats.requests).toBe(before);
+  });
+
+  it.each(COMMANDS)('%s %s <a date after the server’s now>: exit 2, one line naming its now, nothing looked up', async (_command, flag, args) => {
+    const looked = () => ['getJobLogs', 'getActiveJobs', 'getJobLogDetails', 'submitJob'].map((operation) => emulator.stats.byOperation[operation] ?? 0);
+    const before = looked();
+    const result = await run(ADAK, [...args, flag, LATER]);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe(
+      `ips-jobs: ${flag} ${LATER} is after the server's now (2031-01-15T17:00:00Z): a window that starts then holds no finished job; ` +
+        'give a time before now (24h, a date) or 0 for now\n',
+    );
+    expect(looked()).toEqual(before);
+  });
+
+  it('the server’s now itself is not after it: check --failed-since 0 and a date of now check an empty window (exit 0)', async () => {
+    for (const since of ['0', '2031-01-15T17:00:00Z']) {
+      const result = await run(ADAK, ['check', '--failed-since', since, '--name', 'Tz-Failed']);
+      expect(result.stderr).toBe('');
+      expect(result.code).toBe(0);
+    }
+  });
+});
+
 /** An option's entry in --help, its wrapped lines joined: from its flags to the next option. */
 function optionHelp(help: string, flag: string): string {
   const lines = help.split('\n');

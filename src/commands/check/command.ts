@@ -3,7 +3,7 @@ import { Option, type Command } from 'commander';
 import { FAIL_ON } from '../../jobs/outcome.js';
 import type { CommandContext } from '../shared/command-context.js';
 import { choiceOption, countOption, durationOption, listOption, positiveDurationOption } from '../shared/option-parsers.js';
-import { timeFlag } from '../shared/time-flags.js';
+import { windowStartFlag } from '../shared/time-flags.js';
 import { FORMATS, type CheckFlags } from './options.js';
 
 export function registerCheck(program: Command, context: CommandContext): void {
@@ -14,7 +14,7 @@ export function registerCheck(program: Command, context: CommandContext): void {
     .option('--queued <duration>', 'a job still waiting to run after this long', durationOption)
     .option('--running-longer <duration>', 'a job active for longer than this', durationOption)
     .option('--max-active <n>', 'more than this many active jobs', countOption(0))
-    .addOption(timeFlag('--failed-since', 'jobs that ended failed (by --fail-on) since this time, e.g. 1h'))
+    .addOption(windowStartFlag('--failed-since', 'jobs that ended failed (by --fail-on) since this time, e.g. 1h'))
     .addOption(new Option('--fail-on <level>', `what counts as failed: ${FAIL_ON.join(', ')}`).argParser(choiceOption(FAIL_ON)).default('error'))
     .option('--type <types>', 'only jobs of these types (comma-separated, repeatable)', listOption)
     .option('--name <glob>', 'only jobs whose name or original name matches')

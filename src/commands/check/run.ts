@@ -1,7 +1,6 @@
 // The work of `ips-jobs check` (loaded only when it runs): one run for cron and CI that answers "is anything
 // wrong?". Prints only problems (nothing and exit 0 when all is well; exit 3 when it reports something) and,
 // with --state-file, only what changed since the last run.
-import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { ExitCode } from '../../exit-codes.js';
 import type { ActiveJob, JobLog } from '../../ips/types.js';
@@ -10,7 +9,7 @@ import { checkNeeds, enabledRules, observeProgress, runChecks, type CheckRules, 
 import { filterJobs, filtersKey, type JobCriteria } from '../../jobs/filter.js';
 import { nameMatches } from '../../jobs/job-ref.js';
 import { jobTypeFromLogType } from '../../jobs/log-type.js';
-import { isRelative, timeBoundMs, type TimeBound } from '../../jobs/time-bound.js';
+import { isRelative, type TimeBound } from '../../jobs/time-bound.js';
 import { workflowCommand } from '../../render/github-annotations.js';
 import { renderJson } from '../../render/jobs-json.js';
 import { renderJunit } from '../../render/junit.js';
@@ -18,8 +17,9 @@ import { sanitizeForTerminal } from '../../render/sanitize.js';
 import type { CheckFlags } from './options.js';
 import type { CommandContext } from '../shared/command-context.js';
 import { write, type IO } from '../shared/io.js';
+import { checkOutputFile, writeOutputFile } from '../shared/output-file.js';
 import { runOnProblem, type ProblemEvent } from './on-problem.js';
-import { serverNow } from '../shared/server-clock.js';
+import { serverNow, windowStartMs } from '../shared/server-clock.js';
 import type { Session } from '../shared/session.js';
 import { openStateFile, type StateFile } from './state-file.js';
 import { UsageError } from '../shared/usage-error.js';
@@ -77,6 +77,8 @@ export async function checkAction(flags: CheckFlags, command: Command, context: 
   if (command.getOptionValueSource('onProblemTimeout') === 'cli' && flags.onProblem === undefined) {
     throw new UsageError('--on-problem-timeout needs --on-problem');
   }
+  // A report that could not be written is seen now, before IPS is asked anything.
+  if (flags.junit !== undefined) await checkOutputFile('--junit', flags.junit);
   await context.runWithSession(command, { company: 'required' }, (session, _globals, io) =>
     runCheck(
       {
@@ -171,7 +173,7 @@ async function writeJunit(file: string, findings: CheckFindings): Promise<void> 
     const name = c.jobName ? `${c.jobName}${c.jobHandle ? ` (${c.jobHandle})` : ''}` : c.rule;
     return { suite: c.rule, name, failure: problem ? { message: problem.message, detail: problemLine(problem) } : undefined };
   });
-  await writeFile(file, renderJunit(cases, { name: 'ips-jobs check', timestamp: findings.now.toISOString() }));
+  await writeOutputFile('--junit', file, renderJunit(cases, { name: 'ips-jobs check', timestamp: findings.now.toISOString() }));
 }
 
 function problemEvents({ reported, resolved }: CheckFindings): ProblemEvent[] {
@@ -193,12 +195,15 @@ async function runHooks(command: string, events: readonly ProblemEvent[], option
   }
 }
 
-/** --failed-since as the window the rule checks: a duration as given; a time from then to now by the server's clock. */
+/**
+ * --failed-since as the window the rule checks: a duration as given; a time from then to now by the server's clock.
+ * A time after that now is refused (exit 2): the window could hold no failed job.
+ */
 async function withFailedWindow(options: CheckOptions): Promise<CheckOptions> {
   const since = options.failedSince;
   if (since === undefined) return options;
   const nowMs = isRelative(since) ? 0 : (await serverNow(options.session)).getTime();
-  return { ...options, rules: { ...options.rules, failedSinceMs: Math.max(0, nowMs - timeBoundMs(since, nowMs)) } };
+  return { ...options, rules: { ...options.rules, failedSinceMs: nowMs - windowStartMs('--failed-since', since, nowMs) } };
 }
 
 async function runCheck(checkOptions: CheckOptions, io: IO): Promise<number> {

@@ -33,6 +33,7 @@ export function registerEmulator(program: Command, context: CommandContext): voi
     .option('--tls', 'serve HTTPS with a throwaway self-signed certificate (needs openssl); prints its PEM path for --ca-file')
     .action(async (flags: EmulatorFlags) => {
       const { startEmulator, parseFaultPlan, generateSelfSignedCertificate, DEMO_CREDENTIALS } = await import('../../emulator/index.js');
+      const { listenFailure } = await import('../shared/setup-error.js');
       let faults;
       try {
         faults = flags.faults === undefined ? undefined : parseFaultPlan(flags.faults);
@@ -50,7 +51,7 @@ export function registerEmulator(program: Command, context: CommandContext): voi
       const emulator = await startEmulator({ host: flags.host, port: flags.port, seed: flags.seed, jobs: flags.jobs, speed: flags.speed, faults, ...tls }).catch(
         async (error: unknown) => {
           await certificate?.remove();
-          throw error;
+          throw listenFailure(error, '--host/--port', flags.host, flags.port);
         },
       );
       const caFile = certificate ? ` --ca-file ${certificate.certPath}` : '';

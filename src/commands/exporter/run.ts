@@ -12,6 +12,7 @@ import { plural } from '../../text/plural.js';
 import type { CommandContext } from '../shared/command-context.js';
 import { checkIntervalFor } from '../shared/interval-floor.js';
 import { write, type IO } from '../shared/io.js';
+import { listenFailure } from '../shared/setup-error.js';
 import { openSession, openSettingsSession, type DeferredCompanySession, type GlobalOptions, type Session } from '../shared/session.js';
 import { packageVersion } from '../shared/version.js';
 import type { ExporterFlags } from './options.js';
@@ -94,6 +95,8 @@ async function serve(opened: Opened[], flags: ExporterFlags, io: IO, signal: Abo
     port: flags.listen.port,
     version: packageVersion(),
     onLog: (line) => void write(io.stderr, `ips-jobs: ${sanitizeForTerminal(line)}\n`),
+  }).catch((error: unknown) => {
+    throw listenFailure(error, '--listen', flags.listen.host, flags.listen.port);
   });
   const names = opened.map((target) => target.spec.name).join(', ');
   await write(io.stderr, `ips-jobs: serving ${exporter.url}/metrics for ${plural(opened.length, 'target')} (${sanitizeForTerminal(names)}); SIGTERM or Ctrl-C stops\n`);

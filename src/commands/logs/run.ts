@@ -6,7 +6,7 @@ import type { GetJobLogsInput, JobLog } from '../../ips/types.js';
 import { filterLogs, hasClientSideFilter, type LogCriteria } from '../../jobs/log-filter.js';
 import { DEFAULT_LOG_SORT, parseLogSortSpec, serverLogSort, sortLogs, type LogSortSpec } from '../../jobs/log-sort.js';
 import type { FailOn } from '../../jobs/outcome.js';
-import { boundsInOrder, formatInstant, isRelative, timeBoundMs, type TimeBound } from '../../jobs/time-bound.js';
+import { boundsInOrder, formatInstant, timeBoundMs, type TimeBound } from '../../jobs/time-bound.js';
 import { jobLogColumns } from '../../render/job-log-columns.js';
 import type { RecordColumn } from '../../render/records.js';
 import type { CommandContext } from '../shared/command-context.js';
@@ -14,7 +14,7 @@ import { type IO, streamColors } from '../shared/io.js';
 import { writeLimitNotice } from '../shared/log-flags.js';
 import { TERMINAL_DEFAULT_LIMIT, type LogsFlags } from './options.js';
 import { chooseColumns, writeRecords, type OutputFormat } from '../shared/output.js';
-import { serverNow } from '../shared/server-clock.js';
+import { serverNow, windowStartMs } from '../shared/server-clock.js';
 import type { Session } from '../shared/session.js';
 import { startSpinner } from '../shared/spinner.js';
 import { UsageError } from '../shared/usage-error.js';
@@ -106,8 +106,9 @@ export async function logsAction(flags: LogsFlags, command: Command, context: Co
 
 async function runLogs(options: LogsOptions, io: IO): Promise<number> {
   const { session } = options;
-  const nowMs = isRelative(options.since) || isRelative(options.until) ? (await serverNow(session)).getTime() : 0;
-  const fromMs = timeBoundMs(options.since, nowMs);
+  // By the server's clock: a window that starts after its now is refused (exit 2).
+  const nowMs = (await serverNow(session)).getTime();
+  const fromMs = windowStartMs('--since', options.since, nowMs);
   const toMs = options.until === undefined ? undefined : timeBoundMs(options.until, nowMs);
   if (toMs !== undefined && toMs <= fromMs) throw new UsageError(UNTIL_BEFORE_SINCE);
   const request = logsRequest(options, session.company?.companyHandle, fromMs, toMs);

@@ -16,6 +16,7 @@ import { incompleteInstallMessage } from './incomplete-install.js';
 import { internalErrorMessage } from './internal-error.js';
 import { StateFileError } from '../check/state-file.js';
 import { SubmitUncertainError } from '../submit/uncertain.js';
+import { SetupError } from './setup-error.js';
 import { UsageError } from './usage-error.js';
 
 export interface DescribedError {
@@ -59,6 +60,8 @@ export function describeError(error: unknown): DescribedError {
     return { exitCode: ExitCode.usage, message: error.message.replace(/^error: /, '').replace(/\s*\n\s*/g, ' ') };
   }
   if (error instanceof StateFileError) return { exitCode: error.temporary ? ExitCode.tempFail : ExitCode.config, message: error.message };
+  // This machine's setup (an address that cannot be listened on, a file that cannot be written): 75 when it may clear.
+  if (error instanceof SetupError) return { exitCode: error.temporary ? ExitCode.tempFail : ExitCode.config, message: error.message };
   if (error instanceof SubmitUncertainError) return { exitCode: error.exitCode, message: error.message };
   if (error instanceof ConfigError) {
     // A bad flag value is a usage error; a bad environment or file value is configuration.

@@ -9,7 +9,7 @@ import { looksLikeHandle } from '../../jobs/job-ref.js';
 import { isFinishedLog } from '../../jobs/outcome.js';
 import { timeBoundMs, type TimeBound } from '../../jobs/time-bound.js';
 import { sanitizeForTerminal } from '../../render/sanitize.js';
-import { serverNow } from './server-clock.js';
+import { refuseStartAfterNow, serverNow } from './server-clock.js';
 import type { Session } from './session.js';
 import { UsageError } from './usage-error.js';
 
@@ -30,6 +30,8 @@ export function ambiguityMessage(ambiguous: ReadonlyArray<{ ref: string; jobs: r
 export async function resolveJob(session: Session, ref: string, since: TimeBound): Promise<ResolvedJob> {
   const { client } = session;
   const companyHandle = session.company?.companyHandle;
+  // A date after the server's now is refused before anything is looked up (exit 2), a handle's too.
+  await refuseStartAfterNow(session, '--since', since);
   if (looksLikeHandle(ref)) {
     const [job] = (await client.getActiveJobs({ companyHandle, includeWaitingJobs: true, jobHandle: ref })).filter((j) => j.jobHandle === ref);
     if (job) return { kind: 'active', job };

@@ -1,7 +1,7 @@
 // The time flags (--since, --until, --failed-since, --at): one grammar (jobs/time-bound.ts), one pointer to it in
 // their help, and `ips-jobs help times` that tells it.
 import { InvalidArgumentError, Option } from 'commander';
-import { parseTimeBound, type TimeBound } from '../../jobs/time-bound.js';
+import { DURATION_COUNTS_BACK, parseTimeBound, STARTS_AFTER_NOW, type TimeBound } from '../../jobs/time-bound.js';
 
 /** A time flag's value; a bad one is commander's invalid-argument error (exit 2) naming the forms. */
 function timeOption(value: string): TimeBound {
@@ -12,14 +12,44 @@ function timeOption(value: string): TimeBound {
   }
 }
 
+/**
+ * The start of a window of finished jobs (--since, --failed-since): never after now. A duration from now (+1h) is
+ * refused here, before anything is asked; a date, once the server's clock is known (server-clock.ts).
+ */
+function windowStartOption(value: string): TimeBound {
+  const bound = timeOption(value);
+  if ('agoMs' in bound && bound.agoMs < 0) throw new InvalidArgumentError(`${JSON.stringify(value)} is after now: ${STARTS_AFTER_NOW}`);
+  return bound;
+}
+
+/**
+ * A time to come (submit --at): a duration alone counts back, so it is refused here, by its form, before credentials
+ * are looked for or anything is asked; only a date's comparison with the server's now waits for the server.
+ */
+function timeToComeOption(value: string): TimeBound {
+  const bound = timeOption(value);
+  if ('agoMs' in bound && bound.agoMs > 0) throw new InvalidArgumentError(DURATION_COUNTS_BACK);
+  return bound;
+}
+
 /** `<flag> <time>`, its help ending with where the forms are told. */
 export function timeFlag(flag: string, help: string): Option {
   return new Option(`${flag} <time>`, `${help} (see ips-jobs help times)`).argParser(timeOption);
 }
 
+/** `<flag> <time>` that starts a window of finished jobs: a time after now is refused (exit 2). */
+export function windowStartFlag(flag: string, help: string): Option {
+  return timeFlag(flag, help).argParser(windowStartOption);
+}
+
+/** `<flag> <time>` of a time to come: a duration alone (it counts back from now) is refused (exit 2). */
+export function timeToComeFlag(flag: string, help: string): Option {
+  return timeFlag(flag, help).argParser(timeToComeOption);
+}
+
 /** `--since <time>` with the command's own default. */
 export function sinceOption(help: string, fallback: TimeBound, fallbackLabel: string): Option {
-  return timeFlag('--since', help).default(fallback, fallbackLabel);
+  return windowStartFlag('--since', help).default(fallback, fallbackLabel);
 }
 
 /** `ips-jobs help times`. */
@@ -34,6 +64,7 @@ export function timesText(): string {
   2026-11-28                a date alone: midnight, this machine's local time
 
 "Now" is the server's clock, never this machine's: ips-jobs asks IPS for it before anything depends on it.
+--since and --failed-since start a window of finished jobs: a time after now is refused (0 is now).
 Seconds and a fraction are optional (09:00:30.5), T may be a space, an offset may be written +0100. A local
 time that a daylight-saving change skips is refused (give an offset); one it repeats is the earlier.
 `;

@@ -37,8 +37,8 @@ function notFoundLine(options: ShowOptions, where: string, sinceMs: number): str
   if (looksLikeHandle(options.ref)) {
     return `ips-jobs: no job with handle ${ref} in ${where}: it is not active and has no job log. Check the handle, or name the job instead.\n`;
   }
-  // A look-back reads as one ("in the last 7d"); a date, or a window that starts ahead, as the instant it starts.
-  const since = 'agoMs' in options.since && options.since.agoMs >= 0 ? `in the last ${formatDuration(options.since.agoMs)}` : `since ${formatInstant(sinceMs)}`;
+  // A look-back reads as one ("in the last 7d"); a date as the instant it starts.
+  const since = 'agoMs' in options.since ? `in the last ${formatDuration(options.since.agoMs)}` : `since ${formatInstant(sinceMs)}`;
   return `ips-jobs: no job named "${ref}" in ${where} ${since}: none active and no job log. Check the name with 'ips-jobs list', or look further back with --since (e.g. --since 30d).\n`;
 }
 

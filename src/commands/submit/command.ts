@@ -4,7 +4,7 @@ import { EMAIL_SETTINGS, kindsTaking, misfitFlag, PUBLISH_TYPES, SUBMIT_KINDS, t
 import type { CommandContext } from '../shared/command-context.js';
 import { addFollowOptions, checkFollowFlags } from '../shared/follow-flags.js';
 import { choiceOption, countOption } from '../shared/option-parsers.js';
-import { timeFlag } from '../shared/time-flags.js';
+import { timeToComeFlag } from '../shared/time-flags.js';
 import { UsageError } from '../shared/usage-error.js';
 import type { SubmitFlags } from './options.js';
 
@@ -18,7 +18,7 @@ export function registerSubmit(program: Command, context: CommandContext): void 
     .addArgument(new Argument('<kind>', 'what to start').choices(SUBMIT_KINDS))
     .option('--name <jobName>', "the job name (default <kind>-<the server's time, UTC>)")
     .option('--description <text>', 'the job description')
-    .addOption(timeFlag('--at', 'run at this time, e.g. +30m, 2026-12-04T16:00 (local time) or 2026-12-04T16:00+01:00'))
+    .addOption(timeToComeFlag('--at', 'run at this time, e.g. +30m, 2026-12-04T16:00 (local time) or 2026-12-04T16:00+01:00'))
     .option('--schedule <expr>', "run on IPS's schedule expression (execSchedule) instead of once")
     .addOption(new Option('--email-setting <who>', `who gets e-mail about the job: ${EMAIL_NAMES.join(', ')}`).argParser(choiceOption(EMAIL_NAMES)).default('error'))
     .option('--completion-url <url>', 'IPS calls this URL when the publish completes (httpCompletionUrl)')

@@ -18,7 +18,7 @@ import { followedOutcomeDocument, followEventsNdjson, followToOutcomes, writeOut
 import { checkIntervalFor } from '../shared/interval-floor.js';
 import { streamColors, write, type IO } from '../shared/io.js';
 import type { GlobalOptions, Session } from '../shared/session.js';
-import { serverNow } from '../shared/server-clock.js';
+import { refuseStartAfterNow, serverNow } from '../shared/server-clock.js';
 import { UsageError } from '../shared/usage-error.js';
 import type { SubmitFlags } from './options.js';
 import { SubmitUncertainError } from './uncertain.js';
@@ -44,6 +44,7 @@ export async function submitAction(kind: SubmitKind, flags: SubmitFlags, cmd: Co
     // "Now" is the server's clock: the default name and --at are written by it, asked first when no answer has told it.
     const now = flags.name === undefined || flags.at !== undefined ? await serverNow(session) : session.client.now();
     const requests = asUsage(() => plan(kind, flags, urls, session.company?.companyHandle ?? '', now));
+    if (flags.wait) await refuseStartAfterNow(session, '--since', flags.since);
     return runSubmit(requests, flags, session, sessionGlobals, io, context.signal);
   });
 }

@@ -8,6 +8,7 @@ import type { FollowFlags } from '../shared/follow-flags.js';
 import { followedOutcomeDocument, followToOutcomes, writeOutcomeLines } from '../shared/follow-to-outcome.js';
 import { checkIntervalFor } from '../shared/interval-floor.js';
 import { write, type IO, streamColors } from '../shared/io.js';
+import { refuseStartAfterNow } from '../shared/server-clock.js';
 import type { Session } from '../shared/session.js';
 import type { WaitFlags } from './options.js';
 
@@ -23,8 +24,9 @@ interface WaitOptions extends FollowFlags {
 /** The action: one session, one job followed to its outcome. */
 export async function waitAction(ref: string, flags: WaitFlags, cmd: Command, context: CommandContext): Promise<void> {
   const checkEndpoint = (endpoint: string) => checkIntervalFor(endpoint, flags.interval);
-  await context.runWithSession(cmd, { company: 'required', checkEndpoint }, async (session, globals, io) =>
-    runWait(
+  await context.runWithSession(cmd, { company: 'required', checkEndpoint }, async (session, globals, io) => {
+    await refuseStartAfterNow(session, '--since', flags.since);
+    return runWait(
       {
         ...flags,
         ref,
@@ -33,8 +35,8 @@ export async function waitAction(ref: string, flags: WaitFlags, cmd: Command, co
         signal: context.signal,
       },
       io,
-    ),
-  );
+    );
+  });
 }
 
 async function runWait(options: WaitOptions, io: IO): Promise<number> {

@@ -17,6 +17,7 @@ import { isTerminal } from '../../follow/job-machine.js';
 import { checkIntervalFor } from '../shared/interval-floor.js';
 import { colorEnabled, write, type IO } from '../shared/io.js';
 import { pollLoop } from '../../follow/poll-loop.js';
+import { refuseStartAfterNow } from '../shared/server-clock.js';
 import type { Session } from '../shared/session.js';
 import { UsageError } from '../shared/usage-error.js';
 import type { Until, WatchFlags } from './options.js';
@@ -42,8 +43,9 @@ export async function watchAction(refs: string[], flags: WatchFlags, cmd: Comman
     throw new UsageError((error as Error).message);
   }
   const checkEndpoint = (endpoint: string) => checkIntervalFor(endpoint, flags.interval);
-  await context.runWithSession(cmd, { company: 'required', checkEndpoint }, async (session, globals, io) =>
-    runWatch(
+  await context.runWithSession(cmd, { company: 'required', checkEndpoint }, async (session, globals, io) => {
+    await refuseStartAfterNow(session, '--since', flags.since);
+    return runWatch(
       {
         ...flags,
         refs,
@@ -56,8 +58,8 @@ export async function watchAction(refs: string[], flags: WatchFlags, cmd: Comman
         signal: context.signal,
       },
       io,
-    ),
-  );
+    );
+  });
 }
 
 function untilMet(until: Until | undefined, { core }: Follower): boolean {
