@@ -148,6 +148,7 @@ describe('a name is resolved as wait and show resolve it (docs/usage.md, "Naming
   let pair: string[];
   let olderRunning: string;
   let newerDone: JobLog;
+  let unended: string;
 
   beforeAll(() => {
     const ago = (hours: number) => new Date(NOW_MS - hours * HOUR).toISOString();
@@ -156,6 +157,28 @@ describe('a name is resolved as wait and show resolve it (docs/usage.md, "Naming
     );
     olderRunning = emulator.ips.addJob({ originalName: 'Log-Dup', type: 'ImageServingPublish', triggerAt: ago(2), waitMs: 0, durationMs: 4 * HOUR, files: 20 }).jobHandle;
     newerDone = finished('Log-Dup', 1, { type: 'ImageServingPublish', durationMs: 60_000 });
+    // Gone from the active list an hour ago, and its log has no end yet.
+    unended = emulator.ips.addJob({
+      originalName: 'Log-Unended',
+      type: 'ImageServingPublish',
+      triggerAt: ago(2),
+      waitMs: 0,
+      durationMs: HOUR,
+      files: 6,
+      logEndDelayMs: 24 * HOUR,
+    }).jobHandle;
+  });
+
+  it('a job gone from the active list whose log has no end yet: its name prints that log, which logs lists as running', async () => {
+    const listed = await runCli(['logs', '--name', 'Log-Unended', '-o', 'csv', '--columns', 'jobHandle,status', '--no-headers'], { env: env() });
+    expect(listed.stdout).toBe(`${unended},running\n`);
+    const result = await log(['Log-Unended']);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(`Handle:      ${unended}`);
+    expect(result.stdout).toMatch(/Ended:\s+not yet/);
+    expect(result.stdout).toMatch(/Status:\s+running/);
+    expect(detailRequests).toEqual([expect.objectContaining({ jobHandle: unended, resultsPage: 1 })]);
   });
 
   it('the name of a running job prints its log, as its handle does', async () => {
