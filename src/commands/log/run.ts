@@ -1,6 +1,7 @@
 // The work of `ips-jobs log <job>` (loaded only when it runs): one job's log — its summary, then every detail
 // row, printed page by page as getJobLogDetails hands them out (1000 rows a page) so a long log starts showing at once.
-// A running job's log may grow between two pages: each row is printed once (jobs/detail-paging.ts, repeatedHead).
+// A running job's log may grow between two pages: each row is printed once (jobs/detail-paging.ts, repeatedHead),
+// where IPS says how many rows the log has.
 import type { Command } from 'commander';
 import { ExitCode } from '../../exit-codes.js';
 import type { GetJobLogDetailsInput, JobLog, JobLogDetail } from '../../ips/types.js';
