@@ -1,5 +1,6 @@
 // Commands that talk to IPS need credentials; when some are missing, say exactly what to set, all in one line.
 
+import { joinList } from '../text/list.js';
 import { MissingCredentialsError, type CredentialName } from './errors.js';
 import type { CompanySpec } from './company.js';
 import type { Settings } from './settings.js';
@@ -17,11 +18,6 @@ const SOURCES: Record<CredentialName, { env: string; flag: string; key: string }
   company: { env: 'IPS_JOBS_COMPANY', flag: '--company', key: '"company"' },
 };
 
-/** `a`, `a and b`, `a, b and c` (with `or` for the names of what is missing). */
-function listed(items: readonly string[], conjunction: 'and' | 'or'): string {
-  return items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} ${conjunction} ${items.at(-1)}`;
-}
-
 function missingCredentials(settings: Settings, needsCompany: boolean): CredentialName[] {
   const missing: CredentialName[] = [];
   if (settings.username === undefined) missing.push('username');
@@ -38,8 +34,8 @@ function missingMessage(settings: Settings, missing: readonly CredentialName[]):
   // Without a selected profile, adding keys to one does nothing until it is selected.
   const select = settings.profile ? '' : ' and select it with --profile, IPS_JOBS_PROFILE or "defaultProfile"';
   return (
-    `no ${listed(missing, 'or')}: set ${listed(sources.map((s) => s.env), 'and')}, pass ${listed(sources.map((s) => s.flag), 'and')}, ` +
-    `or add ${listed(sources.map((s) => s.key), 'and')} to ${where}${select}`
+    `no ${joinList(missing, 'or')}: set ${joinList(sources.map((s) => s.env))}, pass ${joinList(sources.map((s) => s.flag))}, ` +
+    `or add ${joinList(sources.map((s) => s.key))} to ${where}${select}`
   );
 }
 

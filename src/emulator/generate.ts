@@ -30,6 +30,7 @@ export interface JobSpec {
   errorFiles?: number;
   warningFiles?: number;
   logDelayMs?: number;
+  logEndDelayMs?: number;
   description?: string;
   details?: JobDetails;
   /** The files by name, in order (an upload's destPaths): their count overrides `files`, their results are no dice. */
@@ -242,6 +243,9 @@ function checkSpec(spec: JobSpec): void {
   if (spec.resumeAfterRunMs !== undefined && spec.outcome !== 'stall') throw new Error(`addJob: resumeAt only applies to outcome 'stall'`);
   if (spec.logDelayMs !== undefined && !(Number.isFinite(spec.logDelayMs) && spec.logDelayMs >= 0))
     throw new Error(`addJob: logDelayMs must be ≥ 0, got ${spec.logDelayMs}`);
+  if (spec.logEndDelayMs !== undefined && !(Number.isFinite(spec.logEndDelayMs) && spec.logEndDelayMs >= 0))
+    throw new Error(`addJob: logEndDelayMs must be ≥ 0, got ${spec.logEndDelayMs}`);
+  if (spec.logDelayMs !== undefined && spec.logEndDelayMs !== undefined) throw new Error('addJob: logDelayMs and logEndDelayMs do not go together');
 }
 
 /** The job's timeline, files and tasks; a resumeAt before the stall is refused. */
@@ -261,6 +265,7 @@ function planJob(rng: Rng, spec: JobSpec, profile: TypeProfile): JobPlan {
     ...(spec.outcome === 'stall' ? { stallAt: spec.stallAt ?? rng.float(0.35, 0.65) } : {}),
     ...(spec.resumeAfterRunMs === undefined ? {} : { resumeAt: spec.runAt + spec.resumeAfterRunMs }),
     ...(spec.logDelayMs === undefined ? {} : { logDelayMs: spec.logDelayMs }),
+    ...(spec.logEndDelayMs === undefined ? {} : { logEndDelayMs: spec.logEndDelayMs }),
     files,
     tasks: profile.tasks,
   };

@@ -15,6 +15,8 @@
  * - Vanish: `outcome: 'vanish'`: Running until runAt + durationMs, then gone from getActiveJobs at once (never Done)
  *   and never a log: getJobLogs / getJobLogDetails do not know it, ever.
  * - Late log: `logDelayMs: 30_000`: no log at all (getJobLogDetails → empty jobLogArray) until 30 s after leftAt.
+ * - Late end of a log: `logEndDelayMs: 30_000`: the job leaves the list, and its log (listed by getJobLogs too) has
+ *   no endDate until 30 s after leftAt: a job gone that IPS's History still shows as running.
  * - Other jobs' logs for a handle: `emu.ips.logDetailsIgnoreJobHandle = true`: getJobLogDetails ignores its jobHandle
  *   filter and answers every log of the company (finished ones first), so a job's own log must be picked by its handle.
  * - A log written while it is read: `emu.ips.logRowsWrittenPerDetailPage = 3`: after each getJobLogDetails answer,

@@ -62,6 +62,13 @@ export interface AddJobOptions {
    * after it left the active list (leftAt = Done + DONE_LINGER_MS), then the final log.
    */
   logDelayMs?: number;
+  /**
+   * A log whose end comes late. Set (≥ 0): the log so far is readable while the job runs, as by default, but its end
+   * (endDate, the End row, the final log type) is written only this many ms after the job left the active list. Until
+   * then getJobLogDetails serves it and, once the job is gone from the list, getJobLogs lists it too, as it was being
+   * written: every file the job got through, `Begin…` as its log type, no end date. Not with logDelayMs.
+   */
+  logEndDelayMs?: number;
   description?: string;
   details?: JobDetails;
   /** The files by name, in order (e.g. an upload's destPaths), instead of `files`; `error: '…'` makes that file fail with this message. */

@@ -55,10 +55,10 @@ interface LogMoment {
   stopped: boolean;
 }
 
-function logMoment(rec: EmulatedJob, t: number, offsetMinutes: number): LogMoment {
+function logMoment(rec: EmulatedJob, t: number, offsetMinutes: number, endWritten: boolean): LogMoment {
   const { job, plan } = rec;
   const endAt = jobEndAt(plan);
-  const finished = t >= endAt;
+  const finished = endWritten && t >= endAt;
   const failed = finished && endedByFailure(plan);
   return {
     iso: (ms) => formatIso(ms, offsetMinutes),
@@ -91,10 +91,13 @@ function detailRows({ job, plan }: EmulatedJob, at: LogMoment): JobLogDetail[] {
   return rows;
 }
 
-/** The job's log as it stands at virtual time t (in progress: `Begin…` and no endDate). */
-export function buildJobLog(rec: EmulatedJob, t: number, offsetMinutes: number): JobLog {
+/**
+ * The job's log as it stands at virtual time t (in progress: `Begin…` and no endDate). `endWritten: false`: a job that
+ * is over but whose end is not in its log yet (logEndDelayMs): every file it got through, and still no end.
+ */
+export function buildJobLog(rec: EmulatedJob, t: number, offsetMinutes: number, endWritten = true): JobLog {
   const { job, plan } = rec;
-  const at = logMoment(rec, t, offsetMinutes);
+  const at = logMoment(rec, t, offsetMinutes, endWritten);
   const { iso, prefix, finished } = at;
   const rows = detailRows(rec, at);
   const count = (result: PlannedFile['result']): number => at.files.filter((f) => f.result === result).length;

@@ -54,6 +54,12 @@ export interface JobPlan {
    * log so far) until this many ms after the job left the active list.
    */
   logDelayMs?: number;
+  /**
+   * Set: the log so far is readable while the job runs, as without it, but its end (endDate, the End row, the final
+   * log type) is written only this many ms after the job left the active list; until then the log stays as it was
+   * being written (no end date), and getJobLogs lists it too once the job is gone. Never with logDelayMs.
+   */
+  logEndDelayMs?: number;
   fatalMessage?: string;
   files: PlannedFile[];
   tasks: PlannedTask[];
@@ -157,6 +163,7 @@ export function jobLeftAt(plan: JobPlan): number {
 /** When the final log is written, i.e. readable by getJobLogs / getJobLogDetails (Infinity: never). */
 export function jobLogAt(plan: JobPlan): number {
   if (plan.outcome === 'vanish') return Infinity;
+  if (plan.logEndDelayMs !== undefined) return jobLeftAt(plan) + plan.logEndDelayMs;
   return plan.logDelayMs === undefined ? jobEndAt(plan) : jobLeftAt(plan) + plan.logDelayMs;
 }
 

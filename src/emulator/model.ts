@@ -80,7 +80,7 @@ export class EmulatedIps {
   readonly users: readonly EmulatorUser[];
   /** Jobs in the active list, plus added ones whose triggerAt is still ahead (hidden until then). */
   private readonly active: EmulatedJob[];
-  /** Jobs that left the active list and get their log later (logDelayMs). */
+  /** Jobs that left the active list and get their log, or its end, later (logDelayMs, logEndDelayMs). */
   private readonly awaitingLog: EmulatedJob[] = [];
   private readonly finished: JobLog[];
   private readonly schedules: ScheduleRecord[];
@@ -168,9 +168,9 @@ export class EmulatedIps {
     }
   }
 
-  /** The job's log at virtual time t, with the rows written into it while it was read. */
-  private jobLog(rec: EmulatedJob, t: number): JobLog {
-    const log = buildJobLog(rec, t, this.clock.offsetMinutes);
+  /** The job's log at virtual time t, with the rows written into it while it was read; `endWritten` as buildJobLog's. */
+  private jobLog(rec: EmulatedJob, t: number, endWritten = true): JobLog {
+    const log = buildJobLog(rec, t, this.clock.offsetMinutes, endWritten);
     const written = this.writtenRows.get(rec) ?? [];
     if (written.length === 0) return log;
     return { ...log, detailArray: [...log.detailArray, ...written], detailTotalRows: log.detailArray.length + written.length };
@@ -215,6 +215,11 @@ export class EmulatedIps {
   get jobLogs(): readonly JobLog[] {
     this.sync();
     return this.finished;
+  }
+
+  /** The logs of jobs gone from the active list whose end is not written yet (logEndDelayMs), as they stand now. */
+  private unendedLogs(now: number): JobLog[] {
+    return this.awaitingLog.filter((rec) => rec.plan.logEndDelayMs !== undefined).map((rec) => this.jobLog(rec, now, false));
   }
 
   get scheduledJobs(): ScheduledJob[] {
@@ -283,6 +288,7 @@ export class EmulatedIps {
       ...(options.stallAt === undefined ? {} : { stallAt: options.stallAt }),
       ...(options.resumeAt === undefined ? {} : { resumeAfterRunMs: options.resumeAt }),
       ...(options.logDelayMs === undefined ? {} : { logDelayMs: options.logDelayMs }),
+      ...(options.logEndDelayMs === undefined ? {} : { logEndDelayMs: options.logEndDelayMs }),
       ...(options.description === undefined ? {} : { description: options.description }),
       ...(options.details ? { details: options.details } : {}),
       ...(options.namedFiles ? { namedFiles: options.namedFiles } : {}),
@@ -404,7 +410,7 @@ export class EmulatedIps {
     const from = input.startDate === undefined ? -Infinity : Date.parse(input.startDate);
     const to = input.endDate === undefined ? Infinity : Date.parse(input.endDate);
     const companyName = (handle?: string): string => this.company({ handle: handle ?? '' })?.name ?? '';
-    const matching = this.jobLogs.filter((log) => {
+    const matching = [...this.jobLogs, ...this.unendedLogs(this.clock.nowMs())].filter((log) => {
       const start = Date.parse(log.startDate ?? '');
       return (
         companies.includes(log.companyHandle ?? '') &&
@@ -435,8 +441,9 @@ export class EmulatedIps {
     if (byType === undefined) throw ipsApiFault(30001, `Invalid sortBy '${input.sortBy}' (Date or LogType)`);
     const dir = direction(input.sortDirection, 1);
     const now = this.clock.nowMs();
-    const unfinished = this.jobs.filter((rec) => !this.logged.has(rec) && jobLogVisibleFrom(rec.plan) <= now);
-    const running = unfinished.map((rec) => this.jobLog(rec, now));
+    // The log so far of a job still listed, and of one gone whose end is not written yet (logEndDelayMs).
+    const unfinished = [...this.jobs, ...this.awaitingLog].filter((rec) => !this.logged.has(rec) && jobLogVisibleFrom(rec.plan) <= now);
+    const running = unfinished.map((rec) => this.jobLog(rec, now, rec.plan.logEndDelayMs === undefined));
     const date = (d: JobLogDetail): number => Date.parse(d.dateCreated ?? '') || 0;
     const answer = [...this.finished, ...running]
       .filter(

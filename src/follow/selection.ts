@@ -7,7 +7,8 @@
 //   for today's job.
 // - `wait`, `show` and `log` take one job: several active jobs of one name are ambiguous; one active job is it, unless
 //   a job of that name started later and has already finished (the newest job of that name is meant); none: the
-//   newest log.
+//   newest finished log. Still none: `show` and `log` (never `wait`, whose outcome comes from a finished log) take
+//   the newest log of the name that has no end yet, a job gone from the active list whose log is still being written.
 import type { ActiveJob, JobLog } from '../ips/types.js';
 import { parseIso } from '../jobs/dates.js';
 import { hasGlob, looksLikeHandle, nameMatches } from '../jobs/job-ref.js';
@@ -48,10 +49,24 @@ function newestLog(logs: readonly JobLog[]): JobLog | undefined {
 export function refPicksLogs(ref: string, logs: readonly JobLog[], sinceMs: number, one = false): JobLog[] {
   const finished = logs.filter(isFinishedLog);
   if (looksLikeHandle(ref)) return finished.filter((log) => log.jobHandle === ref).slice(0, 1);
-  const matching = finished.filter((log) => nameMatches(ref, log.jobName, log.originalJobName) && startedSince(startOfLog(log), sinceMs));
+  const matching = logsNamed(ref, finished, sinceMs);
   if (hasGlob(ref) && !one) return matching;
   const newest = newestLog(matching);
   return newest === undefined ? [] : [newest];
+}
+
+/** The logs among `logs` whose name or original name `ref` (a name or glob) matches, of jobs started since `sinceMs`. */
+function logsNamed(ref: string, logs: readonly JobLog[], sinceMs: number): JobLog[] {
+  return logs.filter((log) => nameMatches(ref, log.jobName, log.originalJobName) && startedSince(startOfLog(log), sinceMs));
+}
+
+/**
+ * `show` and `log` only, for a name that picks no active job and no finished log: the newest log of that name started
+ * since `sinceMs` that has no end date yet (a job gone from the active list whose log is still being written).
+ */
+export function newestUnfinishedLog(ref: string, logs: readonly JobLog[], sinceMs: number): JobLog | undefined {
+  if (looksLikeHandle(ref)) return undefined;
+  return newestLog(logsNamed(ref, logs.filter((log) => !isFinishedLog(log)), sinceMs));
 }
 
 /** The one job `wait` follows (and `show` and `log` take) for `ref`. */

@@ -34,10 +34,11 @@ function detailKey(row: JobLogDetail): string {
  * are fetched, and rows written in between that sort before the next page (newest first, or by log type) push as
  * many rows of the previous page onto it. They are the longest head of the page that repeats the tail of the rows
  * received so far (`tail`, in order), and never more than the log grew by since the previous page (`grewBy`, from
- * detailTotalRows; unknown without it): in a log that did not grow, rows that are alike are all kept.
+ * detailTotalRows): in a log that did not grow, rows that are alike are all kept. Without detailTotalRows the growth
+ * is unknown and nothing is dropped: a row printed twice is better than a row lost.
  */
 export function repeatedHead(tail: readonly JobLogDetail[], page: readonly JobLogDetail[], grewBy: number | undefined): number {
-  const most = Math.min(tail.length, page.length, grewBy ?? Infinity);
+  const most = Math.min(tail.length, page.length, grewBy ?? 0);
   if (!(most > 0)) return 0;
   const tailKeys = tail.slice(tail.length - most).map(detailKey);
   const headKeys = page.slice(0, most).map(detailKey);

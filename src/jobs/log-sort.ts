@@ -61,8 +61,8 @@ const IPS_FIELDS: readonly LogSortField[] = [
   'jobType',
 ];
 
-// The words users see in the table first, then IPS field names.
-const FIELD_BY_NAME: ReadonlyMap<string, LogSortField> = new Map<string, LogSortField>([
+// The words users see in the table (its column ids), for `--sort`; IPS field names are taken too.
+const FIELD_BY_WORD: ReadonlyArray<readonly [string, LogSortField]> = [
   ['started', 'startDate'],
   ['ended', 'endDate'],
   ['duration', 'duration'],
@@ -79,6 +79,13 @@ const FIELD_BY_NAME: ReadonlyMap<string, LogSortField> = new Map<string, LogSort
   ['handle', 'jobHandle'],
   ['logtype', 'logType'],
   ['subtype', 'jobSubType'],
+];
+
+/** The words `logs --sort` takes besides IPS field names (docs/usage.md lists them all). */
+export const LOG_SORT_WORDS: readonly string[] = FIELD_BY_WORD.map(([word]) => word);
+
+const FIELD_BY_NAME: ReadonlyMap<string, LogSortField> = new Map<string, LogSortField>([
+  ...FIELD_BY_WORD,
   ...IPS_FIELDS.map((field): [string, LogSortField] => [field, field]),
 ]);
 

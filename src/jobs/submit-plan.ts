@@ -1,5 +1,6 @@
 // `ips-jobs submit <kind>`: the flags and the --urls list → the submitJob requests to send, and one line for each.
 import type { EmailSetting, PublishJobInput, PublishType, SubmitJobInput, UploadUrl, UploadUrlsJobInput } from '../ips/types.js';
+import { joinList } from '../text/list.js';
 import { plural } from '../text/plural.js';
 
 export const SUBMIT_KINDS = ['image-serving-publish', 'image-rendering-publish', 'video-publish', 'upload-urls'] as const;
@@ -78,11 +79,6 @@ function parseUrlLine(line: string, destFolder: string | undefined): UploadUrl |
   return { sourceUrl: source, destPath: `${destFolder.replace(/\/+$/, '')}/${file.name}` };
 }
 
-/** "1 and 3", "1, 4 and 5". */
-function lineNumbers(lines: readonly number[]): string {
-  return lines.length < 2 ? lines.join('') : `${lines.slice(0, -1).join(', ')} and ${String(lines.at(-1))}`;
-}
-
 /** A warning for each upload (the same sourceUrl and destPath) listed on more than one line. */
 function duplicateWarnings(listed: ReadonlyArray<{ url: UploadUrl; line: number }>, source: string): string[] {
   const linesOf = new Map<string, { url: UploadUrl; lines: number[] }>();
@@ -94,7 +90,7 @@ function duplicateWarnings(listed: ReadonlyArray<{ url: UploadUrl; line: number 
   }
   return [...linesOf.values()]
     .filter(({ lines }) => lines.length > 1)
-    .map(({ url, lines }) => `${source} lines ${lineNumbers(lines)} are the same upload, sent once for each line: ${quote(url.sourceUrl)} → ${quote(url.destPath)}`);
+    .map(({ url, lines }) => `${source} lines ${joinList(lines)} are the same upload, sent once for each line: ${quote(url.sourceUrl)} → ${quote(url.destPath)}`);
 }
 
 /**

@@ -1,35 +1,15 @@
 // `submit <kind>`'s flags against the table of which flags each kind takes (FLAGS_BY_KIND): the command defines
 // exactly the flags of the table (plus the follow flags, which go with --wait), and every flag given to a kind that
 // does not take it is refused by the command itself, before run.ts is loaded (nothing read, nothing sent).
-import { PassThrough } from 'node:stream';
 import { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
-import { createCommandContext } from '../../src/commands/shared/command-context.js';
 import { addFollowOptions } from '../../src/commands/shared/follow-flags.js';
-import type { IO } from '../../src/commands/shared/io.js';
 import { UsageError } from '../../src/commands/shared/usage-error.js';
-import { buildProgram } from '../../src/commands/program.js';
 import { FLAGS_BY_KIND, SUBMIT_KINDS } from '../../src/jobs/submit-plan.js';
-
-function context() {
-  const io: IO = {
-    stdout: new PassThrough(),
-    stderr: new PassThrough(),
-    stdin: new PassThrough(),
-    env: {},
-    stdoutIsTTY: false,
-    stderrIsTTY: false,
-    stdinIsTTY: false,
-    columns: () => undefined,
-    rows: () => undefined,
-    stderrColumns: () => undefined,
-    onResize: () => () => {},
-  };
-  return createCommandContext(io, new AbortController().signal);
-}
+import { testProgram } from '../helpers/program.js';
 
 function submitCommand(): Command {
-  const submit = buildProgram(context(), ['submit']).commands.find((command) => command.name() === 'submit');
+  const submit = testProgram(['submit']).commands.find((command) => command.name() === 'submit');
   if (submit === undefined) throw new Error('no submit command');
   return submit;
 }
@@ -69,7 +49,7 @@ describe('a flag given to a kind that does not take it is refused by the command
 
   it.each(cases)('$kind $flag', async ({ kind, flag }) => {
     const goesWith = SUBMIT_KINDS.filter((k) => FLAGS_BY_KIND[k].includes(flag)).join(', ');
-    const run = buildProgram(context(), ['submit']).parseAsync(['submit', kind, flag, ...(VALUES[flag] ?? []), '--dry-run'], { from: 'user' });
+    const run = testProgram(['submit']).parseAsync(['submit', kind, flag, ...(VALUES[flag] ?? []), '--dry-run'], { from: 'user' });
     await expect(run).rejects.toThrow(UsageError);
     await expect(run).rejects.toThrow(new RegExp(`^${flag} only goes with ${goesWith}, not ${kind}$`));
   });

@@ -1,5 +1,5 @@
 // Scenario jobs for following commands (watch / wait), over real SOAP/HTTP with a frozen clock: vanish, delayed log,
-// appears late, finished before start, fatal vs non-fatal failure, stall then resume.
+// late end of a log, appears late, finished before start, fatal vs non-fatal failure, stall then resume.
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   DONE_LINGER_MS,
@@ -169,6 +169,45 @@ describe('logDelayMs', () => {
     advanceTo(emu, jobTimes(rec.plan).endAt);
     expect(text(await listed(emu, rec), 'state')).toBe('Done');
     expect(text(await inJobLogs(emu, rec), 'logType')).toBe('ImageServingPublishSuccess');
+  });
+});
+
+describe('logEndDelayMs', () => {
+  it('the job leaves the list while its log has no end; getJobLogs lists it so; the end is written logEndDelayMs later', async () => {
+    const emu = await emulator();
+    const rec = add(emu, { logEndDelayMs: 30_000 });
+    const times = jobTimes(rec.plan);
+    expect(times.logAt).toBe(times.leftAt + 30_000);
+
+    expect(text((await logDetails(emu, rec))[0], 'logType')).toBe('BeginImageServingPublish');
+    advanceTo(emu, times.endAt);
+    expect(text(await listed(emu, rec), 'state')).toBe('Done');
+    expect(text((await logDetails(emu, rec))[0], 'endDate')).toBeUndefined();
+    advanceTo(emu, times.leftAt);
+    expect(await listed(emu, rec)).toBeUndefined();
+    for (const log of [(await logDetails(emu, rec))[0], await inJobLogs(emu, rec)]) {
+      expect(text(log, 'jobName')).toBe(rec.name);
+      expect(text(log, 'logType')).toBe('BeginImageServingPublish');
+      expect(text(log, 'endDate')).toBeUndefined();
+      expect(text(log, 'fileSuccessCount')).toBe('10');
+    }
+    expect(rowTypes((await logDetails(emu, rec))[0])).not.toContain('EndImageServingPublish');
+    expect(emu.ips.jobLogs.some((log) => log.jobHandle === rec.jobHandle)).toBe(false);
+
+    advanceTo(emu, times.logAt);
+    const [log, ...more] = await logDetails(emu, rec);
+    expect(more).toEqual([]);
+    expect(text(log, 'logType')).toBe('ImageServingPublishSuccess');
+    expect(Date.parse(text(log, 'endDate') ?? '')).toBe(times.endAt);
+    expect(rowTypes(log).at(-1)).toBe('EndImageServingPublish');
+    const listedLogs = items(await soapCall(emu.url, 'getJobLogs', { companyHandle: rec.companyHandle }), 'jobLogArray');
+    expect(listedLogs.filter((l) => text(l, 'jobHandle') === rec.jobHandle).map((l) => text(l, 'logType'))).toEqual(['ImageServingPublishSuccess']);
+  });
+
+  it('is refused below 0, and beside logDelayMs', async () => {
+    const emu = await emulator();
+    expect(() => add(emu, { logEndDelayMs: -1 })).toThrow(/logEndDelayMs must be ≥ 0/);
+    expect(() => add(emu, { logEndDelayMs: 0, logDelayMs: 0 })).toThrow(/do not go together/);
   });
 });
 

@@ -1,6 +1,6 @@
 // Which jobs a reference picks: handles, names and globs against one poll's active list and logs.
 import { describe, expect, it } from 'vitest';
-import { chooseOne, notFoundReason, refPicksActive, refPicksLogs } from '../../src/follow/selection.js';
+import { chooseOne, newestUnfinishedLog, notFoundReason, refPicksActive, refPicksLogs } from '../../src/follow/selection.js';
 import { makeJob } from '../jobs/job-fixtures.js';
 import { makeLog } from '../jobs/log-fixtures.js';
 
@@ -41,6 +41,24 @@ describe('a finished log', () => {
   it('by handle: its own finished log only, whatever its age', () => {
     expect(refPicksLogs('j|y', [today, yesterday], SINCE)).toEqual([yesterday]);
     expect(refPicksLogs('j|u', [unfinished], SINCE)).toEqual([]);
+  });
+});
+
+describe('a log with no end yet (show and log only, when a name picks nothing else)', () => {
+  const older = log({ jobHandle: 'j|o', startDate: '2026-11-28T09:21:00-08:00', endDate: undefined });
+  const newer = log({ jobHandle: 'j|n', startDate: '2026-11-28T09:25:00-08:00', endDate: '' });
+  const yesterday = log({ jobHandle: 'j|y', startDate: '2026-11-27T09:25:00-08:00', endDate: undefined });
+  const ended = log({ jobHandle: 'j|e', startDate: '2026-11-28T09:28:00-08:00', endDate: '2026-11-28T09:29:00-08:00' });
+
+  it('by name or glob: the newest started since --since; a finished one never, nor yesterday\'s', () => {
+    expect(newestUnfinishedLog('Spring-Publish', [older, newer, yesterday, ended], SINCE)).toBe(newer);
+    expect(newestUnfinishedLog('spring-*', [older, yesterday, ended], SINCE)).toBe(older);
+    expect(newestUnfinishedLog('Spring-Publish', [yesterday, ended], SINCE)).toBeUndefined();
+  });
+
+  it('never for a handle (its own log is read by handle), and never what wait chooses', () => {
+    expect(newestUnfinishedLog('j|o', [older], SINCE)).toBeUndefined();
+    expect(chooseOne('Spring-Publish', [], [older], SINCE)).toEqual({ kind: 'none' });
   });
 });
 

@@ -148,6 +148,7 @@ describe('a name is resolved as wait and show resolve it (docs/usage.md, "Naming
   let pair: string[];
   let olderRunning: string;
   let newerDone: JobLog;
+  let unended: string;
 
   beforeAll(() => {
     const ago = (hours: number) => new Date(NOW_MS - hours * HOUR).toISOString();
@@ -156,6 +157,28 @@ describe('a name is resolved as wait and show resolve it (docs/usage.md, "Naming
     );
     olderRunning = emulator.ips.addJob({ originalName: 'Log-Dup', type: 'ImageServingPublish', triggerAt: ago(2), waitMs: 0, durationMs: 4 * HOUR, files: 20 }).jobHandle;
     newerDone = finished('Log-Dup', 1, { type: 'ImageServingPublish', durationMs: 60_000 });
+    // Gone from the active list an hour ago, and its log has no end yet.
+    unended = emulator.ips.addJob({
+      originalName: 'Log-Unended',
+      type: 'ImageServingPublish',
+      triggerAt: ago(2),
+      waitMs: 0,
+      durationMs: HOUR,
+      files: 6,
+      logEndDelayMs: 24 * HOUR,
+    }).jobHandle;
+  });
+
+  it('a job gone from the active list whose log has no end yet: its name prints that log, which logs lists as running', async () => {
+    const listed = await runCli(['logs', '--name', 'Log-Unended', '-o', 'csv', '--columns', 'jobHandle,status', '--no-headers'], { env: env() });
+    expect(listed.stdout).toBe(`${unended},running\n`);
+    const result = await log(['Log-Unended']);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(`Handle:      ${unended}`);
+    expect(result.stdout).toMatch(/Ended:\s+not yet/);
+    expect(result.stdout).toMatch(/Status:\s+running/);
+    expect(detailRequests).toEqual([expect.objectContaining({ jobHandle: unended, resultsPage: 1 })]);
   });
 
   it('the name of a running job prints its log, as its handle does', async () => {
@@ -253,11 +276,12 @@ describe('paging through a long log', () => {
     expect(detailCalls()).toBe(4);
   });
 
-  it('--errors with --limit stops at the page holding the last row it needs', async () => {
+  it('--errors with --limit stops at the page holding one matching row more than it prints (the proof of a cut)', async () => {
     const result = await log([mega.jobHandle!, '--errors', '--limit', '2', '-o', 'ndjson']);
     const errors = mega.detailArray.map((d, index) => ({ d, index })).filter(({ d }) => d.logType === 'UploadError');
     expect(ndjson(result.stdout)).toEqual(errors.slice(0, 2).map(({ d }) => d));
-    const pagesNeeded = Math.floor(errors[1]!.index / 1000) + 1;
+    expect(result.stderr).toBe('showing the first 2 detail rows (--limit); --limit 0 shows them all\n');
+    const pagesNeeded = Math.floor(errors[2]!.index / 1000) + 1;
     expect(pagesNeeded).toBeLessThan(4);
     expect(detailCalls()).toBe(pagesNeeded);
   });
@@ -363,6 +387,40 @@ describe('--limit never cuts silently', () => {
     const roomy = await log([newer.jobHandle!, '--limit', '5000', '-o', 'csv']);
     expect(roomy.stderr).toBe('');
     expect(roomy.stdout.trimEnd().split('\n')).toHaveLength(rows + 1);
+  });
+});
+
+describe('--errors --limit says a cut only when an error row was left out', () => {
+  /** 1,500 files over two pages of details, those at `errorsAt` with an error. */
+  const files = (errorsAt: number[]) =>
+    Array.from({ length: 1500 }, (_, i) => ({ name: `DemoCompany/incoming/file-${i}.tif`, ...(errorsAt.includes(i) ? { error: 'unreadable TIFF' } : {}) }));
+  const errorRows = (log: JobLog) => log.detailArray.filter((d) => d.logType === 'UploadError');
+  let five: JobLog;
+  let six: JobLog;
+
+  beforeAll(() => {
+    five = finished('Five-Errors', 5, { namedFiles: files([0, 1, 2, 3, 4]), errorFiles: undefined });
+    six = finished('Six-Errors', 5, { namedFiles: files([0, 1, 2, 3, 4, 1400]), errorFiles: undefined });
+    // Every error of `five` on the first page, and a second page after it; `six` has one more on the second page.
+    expect(five.detailArray.length).toBeGreaterThan(1000);
+    expect(five.detailArray.findLastIndex((d) => d.logType === 'UploadError')).toBeLessThan(1000);
+    expect(six.detailArray.findLastIndex((d) => d.logType === 'UploadError')).toBeGreaterThanOrEqual(1000);
+  });
+
+  it('exactly --limit error rows: all printed, no notice, truncated false', async () => {
+    const result = await log([five.jobHandle!, '--errors', '--limit', '5', '-o', 'json']);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe('');
+    expect(JSON.parse(result.stdout)).toMatchObject({ truncated: false, limit: 5, details: errorRows(five) });
+    expect(detailRequests.map((r) => r.resultsPage)).toEqual([1, 2]);
+  });
+
+  it('one error row more than --limit, on a later page: the notice, truncated true', async () => {
+    const result = await log([six.jobHandle!, '--errors', '--limit', '5', '-o', 'json']);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe('showing the first 5 detail rows (--limit); --limit 0 shows them all\n');
+    expect(JSON.parse(result.stdout)).toMatchObject({ truncated: true, limit: 5, details: errorRows(six).slice(0, 5) });
+    expect(detailRequests.map((r) => r.resultsPage)).toEqual([1, 2]);
   });
 });
 

@@ -285,6 +285,7 @@ describe('a name is resolved as wait resolves it (docs/usage.md, "Naming a job")
   let newerDone: EmulatedJob;
   let longRunning: EmulatedJob;
   let pair: EmulatedJob[];
+  let unended: EmulatedJob;
 
   beforeAll(() => {
     const ago = (minutes: number) => new Date(emulator.clock.now().getTime() - minutes * 60_000).toISOString();
@@ -295,6 +296,20 @@ describe('a name is resolved as wait resolves it (docs/usage.md, "Naming a job")
     pair = [10, 5].map((minutes) =>
       emulator.ips.addJob({ originalName: 'Show-Pair', type: 'ImageServingPublish', waitMs: 0, durationMs: 3_600_000, files: 20, triggerAt: ago(minutes) }),
     );
+    // Gone from the active list, and its log has no end yet.
+    unended = emulator.ips.addJob({ originalName: 'Show-Unended', type: 'ImageServingPublish', waitMs: 0, durationMs: 60_000, files: 5, triggerAt: ago(60), logEndDelayMs: 24 * 3_600_000 });
+  });
+
+  it('a job gone from the active list whose log has no end yet: its name shows that log, not finished', async () => {
+    const result = await show(['Show-Unended', '-o', 'json']);
+    expect(result.stderr).toBe(`${unended.name} is no longer active; showing its job log\n`);
+    expect(result.code).toBe(0);
+    const [listed] = (await client.getJobLogs({ companyHandle: COMPANY })).filter((log) => log.jobHandle === unended.jobHandle);
+    expect(listed?.endDate).toBeUndefined();
+    expect(JSON.parse(result.stdout)).toEqual({ schemaVersion: 1, active: false, log: listed });
+    const table = await show(['Show-Unended']);
+    expect(table.code).toBe(0);
+    expect(table.stdout).toContain('status         not finished (the log has no end date yet)\n');
   });
 
   it('the newest job of the name: a newer finished job beats an older one still running', async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatBytes } from '../../src/text/bytes.js';
 import { formatDuration } from '../../src/text/duration.js';
+import { joinList } from '../../src/text/list.js';
 import { plural } from '../../src/text/plural.js';
 import { escapeXml } from '../../src/text/xml-escape.js';
 
@@ -75,5 +76,22 @@ describe('plural', () => {
 describe('escapeXml', () => {
   it('escapes the markup characters and the whitespace an attribute would fold', () => {
     expect(escapeXml(`a&b<c>"d"'e'\tf\ng\r`)).toBe('a&amp;b&lt;c&gt;&quot;d&quot;&apos;e&apos;&#x9;f&#xA;g&#xD;');
+  });
+});
+
+describe('joinList', () => {
+  it.each([
+    [[], ''],
+    [['a'], 'a'],
+    [['a', 'b'], 'a and b'],
+    [['a', 'b', 'c'], 'a, b and c'],
+    [[1, 4, 5], '1, 4 and 5'],
+  ])('%j reads %j', (items, text) => {
+    expect(joinList(items)).toBe(text);
+  });
+
+  it('says or when asked', () => {
+    expect(joinList(['username', 'password', 'company'], 'or')).toBe('username, password or company');
+    expect(joinList(['password'], 'or')).toBe('password');
   });
 });

@@ -28,7 +28,7 @@ export function registerLog(program: Command, context: CommandContext): void {
     .addOption(sinceOption('a job name matches finished jobs started since this time (a running job whatever its age)', DEFAULT_SINCE, '7d'))
     .option('--type <logTypes>', 'only detail rows of these log types, asked of IPS (comma-separated, repeatable; e.g. UploadError,UploadWarning)', listOption)
     .option('--errors', 'only detail rows about errors and failures (log type or aux type holding Error, Failure or Fatal)')
-    .addOption(limitOption('print at most this many detail rows, and stop fetching pages then (0 = all); a cut is said on stderr, and in -o json', 0, 'all'))
+    .addOption(limitOption('print at most this many detail rows (0 = all), fetching pages only until a row past them is known to be there; a cut is said on stderr, and in -o json', 0, 'all'))
     .addOption(new Option('--sort <field>', 'order of the detail rows: date or logtype, - prefix for descending (default date)').argParser(detailSortOption))
     .option('--columns <list>', 'detail columns to show (comma-separated; csv/tsv take IPS field names)')
     .option('--no-headers', 'leave out the header row (table, csv, tsv)')

@@ -1,6 +1,7 @@
 // The work of `ips-jobs log <job>` (loaded only when it runs): one job's log — its summary, then every detail
 // row, printed page by page as getJobLogDetails hands them out (1000 rows a page) so a long log starts showing at once.
-// A running job's log may grow between two pages: each row is printed once (jobs/detail-paging.ts, repeatedHead).
+// A running job's log may grow between two pages: each row is printed once (jobs/detail-paging.ts, repeatedHead),
+// where IPS says how many rows the log has.
 import type { Command } from 'commander';
 import { ExitCode } from '../../exit-codes.js';
 import type { GetJobLogDetailsInput, JobLog, JobLogDetail } from '../../ips/types.js';
@@ -132,7 +133,7 @@ class DetailWriter {
     }
   }
 
-  /** `cut`: --limit stopped the rows before the end of the log; said on stderr in every format, and in json. */
+  /** `cut`: --limit left out a row it would have printed; said on stderr in every format, and in json. */
   async finish(printed: number, cut: boolean): Promise<void> {
     const { io, options } = this;
     if (options.output === 'json') {
@@ -215,19 +216,21 @@ async function runLog(options: LogOptions, io: IO): Promise<number> {
     tail = [...tail, ...fresh].slice(-DETAIL_PAGE_SIZE);
     previousTotal = log.detailTotalRows;
     received += fresh.length;
-    let wanted = options.errorsOnly ? fresh.filter(isErrorDetail) : fresh;
-    if (options.limit > 0 && printed + wanted.length > options.limit) {
-      wanted = wanted.slice(0, options.limit - printed);
-      cut = true;
-    }
+    const matching = options.errorsOnly ? fresh.filter(isErrorDetail) : fresh;
+    const room = options.limit > 0 ? options.limit - printed : Infinity;
+    // A cut is a matching row left out: once the limit is reached, the pages after it are read (printing nothing)
+    // until one shows, or the log ends.
+    cut = matching.length > room;
+    const wanted = cut ? matching.slice(0, room) : matching;
     await writer.rows(wanted);
     printed += wanted.length;
     const more = wantsNextPage({ rows: rows.length, received, totalRows: log.detailTotalRows, repeated });
-    if (options.limit > 0 && printed >= options.limit) {
-      cut ||= more;
+    if (cut || !more) break;
+    // Every row matches and IPS says how many there are: the rows still to come are left out, unread.
+    if (options.limit > 0 && printed === options.limit && !options.errorsOnly && log.detailTotalRows !== undefined) {
+      cut = true;
       break;
     }
-    if (!more) break;
     page += 1;
     log = pick(await session.client.getJobLogDetails(detailRequest(options, companyHandle, jobHandle, page)));
   }

@@ -23,7 +23,10 @@ export function registerLogs(program: Command, context: CommandContext): void {
     .option('--with-warnings', 'only jobs with warnings, errors or a failure')
     .option('--type <types>', 'only these job types or log types (comma-separated, repeatable; e.g. ImageServingPublish, Upload)', listOption)
     .option('--name <glob>', 'only jobs whose name or original name matches (* and ?)')
-    .option('--sort <field>', 'order by a column or IPS field, - prefix for descending (default -started); --limit cuts this order')
+    .option(
+      '--sort <field>',
+      'order by started, ended, duration, name, type, user, files, successes, warnings, errors, duplicates, updates, status, handle, logtype, subtype or an IPS field; - prefix for descending (default -started); --limit cuts this order',
+    )
     .addOption(limitOption(`print at most this many logs (0 = all; default ${TERMINAL_DEFAULT_LIMIT} on a terminal, all in a pipe or a file)`))
     .option('--columns <list>', 'columns to show (comma-separated; csv/tsv take IPS field names)')
     .option('--no-headers', 'leave out the header row (table, csv, tsv)')

@@ -2,8 +2,9 @@
 // the pure rule is follow/selection.ts's chooseOne). A handle: the active job with that handle, else its own log. A
 // name: every active job of that name whatever its age, and the finished logs of that name since --since; the newest
 // of them is meant (a newer finished job beats an older one still running); two running jobs of the name are
-// ambiguous (exit 2, each listed with its handle).
-import { chooseOne, notFoundReason, refPicksActive } from '../../follow/selection.js';
+// ambiguous (exit 2, each listed with its handle). Neither: the newest log of the name with no end yet (a job gone
+// from the active list whose log is still being written), which `wait` never takes.
+import { chooseOne, newestUnfinishedLog, notFoundReason, refPicksActive } from '../../follow/selection.js';
 import type { ActiveJob, JobLog } from '../../ips/types.js';
 import { looksLikeHandle } from '../../jobs/job-ref.js';
 import { isFinishedLog } from '../../jobs/outcome.js';
@@ -50,8 +51,10 @@ export async function resolveJob(session: Session, ref: string, since: TimeBound
   switch (choice.kind) {
     case 'ambiguous':
       throw new UsageError(ambiguityMessage([{ ref, jobs: choice.jobs }]));
-    case 'none':
-      return { kind: 'none', reason: notFoundReason(ref, sinceMs), sinceMs };
+    case 'none': {
+      const unfinished = newestUnfinishedLog(ref, logs, sinceMs);
+      return unfinished ? { kind: 'logged', log: unfinished } : { kind: 'none', reason: notFoundReason(ref, sinceMs), sinceMs };
+    }
     default:
       return choice;
   }
