@@ -15,7 +15,8 @@ export async function serverNow(session: Session): Promise<Date> {
 export function windowStartMs(flag: string, bound: TimeBound, nowMs: number): number {
   const startMs = timeBoundMs(bound, nowMs);
   if (startMs > nowMs) {
-    const written = 'iso' in bound ? bound.iso : `+${-bound.agoMs}ms`;
+    // Only a date gets here: a duration from now was refused by its option (time-flags.ts).
+    const written = 'iso' in bound ? bound.iso : formatInstant(startMs);
     throw new UsageError(`${flag} ${written} is after the server's now (${formatInstant(nowMs)}): ${STARTS_AFTER_NOW}`);
   }
   return startMs;
