@@ -1,12 +1,14 @@
 // When things go wrong: every fault of the emulator's plan, bad credentials, bad flags, missing
 // configuration. Each run ends promptly with one clear line on stderr and the documented exit code.
+// Runs are in-process (runMain) but for what needs a process: signals, the internal-error hook (it reads the
+// process's environment), and bin/ips-jobs.js's own answers to --version and --help.
 import { writeFileSync, mkdtempSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, DEMO_CREDENTIALS, type Emulator } from '../../src/emulator/index.js';
-import { runCli, startCli, until, type CliResult } from '../helpers/cli.js';
+import { runCli, runMain, startCli, until, type CliResult } from '../helpers/cli.js';
 
 let emulator: Emulator;
 const PASSWORD = 'pw-Zq8#unique-7731';
@@ -70,7 +72,7 @@ describe('the service fails: exit 5, one line, no hang', () => {
   ])('$plan', async ({ plan, says }) => {
     emulator.faults.set(plan);
     const started = Date.now();
-    const result = await runCli(['list', '--request-timeout', '1s'], { env: env() });
+    const result = await runMain(['list', '--request-timeout', '1s'], { env: env() });
     expect(result.code).toBe(5);
     expect(expectOneLine(result)).toMatch(says);
     expect(Date.now() - started).toBeLessThan(10_000);
@@ -83,14 +85,14 @@ describe('the service fails: exit 5, one line, no hang', () => {
         probe.close(() => resolve(port));
       });
     });
-    const result = await runCli(['list'], { env: env({ IPS_JOBS_ENDPOINT: `http://127.0.0.1:${port}/` }) });
+    const result = await runMain(['list'], { env: env({ IPS_JOBS_ENDPOINT: `http://127.0.0.1:${port}/` }) });
     expect(result.code).toBe(5);
     expect(expectOneLine(result)).toMatch(/cannot reach 127\.0\.0\.1:\d+ \(getActiveJobs\): connection refused/);
   });
 
   it('--debug adds a trace of the exchange and the stack, still without the password', async () => {
     emulator.faults.set('getActiveJobs:html=502');
-    const result = await runCli(['list', '--debug'], { env: env() });
+    const result = await runMain(['list', '--debug'], { env: env() });
     expect(result.code).toBe(5);
     expect(result.stderr).toMatch(/debug: getActiveJobs http:\/\/127\.0\.0\.1:\d+\/scene7\/services\/IpsApiService HTTP 502/);
     expect(result.stderr).toMatch(/^\s+at /m);
@@ -100,7 +102,7 @@ describe('the service fails: exit 5, one line, no hang', () => {
 
 describe('authentication and authorisation: exit 4', () => {
   it('a wrong password', async () => {
-    const result = await runCli(['list'], { env: env({ IPS_JOBS_PASSWORD: 'wrong-password' }) });
+    const result = await runMain(['list'], { env: env({ IPS_JOBS_PASSWORD: 'wrong-password' }) });
     expect(result.code).toBe(4);
     expect(expectOneLine(result)).toMatch(/login refused by 127\.0\.0\.1:\d+: Invalid username\/password \(authenticationFault 10001\)/);
     expect(result.stderr).not.toContain('wrong-password');
@@ -111,7 +113,7 @@ describe('authentication and authorisation: exit 4', () => {
     { plan: 'getActiveJobs:fault=authorization/200', says: /not authorised \(getActiveJobs\): .*authorizationFault 20003/ },
   ])('$plan', async ({ plan, says }) => {
     emulator.faults.set(plan);
-    const result = await runCli(['list'], { env: env() });
+    const result = await runMain(['list'], { env: env() });
     expect(result.code).toBe(4);
     expect(expectOneLine(result)).toMatch(says);
   });
@@ -119,7 +121,7 @@ describe('authentication and authorisation: exit 4', () => {
 
 describe('configuration: exit 78', () => {
   it('no credentials and no --demo: says exactly what to set, in one line', async () => {
-    const result = await runCli(['list'], { env: {} });
+    const result = await runMain(['list'], { env: {} });
     expect(result.code).toBe(78);
     expect(expectOneLine(result)).toBe(
       'ips-jobs: no username, password or company: set IPS_JOBS_USERNAME, IPS_JOBS_PASSWORD (or IPS_JOBS_PASSWORD_FILE) and IPS_JOBS_COMPANY, ' +
@@ -132,7 +134,7 @@ describe('configuration: exit 78', () => {
     const home = mkdtempSync(path.join(tmpdir(), 'ips-jobs-errors-'));
     const config = path.join(home, 'config.json');
     writeFileSync(config, JSON.stringify({ defaultProfile: 'prod', profiles: { prod: { username: 'ops@example.com', company: 'c|1001' } } }), { mode: 0o600 });
-    const result = await runCli(['list'], { env: { IPS_JOBS_ENDPOINT: emulator.url, IPS_JOBS_CONFIG: config } });
+    const result = await runMain(['list'], { env: { IPS_JOBS_ENDPOINT: emulator.url, IPS_JOBS_CONFIG: config } });
     expect(result.code).toBe(78);
     expect(expectOneLine(result)).toBe(
       `ips-jobs: no password: set IPS_JOBS_PASSWORD (or IPS_JOBS_PASSWORD_FILE), pass --password-file (or --password-stdin), or add "password" (or "passwordFile") to profile "prod" in ${config}`,
@@ -140,13 +142,13 @@ describe('configuration: exit 78', () => {
   });
 
   it('a bad region from the environment', async () => {
-    const result = await runCli(['list'], { env: env({ IPS_JOBS_ENDPOINT: undefined, IPS_JOBS_REGION: 'mars' }) });
+    const result = await runMain(['list'], { env: env({ IPS_JOBS_ENDPOINT: undefined, IPS_JOBS_REGION: 'mars' }) });
     expect(result.code).toBe(78);
     expect(expectOneLine(result)).toContain('invalid region "mars" from IPS_JOBS_REGION');
   });
 
   it('a missing password file', async () => {
-    const result = await runCli(['list', '--password-file', '/nonexistent/pw'], { env: env({ IPS_JOBS_PASSWORD: undefined }) });
+    const result = await runMain(['list', '--password-file', '/nonexistent/pw'], { env: env({ IPS_JOBS_PASSWORD: undefined }) });
     expect(result.code).toBe(2);
     expect(expectOneLine(result)).toContain('/nonexistent/pw');
   });
@@ -185,19 +187,19 @@ describe('usage errors: exit 2', () => {
     { args: ['list', '--region', 'mars'], says: /invalid region "mars" from --region/ },
     { args: ['list', '--stall-timeout', 'soon'], says: /invalid duration "soon"/ },
   ])('$args', async ({ args, says }) => {
-    const result = await runCli(args, { env: env() });
+    const result = await runMain(args, { env: env() });
     expect(result.code).toBe(2);
     expect(expectOneLine(result)).toMatch(says);
   });
 
   it('--password is refused without echoing the value', async () => {
-    const result = await runCli(['list', '--password', PASSWORD], { env: env() });
+    const result = await runMain(['list', '--password', PASSWORD], { env: env() });
     expect(result.code).toBe(2);
     expect(expectOneLine(result)).toContain('--password is not accepted');
   });
 
   it('a bare `ips-jobs` shows the help on stderr', async () => {
-    const result = await runCli([], { env: env() });
+    const result = await runMain([], { env: env() });
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toContain('Usage: ips-jobs');
@@ -209,13 +211,13 @@ describe('passwords from files and stdin, never in output', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'ips-jobs-pw-'));
     const file = path.join(dir, 'pw');
     writeFileSync(file, `${PASSWORD}\n`, { mode: 0o600 });
-    const result = await runCli(['list', '-o', 'json', '--password-file', file], { env: env({ IPS_JOBS_PASSWORD: undefined }) });
+    const result = await runMain(['list', '-o', 'json', '--password-file', file], { env: env({ IPS_JOBS_PASSWORD: undefined }) });
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout).jobs.length).toBeGreaterThan(0);
   });
 
   it('--password-stdin', async () => {
-    const result = await runCli(['list', '-o', 'json', '--password-stdin'], {
+    const result = await runMain(['list', '-o', 'json', '--password-stdin'], {
       env: env({ IPS_JOBS_PASSWORD: undefined }),
       input: `${PASSWORD}\n`,
     });
@@ -225,10 +227,10 @@ describe('passwords from files and stdin, never in output', () => {
 
   it('appears in no output of any format, of config show, or of a --debug run', async () => {
     const runs = await Promise.all([
-      ...['table', 'wide', 'json', 'ndjson', 'csv', 'tsv'].map((output) => runCli(['list', '-o', output, '--debug'], { env: env() })),
-      runCli(['config', 'show'], { env: env() }),
-      runCli(['config', 'show', '-o', 'json'], { env: env() }),
-      runCli(['config', 'check', '--debug'], { env: env() }),
+      ...['table', 'wide', 'json', 'ndjson', 'csv', 'tsv'].map((output) => runMain(['list', '-o', output, '--debug'], { env: env() })),
+      runMain(['config', 'show'], { env: env() }),
+      runMain(['config', 'show', '-o', 'json'], { env: env() }),
+      runMain(['config', 'check', '--debug'], { env: env() }),
     ]);
     for (const result of runs) {
       expect(result.code).toBe(0);
@@ -239,7 +241,7 @@ describe('passwords from files and stdin, never in output', () => {
 
 describe('config', () => {
   it('config show says where each setting came from and masks the password', async () => {
-    const result = await runCli(['config', 'show', '--region', 'emea'], { env: env({ IPS_JOBS_ENDPOINT: undefined }) });
+    const result = await runMain(['config', 'show', '--region', 'emea'], { env: env({ IPS_JOBS_ENDPOINT: undefined }) });
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^username\s+demo@ips-jobs\.example\s+\(IPS_JOBS_USERNAME\)$/m);
     expect(result.stdout).toMatch(/^password\s+\*{8}\s+\(IPS_JOBS_PASSWORD\)$/m);
@@ -248,21 +250,21 @@ describe('config', () => {
   });
 
   it('config check logs in and resolves the company', async () => {
-    const result = await runCli(['config', 'check'], { env: env({ IPS_JOBS_COMPANY: 'Demo Company' }) });
+    const result = await runMain(['config', 'check'], { env: env({ IPS_JOBS_COMPANY: 'Demo Company' }) });
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^login\s+demo@ips-jobs\.example at http:\/\/127\.0\.0\.1:\d+\/scene7\/services\/IpsApiService: ValidLogin$/m);
     expect(result.stdout).toMatch(/^company\s+Demo Company c\|1001$/m);
   });
 
   it('config check without a company still checks the login', async () => {
-    const result = await runCli(['config', 'check'], { env: env({ IPS_JOBS_COMPANY: undefined }) });
+    const result = await runMain(['config', 'check'], { env: env({ IPS_JOBS_COMPANY: undefined }) });
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/: ValidLogin$/m);
     expect(result.stdout).toMatch(/^company\s+\(not set\)$/m);
   });
 
   it('config check with a wrong password is refused (4)', async () => {
-    const result = await runCli(['config', 'check'], { env: env({ IPS_JOBS_PASSWORD: 'nope' }) });
+    const result = await runMain(['config', 'check'], { env: env({ IPS_JOBS_PASSWORD: 'nope' }) });
     expect(result.code).toBe(4);
     expect(expectOneLine(result)).toContain('authenticationFault 10001');
   });
@@ -288,7 +290,7 @@ describe('signals', () => {
 
 describe('help and version', () => {
   it('help exit-codes prints the table', async () => {
-    const result = await runCli(['help', 'exit-codes']);
+    const result = await runMain(['help', 'exit-codes']);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(
       /^\s+78\s+configuration missing or invalid, or this machine's setup \(an address it cannot listen on, output it cannot write\); also an incomplete installation \(a checkout not built: npm ci\)$/m,
@@ -314,7 +316,7 @@ describe('help and version', () => {
 
 describe('--demo', () => {
   it('runs against the in-process emulator with no configuration at all', async () => {
-    const result = await runCli(['list', '--demo', '-o', 'json'], { env: {} });
+    const result = await runMain(['list', '--demo', '-o', 'json'], { env: {} });
     expect(result.code).toBe(0);
     const doc = JSON.parse(result.stdout);
     expect(doc.company).toEqual({ companyHandle: 'c|1001', name: 'Demo Company' });
