@@ -1,10 +1,11 @@
 // `ips-jobs log <job>` against the emulator: naming a job, the summary, and every page of a long log
 // (3,006 detail rows: 4 pages of getJobLogDetails), streamed, filtered and cut short.
+// Runs are in-process (runMain) but for the one on a terminal: a pseudo-terminal needs a process of its own.
 import { execFile } from 'node:child_process';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startEmulator, DEMO_CREDENTIALS, type Emulator } from '../../src/emulator/index.js';
 import type { GetJobLogDetailsInput, JobLog, JobLogDetail } from '../../src/ips/types.js';
-import { BIN, cleanEnv, runCli } from '../helpers/cli.js';
+import { BIN, cleanEnv, runMain } from '../helpers/cli.js';
 import { demoEnv } from '../helpers/demo-env.js';
 
 const START = '2031-01-15T09:00:00.000-08:00';
@@ -25,7 +26,7 @@ function env(extra: Record<string, string | undefined> = {}): Record<string, str
 }
 
 function log(args: string[]) {
-  return runCli(['log', ...args], { env: env() });
+  return runMain(['log', ...args], { env: env() });
 }
 
 /** A finished job that started `hoursAgo` before the emulator's now; returns its log with every detail row. */
@@ -170,7 +171,7 @@ describe('a name is resolved as wait and show resolve it (docs/usage.md, "Naming
   });
 
   it('a job gone from the active list whose log has no end yet: its name prints that log, which logs lists as running', async () => {
-    const listed = await runCli(['logs', '--name', 'Log-Unended', '-o', 'csv', '--columns', 'jobHandle,status', '--no-headers'], { env: env() });
+    const listed = await runMain(['logs', '--name', 'Log-Unended', '-o', 'csv', '--columns', 'jobHandle,status', '--no-headers'], { env: env() });
     expect(listed.stdout).toBe(`${unended},running\n`);
     const result = await log(['Log-Unended']);
     expect(result.stderr).toBe('');
