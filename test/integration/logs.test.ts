@@ -1,11 +1,12 @@
-// `ips-jobs logs` as users and scripts run it: the built CLI as a child process against the emulator
+// `ips-jobs logs` as users and scripts run it: the CLI against the emulator over loopback
 // (frozen clock, far from this machine's clock so only the server's clock can get the window right).
+// Runs are in-process (runMain) but for those on a terminal: a pseudo-terminal needs a process of its own.
 import { execFile } from 'node:child_process';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startEmulator, DEMO_CREDENTIALS, type Emulator } from '../../src/emulator/index.js';
 import { createIpsClient } from '../../src/ips/client.js';
 import type { GetJobLogsInput, JobLog } from '../../src/ips/types.js';
-import { BIN, cleanEnv, runCli } from '../helpers/cli.js';
+import { BIN, cleanEnv, runMain } from '../helpers/cli.js';
 import { demoEnv } from '../helpers/demo-env.js';
 
 const START = '2031-01-15T09:00:00.000-08:00';
@@ -24,7 +25,7 @@ function env(extra: Record<string, string | undefined> = {}): Record<string, str
 }
 
 function logs(args: string[], extra: Record<string, string> = {}) {
-  return runCli(['logs', ...args], { env: env(extra) });
+  return runMain(['logs', ...args], { env: env(extra) });
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -418,13 +419,13 @@ describe('no limit cuts silently', () => {
   });
 
   it("the help's csv example exports every row of the week", async () => {
-    const help = await runCli(['logs', '--help'], { env: env() });
+    const help = await runMain(['logs', '--help'], { env: env() });
     expect(help.code).toBe(0);
     const example = help.stdout.split('\n').find((line) => / -o csv > \S+\.csv$/.test(line));
     expect(example, help.stdout).toBeDefined();
     const words = example!.trim().split(/\s+/);
     expect(words.slice(0, 2)).toEqual(['ips-jobs', 'logs']);
-    const result = await runCli(words.slice(1, words.indexOf('>')), { env: env() });
+    const result = await runMain(words.slice(1, words.indexOf('>')), { env: env() });
     expect(result.code).toBe(0);
     expect(result.stderr).toBe('');
     const [header, ...rows] = result.stdout.trimEnd().split('\n');
