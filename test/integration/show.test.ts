@@ -1,10 +1,11 @@
-// `ips-jobs show <job>` as users and scripts run it: the built CLI against the emulator on loopback with a
-// frozen clock. An active job with tasks and items, a stalled one, finished ones (by name and by handle), not found.
+// `ips-jobs show <job>` as users and scripts run it: the CLI against the emulator on loopback with a frozen clock.
+// An active job with tasks and items, a stalled one, finished ones (by name and by handle), not found.
+// Every run is in-process (runMain): none needs a process of its own (no signal, terminal or stdin).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, DEMO_CREDENTIALS, type EmulatedJob, type Emulator } from '../../src/emulator/index.js';
 import { createIpsClient, type IpsClient } from '../../src/ips/client.js';
 import type { ActiveJob, JobLog } from '../../src/ips/types.js';
-import { runCli } from '../helpers/cli.js';
+import { runMain } from '../helpers/cli.js';
 import { demoEnv } from '../helpers/demo-env.js';
 
 let emulator: Emulator;
@@ -22,7 +23,7 @@ function env(extra: Record<string, string | undefined> = {}): Record<string, str
 }
 
 function show(args: string[], extra: Record<string, string> = {}) {
-  return runCli(['show', ...args], { env: env(extra) });
+  return runMain(['show', ...args], { env: env(extra) });
 }
 
 /** The job as IPS describes it now, read through the client: what the CLI is held to. */
