@@ -1,10 +1,10 @@
-// `ips-jobs list` as users and scripts run it: the built CLI as a child process, against the
-// emulator on loopback with a frozen clock, through the real client over real HTTP.
+// `ips-jobs list` as users and scripts run it: the CLI against the emulator on loopback with a frozen clock,
+// through the real client over real HTTP. Every run is in-process (runMain): none needs a process of its own.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, DEMO_CREDENTIALS, type Emulator } from '../../src/emulator/index.js';
 import { createIpsClient } from '../../src/ips/client.js';
 import type { ActiveJob } from '../../src/ips/types.js';
-import { runCli } from '../helpers/cli.js';
+import { runMain } from '../helpers/cli.js';
 import { demoEnv } from '../helpers/demo-env.js';
 
 let emulator: Emulator;
@@ -19,7 +19,7 @@ function env(extra: Record<string, string | undefined> = {}): Record<string, str
 }
 
 async function list(args: string[], extra: Record<string, string> = {}) {
-  return runCli(['list', ...args], { env: env(extra) });
+  return runMain(['list', ...args], { env: env(extra) });
 }
 
 function names(jobs: ActiveJob[]): string[] {
@@ -272,14 +272,14 @@ describe('no active jobs', () => {
     { output: 'ndjson', stdout: '' },
     { output: 'csv', stdout: 'jobHandle,name,originalName,type,state,progress,progressMessage,submitUserEmail,startDate,lastProgressUpdate,triggerTime,serverName,companyHandle,totalSize,locale,description,tasks,jobDetail\n' },
   ])('-o $output prints only what a script expects, exit 0', async ({ output, stdout }) => {
-    const result = await runCli(['list', '-o', output], { env: { ...env(), IPS_JOBS_ENDPOINT: empty.url } });
+    const result = await runMain(['list', '-o', output], { env: { ...env(), IPS_JOBS_ENDPOINT: empty.url } });
     expect(result.code).toBe(0);
     expect(result.stdout).toBe(stdout);
     expect(result.stderr).toBe('');
   });
 
   it('-o json gives an empty jobs array', async () => {
-    const result = await runCli(['list', '-o', 'json'], { env: { ...env(), IPS_JOBS_ENDPOINT: empty.url } });
+    const result = await runMain(['list', '-o', 'json'], { env: { ...env(), IPS_JOBS_ENDPOINT: empty.url } });
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout)).toEqual({ schemaVersion: 1, company: { companyHandle: 'c|1001', name: 'Demo Company' }, jobs: [] });
   });
