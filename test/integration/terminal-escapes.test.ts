@@ -2,13 +2,14 @@
 // messages and asset names hold a clear-screen, an OSC 8 hyperlink, the one-byte CSI, a bidi override, BEL and
 // CR, and fault reasons that quote such text. Every command, in its table and line formats, shows them escaped
 // on stdout and stderr; json and ndjson keep the raw values (JSON-escaped).
+// Runs are in-process (runMain) but for those on a terminal: a pseudo-terminal needs a process of its own.
 import { execFile } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, DEMO_CREDENTIALS, DEMO_USERS, type Emulator } from '../../src/emulator/index.js';
 import { createIpsClient } from '../../src/ips/client.js';
 import type { ActiveJob } from '../../src/ips/types.js';
 import { envelope, startCaptureServer, type CaptureServer } from '../helpers/capture-server.js';
-import { BIN, cleanEnv, runCli, type CliResult } from '../helpers/cli.js';
+import { BIN, cleanEnv, runMain, type CliResult } from '../helpers/cli.js';
 import { demoEnv } from '../helpers/demo-env.js';
 
 const OSC8 = '\u001b]8;;https://evil.example/\u0007link\u001b]8;;\u0007';
@@ -101,13 +102,9 @@ afterAll(async () => {
   await Promise.all([emulator?.close(), scripted?.close()]);
 });
 
-/** Runs the commands two at a time (the machine has two cores). */
-async function runAll(runs: Array<{ args: string[]; env?: Record<string, string> }>): Promise<CliResult[]> {
-  const results: CliResult[] = [];
-  for (let i = 0; i < runs.length; i += 2) {
-    results.push(...(await Promise.all(runs.slice(i, i + 2).map((run) => runCli(run.args, { env: run.env ?? env(), killAfterMs: 20_000 })))));
-  }
-  return results;
+/** Runs the commands side by side, in-process. */
+function runAll(runs: Array<{ args: string[]; env?: Record<string, string> }>): Promise<CliResult[]> {
+  return Promise.all(runs.map((run) => runMain(run.args, { env: run.env ?? env(), killAfterMs: 20_000 })));
 }
 
 function expectInert(result: CliResult, what: string): void {
