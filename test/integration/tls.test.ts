@@ -4,6 +4,8 @@
 // Loopback never goes through a proxy, so the proxy tests need no test-only switch: they name the emulator
 // ips-emulator.test (a reserved name that resolves nowhere, with a certificate made for it) and the test's own
 // CONNECT proxy leads every tunnel to it. A run that bypasses the proxy then cannot even resolve the name.
+// Runs are in-process (runMain) but for the two about what Node itself does with NODE_EXTRA_CA_CERTS and
+// NODE_TLS_REJECT_UNAUTHORIZED: Node reads its own process's environment, so those need a process that holds them.
 import net from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
@@ -13,7 +15,7 @@ import {
   type Emulator,
   type SelfSignedCertificate,
 } from '../../src/emulator/index.js';
-import { runCli, type CliResult } from '../helpers/cli.js';
+import { runCli, runMain, type CliResult } from '../helpers/cli.js';
 import { startConnectProxy, type ConnectProxy } from '../helpers/connect-proxy.js';
 import { certificateFor, type NamedCertificate } from '../helpers/named-certificate.js';
 
@@ -75,7 +77,7 @@ function jobsOf(result: CliResult): unknown[] {
 
 describe('a self-signed certificate', () => {
   it('is refused: exit 5, one line saying it could not be verified and suggesting --ca-file', async () => {
-    const result = await runCli(['list'], { env: env(emulator.url) });
+    const result = await runMain(['list'], { env: env(emulator.url) });
     expect(result.code).toBe(5);
     expect(oneLine(result)).toMatch(
       /^ips-jobs: cannot reach 127\.0\.0\.1:\d+ \(getActiveJobs\): the server's certificate could not be verified \(self-signed certificate\)\. .*--ca-file <pem> \(or NODE_EXTRA_CA_CERTS\)/,
@@ -83,7 +85,7 @@ describe('a self-signed certificate', () => {
   });
 
   it('is accepted once its CA is given with --ca-file', async () => {
-    const result = await runCli(['list', '-o', 'json', '--ca-file', loopbackCert.certPath], { env: env(emulator.url) });
+    const result = await runMain(['list', '-o', 'json', '--ca-file', loopbackCert.certPath], { env: env(emulator.url) });
     expect(result.code, result.stderr).toBe(0);
     expect(jobsOf(result).length).toBeGreaterThan(0);
     expect(result.stderr).toBe('');
@@ -93,7 +95,7 @@ describe('a self-signed certificate', () => {
     const viaNode = await runCli(['list', '-o', 'json'], { env: env(emulator.url, { NODE_EXTRA_CA_CERTS: loopbackCert.certPath }) });
     expect(viaNode.code, viaNode.stderr).toBe(0);
     // --ca-file replaces Node's default list for the request: NODE_EXTRA_CA_CERTS must be kept explicitly.
-    const both = await runCli(['list', '-o', 'json', '--ca-file', namedCert.certPath], {
+    const both = await runMain(['list', '-o', 'json', '--ca-file', namedCert.certPath], {
       env: env(emulator.url, { NODE_EXTRA_CA_CERTS: loopbackCert.certPath }),
     });
     expect(both.code, both.stderr).toBe(0);
@@ -107,14 +109,14 @@ describe('a self-signed certificate', () => {
   });
 
   it('a CA file for another certificate does not help', async () => {
-    const result = await runCli(['list', '--ca-file', namedCert.certPath], { env: env(emulator.url) });
+    const result = await runMain(['list', '--ca-file', namedCert.certPath], { env: env(emulator.url) });
     expect(result.code).toBe(5);
     expect(oneLine(result)).toContain("the server's certificate could not be verified");
   });
 
   it('a certificate for another host is refused, pointing at the endpoint', async () => {
     // The named emulator's certificate is for ips-emulator.test, reached here as 127.0.0.1.
-    const result = await runCli(['list', '--ca-file', namedCert.certPath], { env: env(named.url) });
+    const result = await runMain(['list', '--ca-file', namedCert.certPath], { env: env(named.url) });
     expect(result.code).toBe(5);
     expect(oneLine(result)).toMatch(/the server's certificate is not valid for this host .*Check --endpoint/);
   });
@@ -125,7 +127,7 @@ describe('--ca-file problems are usage errors (exit 2)', () => {
     { file: '/nonexistent/ca.pem', says: 'cannot read CA file /nonexistent/ca.pem (--ca-file): it does not exist' },
     { file: 'package.json', says: 'CA file package.json (--ca-file) holds no PEM certificate' },
   ])('$file', async ({ file, says }) => {
-    const result = await runCli(['list', '--ca-file', file], { env: env(emulator.url) });
+    const result = await runMain(['list', '--ca-file', file], { env: env(emulator.url) });
     expect(result.code).toBe(2);
     expect(oneLine(result)).toContain(says);
   });
@@ -133,7 +135,7 @@ describe('--ca-file problems are usage errors (exit 2)', () => {
 
 describe('plain http', () => {
   it('to a host that is not loopback is refused before any connection: exit 78, naming the endpoint and the flag', async () => {
-    const result = await runCli(['list'], { env: env('http://ips.example.test/') });
+    const result = await runMain(['list'], { env: env('http://ips.example.test/') });
     expect(result.code).toBe(78);
     expect(oneLine(result)).toBe(
       'ips-jobs: refusing plain http endpoint http://ips.example.test/scene7/services/IpsApiService (from IPS_JOBS_ENDPOINT): the password would cross the network unencrypted. Use an https:// endpoint, or pass --insecure-http to allow it anyway.',
@@ -141,7 +143,7 @@ describe('plain http', () => {
   });
 
   it('is allowed with --insecure-http, with a warning (here the host then cannot be found)', async () => {
-    const result = await runCli(['list', '--insecure-http', '--request-timeout', '5s'], { env: env('http://ips.example.test/') });
+    const result = await runMain(['list', '--insecure-http', '--request-timeout', '5s'], { env: env('http://ips.example.test/') });
     expect(result.stderr).toContain(
       'ips-jobs: warning: --insecure-http: talking to ips.example.test over plain http; the password and all job data cross the network unencrypted',
     );
@@ -152,7 +154,7 @@ describe('plain http', () => {
   it('on loopback needs no flag and gets no warning (the emulator)', async () => {
     const plain = await startEmulator({ speed: 0 });
     try {
-      const result = await runCli(['list', '-o', 'json'], { env: env(plain.url.replace('127.0.0.1', 'localhost')) });
+      const result = await runMain(['list', '-o', 'json'], { env: env(plain.url.replace('127.0.0.1', 'localhost')) });
       expect(result.code, result.stderr).toBe(0);
       expect(result.stderr).toBe('');
     } finally {
@@ -166,7 +168,7 @@ describe('HTTPS_PROXY and NO_PROXY', () => {
 
   it('requests go through the proxy: one CONNECT to the endpoint, kept alive for the next request', async () => {
     // A company name costs a getCompanyInfo before getActiveJobs: two requests, one tunnel.
-    const result = await runCli(args('list', '-o', 'json', '--company', DEMO_CREDENTIALS.company), {
+    const result = await runMain(args('list', '-o', 'json', '--company', DEMO_CREDENTIALS.company), {
       env: env(namedEndpoint(), { HTTPS_PROXY: proxy.url }),
     });
     expect(result.code, result.stderr).toBe(0);
@@ -176,7 +178,7 @@ describe('HTTPS_PROXY and NO_PROXY', () => {
 
   it('https_proxy (lower case) works too, and --debug names the proxy without its credentials', async () => {
     const withUser = proxy.url.replace('http://', 'http://ops:pr0xy-s3cret@');
-    const result = await runCli(args('list', '-o', 'json', '--debug'), { env: env(namedEndpoint(), { https_proxy: withUser }) });
+    const result = await runMain(args('list', '-o', 'json', '--debug'), { env: env(namedEndpoint(), { https_proxy: withUser }) });
     expect(result.code, result.stderr).toBe(0);
     expect(proxy.connects).toHaveLength(1);
     expect(proxy.proxyAuthorization[0]).toBe(`Basic ${Buffer.from('ops:pr0xy-s3cret').toString('base64')}`);
@@ -191,7 +193,7 @@ describe('HTTPS_PROXY and NO_PROXY', () => {
     { entry: '*', noProxy: () => '*' },
   ])('NO_PROXY naming $entry: no CONNECT; the name is looked up directly (and is not found)', async ({ noProxy: entry }) => {
     const noProxy = entry();
-    const result = await runCli(args('list', '--request-timeout', '5s'), {
+    const result = await runMain(args('list', '--request-timeout', '5s'), {
       env: env(namedEndpoint(), { HTTPS_PROXY: proxy.url, NO_PROXY: `example.com, ${noProxy}` }),
     });
     expect(proxy.connects).toEqual([]);
@@ -201,7 +203,7 @@ describe('HTTPS_PROXY and NO_PROXY', () => {
   });
 
   it('NO_PROXY for another port still goes through the proxy', async () => {
-    const result = await runCli(args('list', '-o', 'json'), {
+    const result = await runMain(args('list', '-o', 'json'), {
       env: env(namedEndpoint(), { HTTPS_PROXY: proxy.url, NO_PROXY: `${PROXIED_HOST}:1` }),
     });
     expect(result.code, result.stderr).toBe(0);
@@ -209,7 +211,7 @@ describe('HTTPS_PROXY and NO_PROXY', () => {
   });
 
   it('loopback endpoints never use the proxy', async () => {
-    const result = await runCli(['list', '-o', 'json', '--ca-file', loopbackCert.certPath], {
+    const result = await runMain(['list', '-o', 'json', '--ca-file', loopbackCert.certPath], {
       env: env(emulator.url, { HTTPS_PROXY: proxy.url }),
     });
     expect(result.code, result.stderr).toBe(0);
@@ -218,7 +220,7 @@ describe('HTTPS_PROXY and NO_PROXY', () => {
 
   it('a proxy that refuses the tunnel: exit 5, one line naming the proxy and what to check', async () => {
     proxy.refuseWith = 403;
-    const result = await runCli(args('list'), { env: env(namedEndpoint(), { HTTPS_PROXY: proxy.url }) });
+    const result = await runMain(args('list'), { env: env(namedEndpoint(), { HTTPS_PROXY: proxy.url }) });
     expect(result.code).toBe(5);
     expect(oneLine(result)).toMatch(
       new RegExp(`the proxy ${proxy.url}/ refused to open a tunnel to ${PROXIED_HOST}:\\d+ \\(HTTP 403 Forbidden\\)\\. Check the proxy \\(HTTPS_PROXY\\) and NO_PROXY`),
@@ -232,13 +234,13 @@ describe('HTTPS_PROXY and NO_PROXY', () => {
         probe.close(() => resolve(port));
       });
     });
-    const result = await runCli(args('list'), { env: env(namedEndpoint(), { HTTPS_PROXY: `http://127.0.0.1:${port}` }) });
+    const result = await runMain(args('list'), { env: env(namedEndpoint(), { HTTPS_PROXY: `http://127.0.0.1:${port}` }) });
     expect(result.code).toBe(5);
     expect(oneLine(result)).toMatch(new RegExp(`connection refused at the proxy http://127\\.0\\.0\\.1:${port}/ .*Check the proxy \\(HTTPS_PROXY\\)`));
   });
 
   it('a proxy variable that is not a URL is a configuration error (78), without quoting it', async () => {
-    const result = await runCli(args('list'), { env: env(namedEndpoint(), { HTTPS_PROXY: 'socks5://u:hunter2@proxy:1080' }) });
+    const result = await runMain(args('list'), { env: env(namedEndpoint(), { HTTPS_PROXY: 'socks5://u:hunter2@proxy:1080' }) });
     expect(result.code).toBe(78);
     const line = oneLine(result);
     expect(line).toContain('HTTPS_PROXY is not a usable proxy URL: expected http://host:port or https://host:port');
