@@ -1,8 +1,10 @@
 // Job control from the command line: `ips-jobs stop|pause|resume|delete|run` against the emulator, as a script in a
 // pipeline (no terminal: --yes or a refusal) and as a person at a terminal (a pseudo-terminal made by `script`).
+// Runs are in-process (runMain), which offer no terminal to ask on, but for those that need a process of their own:
+// the refusal without a controlling terminal (detached, as under cron), stop reading a real pipe, and the terminal.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DONE_LINGER_MS, STOP_MS, startEmulator, type AddJobOptions, type Emulator } from '../../src/emulator/index.js';
-import { runCli, type CliResult } from '../helpers/cli.js';
+import { runCli, runMain, type CliResult } from '../helpers/cli.js';
 import { cliCommandLine as cli, runAtTerminal, shellQuote } from '../helpers/terminal.js';
 import { demoEnv } from '../helpers/demo-env.js';
 
@@ -18,8 +20,15 @@ afterAll(async () => {
 
 const ENV = () => demoEnv(emulator, { company: 'handle' });
 
-/** The built CLI with no controlling terminal (detached), as under cron or CI. */
-function ipsJobs(args: string[], options: { input?: string; env?: Record<string, string | undefined> } = {}): Promise<CliResult> {
+type RunOptions = { input?: string; env?: Record<string, string | undefined> };
+
+/** The CLI in-process: no terminal to ask on, as under cron or CI. */
+function ipsJobs(args: string[], options: RunOptions = {}): Promise<CliResult> {
+  return runMain(args, { env: { ...ENV(), ...options.env }, ...(options.input === undefined ? {} : { input: options.input }) });
+}
+
+/** The built CLI with no controlling terminal (detached): /dev/tty cannot be opened, exactly as under cron or CI. */
+function detachedIpsJobs(args: string[], options: RunOptions = {}): Promise<CliResult> {
   return runCli(args, { env: { ...ENV(), ...options.env }, detached: true, ...(options.input === undefined ? {} : { input: options.input }) });
 }
 
@@ -109,7 +118,8 @@ describe('stop', () => {
       .filter(Boolean)
       .map((line) => (JSON.parse(line) as { jobHandle: string }).jobHandle);
     expect(handles).toEqual([job.jobHandle]);
-    const result = await ipsJobs(['stop', '-', '--yes'], { input: `${handles.join('\n')}\n` });
+    // stdin as a real pipe from another program, as in the shell.
+    const result = await detachedIpsJobs(['stop', '-', '--yes'], { input: `${handles.join('\n')}\n` });
     expect(result.code).toBe(0);
     expect(stateOf(job.jobHandle)).toBe('Stopping');
   });
@@ -132,7 +142,7 @@ describe('stop', () => {
     const a = submit();
     const b = submit();
     const before = controlCalls();
-    const result = await ipsJobs(['stop', a.originalName, b.jobHandle]);
+    const result = await detachedIpsJobs(['stop', a.originalName, b.jobHandle]);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toBe('ips-jobs: refusing to stop 2 jobs without confirmation: pass --yes (no terminal to ask on)\n');
