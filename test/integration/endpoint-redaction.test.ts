@@ -1,13 +1,14 @@
 // An endpoint may carry user:password@ (for a gateway with Basic authentication). Every URL ips-jobs prints goes
 // through the one redactor (src/ips/redact.ts), so that password appears in no output: config show and config check,
 // --debug traces, error lines, the refusal of plain http, a refused endpoint value, the exporter's log lines.
+// Runs are in-process (runMain) but for the exporter's, which is ended by a signal.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_CREDENTIALS, startEmulator, type Emulator } from '../../src/emulator/index.js';
-import { runCli, startCli, until, type CliResult } from '../helpers/cli.js';
+import { runMain, startCli, until, type CliResult } from '../helpers/cli.js';
 
 const SECRET = 's3cret-4417';
 /** Each spelling it could take: as is, percent-encoded, and in a Basic authorization header. */
@@ -73,7 +74,7 @@ describe("an endpoint's user:password@", () => {
     { name: 'an endpoint that is not http(s)', args: ['list'], endpoint: () => `ftp://ops:${SECRET}@files.example/`, code: 78, shows: /invalid endpoint "ftp:\/\/files\.example\/" from IPS_JOBS_ENDPOINT/ },
     { name: 'a bare host with a password', args: ['list'], endpoint: () => `ops:${SECRET}@files.example`, code: 78, shows: BARE_USERINFO('IPS_JOBS_ENDPOINT') },
   ])('is not printed by $name', async ({ args, endpoint, code, shows }) => {
-    const result = await runCli(args, { env: login(endpoint()) });
+    const result = await runMain(args, { env: login(endpoint()) });
     expect(result.code, result.stderr).toBe(code);
     expect(result.stdout + result.stderr).toMatch(shows);
     expectNoSecret(result);
@@ -129,7 +130,7 @@ describe('an awkward user:password@ in --endpoint', () => {
     { name: 'a `:` alone', endpoint: ':', code: USAGE, shows: invalid(':') },
     { name: 'an IPv6 host and port', endpoint: `https://ops:${A}@[::1]:8443/`, code: 0, shows: endpointRow(SERVICE('https://[::1]:8443')) },
   ])('$name', async ({ endpoint, code, shows }) => {
-    const result = await runCli(['config', 'show', '--endpoint', endpoint]);
+    const result = await runMain(['config', 'show', '--endpoint', endpoint]);
     expect(result.code, result.stderr).toBe(code);
     expect(result.stdout + result.stderr).toMatch(shows);
     if (code !== 0) expect(result.stderr.trimEnd().split('\n'), result.stderr).toHaveLength(1);
@@ -143,7 +144,7 @@ describe('an awkward user:password@ in --endpoint', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'ips-jobs-redaction-'));
     const config = path.join(dir, 'config.json');
     writeFileSync(config, JSON.stringify({ profiles: { gw: { endpoint: `https://ops:${A}/${B}@gw.example.com` } } }), { mode: 0o600 });
-    const result = await runCli(['config', 'show', '--profile', 'gw'], { env: { IPS_JOBS_CONFIG: config } });
+    const result = await runMain(['config', 'show', '--profile', 'gw'], { env: { IPS_JOBS_CONFIG: config } });
     expect(result.code, result.stderr).toBe(78);
     expect(result.stderr).toMatch(BAD_USERINFO(literal(`${config} profile "gw"`)));
     for (const part of PARTS) expect(result.stdout + result.stderr).not.toContain(part);
