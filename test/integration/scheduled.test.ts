@@ -1,10 +1,11 @@
 // `ips-jobs scheduled` against the emulator's schedules (frozen clock at 09:00 PST): every format, the
 // filters, the sort, and trigger states as they change when a schedule is paused through the API.
+// Every run is in-process (runMain): none needs a process of its own.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, DEMO_CREDENTIALS, type Emulator } from '../../src/emulator/index.js';
 import { createIpsClient, type IpsClient } from '../../src/ips/client.js';
 import type { ScheduledJob } from '../../src/ips/types.js';
-import { runCli } from '../helpers/cli.js';
+import { runMain } from '../helpers/cli.js';
 import { demoEnv } from '../helpers/demo-env.js';
 
 let emulator: Emulator;
@@ -16,7 +17,7 @@ function env(extra: Record<string, string | undefined> = {}): Record<string, str
 }
 
 function scheduled(args: string[], extra: Record<string, string> = {}) {
-  return runCli(['scheduled', ...args], { env: env(extra) });
+  return runMain(['scheduled', ...args], { env: env(extra) });
 }
 
 async function schedules(): Promise<ScheduledJob[]> {
