@@ -1,8 +1,9 @@
 // Every command with -o/--output refuses a format it does not have: exit 2, one line on stderr naming the value and
 // the formats it has, nothing on stdout. The commands are read from the program itself, so a new one is held to it.
+// Every run is in-process (runMain): none needs a process of its own.
 import type { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/cli.js';
+import { runMain } from '../helpers/cli.js';
 import { testProgram } from '../helpers/program.js';
 
 /** The command paths (`['config', 'show']`) under `command` that have an --output option. */
@@ -20,7 +21,7 @@ describe('a bad -o', () => {
   });
 
   it.each(paths.map((path) => ({ command: path.join(' '), path })))('is refused by $command: exit 2, one line', async ({ path }) => {
-    const result = await runCli([...path, '-o', 'yaml']);
+    const result = await runMain([...path, '-o', 'yaml']);
     expect(result.code, result.stdout).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toMatch(/^ips-jobs: option '-o, --output <format>' argument 'yaml' is invalid\. expected one of: [a-z]+(, [a-z]+)+ \(see 'ips-jobs [a-z]+ --help'\)\n$/);
