@@ -1,11 +1,12 @@
 // `ips-jobs companies`: the companies a user can reach, found without any company configured — the way a
 // new user discovers the value for --company. Every format, the sort, and the hint on a terminal.
+// Runs are in-process (runMain) but for the one on a terminal: a pseudo-terminal needs a process of its own.
 import { execFile } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, DEMO_USERS, type Emulator } from '../../src/emulator/index.js';
 import { createIpsClient } from '../../src/ips/client.js';
 import type { CompanyMembership } from '../../src/ips/types.js';
-import { BIN, cleanEnv, runCli } from '../helpers/cli.js';
+import { BIN, cleanEnv, runMain } from '../helpers/cli.js';
 
 let emulator: Emulator;
 /** What IPS says about the user, read through the client: the expectation the CLI is held to. */
@@ -46,7 +47,7 @@ function env(extra: Record<string, string> = {}): Record<string, string> {
 }
 
 function companies(args: string[], extra: Record<string, string> = {}) {
-  return runCli(['companies', ...args], { env: env(extra) });
+  return runMain(['companies', ...args], { env: env(extra) });
 }
 
 const sorted = () => ['Demo Company', 'Kestrel Outdoor', 'Northwind Media'].map((name) => memberships.find((m) => m.company?.name === name)!);
@@ -103,7 +104,7 @@ describe('without a company configured', () => {
   });
 
   it('works with --demo too', async () => {
-    const result = await runCli(['companies', '--demo', '-o', 'json'], { env: {} });
+    const result = await runMain(['companies', '--demo', '-o', 'json'], { env: {} });
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout).memberships.map((m: CompanyMembership) => m.company?.companyHandle)).toEqual(['c|1001', '47', 'c|1002']);
   });
