@@ -2,12 +2,13 @@
 // IPS_JOBS_STAGING, which beat the profile's endpoint/region/staging, each level as a whole. `config show` names the
 // endpoint in effect and where it came from, and the run connects there: a test CONNECT proxy (refusing every tunnel,
 // so nothing leaves this machine) sees which IPS host a run asked for.
+// Every run is in-process (runMain): none needs a process of its own.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_CREDENTIALS, generateSelfSignedCertificate, startEmulator, type Emulator, type SelfSignedCertificate } from '../../src/emulator/index.js';
-import { runCli } from '../helpers/cli.js';
+import { runMain } from '../helpers/cli.js';
 import { startConnectProxy, type ConnectProxy } from '../helpers/connect-proxy.js';
 
 const EMEA = 'https://s7sps3apissl.scene7.com/scene7/services/IpsApiService';
@@ -50,7 +51,7 @@ function endpointLine(url: string, source: string): RegExp {
 const setAside = (what: string) => `ips-jobs: warning: ${what}, so the profile "local"'s endpoint is ignored\n`;
 
 async function rows(args: string[], extra: Record<string, string> = {}, stderr = ''): Promise<Record<string, Row>> {
-  const result = await runCli(['config', 'show', '-o', 'json', ...args], { env: env(extra) });
+  const result = await runMain(['config', 'show', '-o', 'json', ...args], { env: env(extra) });
   expect(result.code, result.stderr).toBe(0);
   expect(result.stderr).toBe(stderr);
   const settings = (JSON.parse(result.stdout) as { settings: Row[] }).settings;
@@ -78,7 +79,7 @@ describe('config show names the endpoint in effect and where it came from', () =
   });
 
   it('the region and staging rows each name where they came from, or the default; the endpoint row both', async () => {
-    const result = await runCli(['config', 'show'], { env: env({ IPS_JOBS_STAGING: '0' }) });
+    const result = await runMain(['config', 'show'], { env: env({ IPS_JOBS_STAGING: '0' }) });
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toMatch(/^region\s+na\s+\(default\)$/m);
     expect(result.stdout).toMatch(/^staging\s+false\s+\(IPS_JOBS_STAGING\)$/m);
@@ -87,7 +88,7 @@ describe('config show names the endpoint in effect and where it came from', () =
     const dir = mkdtempSync(path.join(tmpdir(), 'ips-jobs-endpoint-'));
     const staging = path.join(dir, 'config.json');
     writeFileSync(staging, JSON.stringify({ defaultProfile: 'stage', profiles: { stage: { staging: true } } }));
-    const combined = await runCli(['config', 'show', '--region', 'emea'], { env: { IPS_JOBS_CONFIG: staging } });
+    const combined = await runMain(['config', 'show', '--region', 'emea'], { env: { IPS_JOBS_CONFIG: staging } });
     expect(combined.code, combined.stderr).toBe(0);
     expect(combined.stdout).toMatch(/^region\s+emea\s+\(--region\)$/m);
     expect(combined.stdout).toMatch(new RegExp(`^staging\\s+true\\s+\\(${staging.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} profile "stage"\\)$`, 'm'));
@@ -95,7 +96,7 @@ describe('config show names the endpoint in effect and where it came from', () =
   });
 
   it('in the table too', async () => {
-    const result = await runCli(['config', 'show', '--region', 'emea'], { env: env() });
+    const result = await runMain(['config', 'show', '--region', 'emea'], { env: env() });
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(endpointLine(EMEA, '--region'));
   });
@@ -103,7 +104,7 @@ describe('config show names the endpoint in effect and where it came from', () =
 
 describe('the run connects where config show says', () => {
   it("to the profile's endpoint without a region flag", async () => {
-    const result = await runCli(['list', '-o', 'json'], { env: env() });
+    const result = await runMain(['list', '-o', 'json'], { env: env() });
     expect(result.code, result.stderr).toBe(0);
     expect(proxy.connects).toEqual([]);
   });
@@ -116,7 +117,7 @@ describe('the run connects where config show says', () => {
   ])("to the region's host with $name, not to the profile's endpoint, with a warning", async ({ args, extra, host, says }) => {
     proxy.connects.length = 0;
     const before = emulator.stats.requests;
-    const result = await runCli(['list', ...args], { env: env(extra) });
+    const result = await runMain(['list', ...args], { env: env(extra) });
     expect(result.code).toBe(5);
     expect(result.stderr.startsWith(setAside(says)), result.stderr).toBe(true);
     expect(result.stderr).toContain(`cannot reach ${host} (getActiveJobs): the proxy`);
@@ -127,13 +128,13 @@ describe('the run connects where config show says', () => {
 
 describe('what docs/configuration.md says of the endpoint', () => {
   it('config show --region emea names the host the region picks', async () => {
-    const result = await runCli(['config', 'show', '--region', 'emea']);
+    const result = await runMain(['config', 'show', '--region', 'emea']);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toMatch(endpointLine(EMEA, '--region'));
   });
 
   it('a bare host gets https and the service path', async () => {
-    const result = await runCli(['config', 'show', '--endpoint', 'example.com']);
+    const result = await runMain(['config', 'show', '--endpoint', 'example.com']);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toMatch(endpointLine('https://example.com/scene7/services/IpsApiService', '--endpoint'));
   });
@@ -153,7 +154,7 @@ describe('what docs/configuration.md says of the endpoint', () => {
     });
 
     it('--endpoint host:port logs in at https://host:port/scene7/services/IpsApiService', async () => {
-      const result = await runCli(['config', 'check', '--endpoint', `127.0.0.1:${secure.port}`, '--ca-file', certificate.certPath], {
+      const result = await runMain(['config', 'check', '--endpoint', `127.0.0.1:${secure.port}`, '--ca-file', certificate.certPath], {
         env: { IPS_JOBS_USERNAME: DEMO_CREDENTIALS.username, IPS_JOBS_PASSWORD: DEMO_CREDENTIALS.password },
       });
       expect(result.code, result.stderr).toBe(0);
