@@ -1,5 +1,5 @@
 // A person at a terminal: a shell command line run on a pseudo-terminal made by script(1), answering a question.
-import { spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { BIN, cleanEnv } from './cli.js';
 
 export function shellQuote(text: string): string {
@@ -35,3 +35,24 @@ export function runAtTerminal(commandLine: string, answer: string, env: Record<s
     });
   });
 }
+
+/**
+ * Runs the built CLI with stdin, stdout and stderr on a pseudo-terminal `columns` wide (script(1), TERM=xterm-256color
+ * unless `env` says otherwise); resolves with its exit code and the screen's bytes once it ends.
+ */
+export function onTerminal(
+  args: string[],
+  env: Record<string, string | undefined>,
+  { columns = 160, timeoutMs = 15_000 }: { columns?: number; timeoutMs?: number } = {},
+): Promise<{ code: number; screen: string }> {
+  const command = `stty cols ${columns} rows 40; ${cliCommandLine(...args)}`;
+  return new Promise((resolve, reject) => {
+    execFile('script', ['-qec', command, '/dev/null'], { env: cleanEnv({ TERM: 'xterm-256color', ...env }), timeout: timeoutMs }, (error, stdout) => {
+      if (error && typeof error.code !== 'number') reject(error);
+      else resolve({ code: error ? Number(error.code) : 0, screen: stdout });
+    });
+  });
+}
+
+/** The screen's text without its CSI escape sequences (colours, cursor moves). */
+export const stripAnsi = (text: string): string => text.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '');

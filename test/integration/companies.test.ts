@@ -1,12 +1,12 @@
 // `ips-jobs companies`: the companies a user can reach, found without any company configured — the way a
 // new user discovers the value for --company. Every format, the sort, and the hint on a terminal.
 // Runs are in-process (runMain) but for the one on a terminal: a pseudo-terminal needs a process of its own.
-import { execFile } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, DEMO_USERS, type Emulator } from '../../src/emulator/index.js';
 import { createIpsClient } from '../../src/ips/client.js';
 import type { CompanyMembership } from '../../src/ips/types.js';
-import { BIN, cleanEnv, runMain } from '../helpers/cli.js';
+import { runMain } from '../helpers/cli.js';
+import { onTerminal } from '../helpers/terminal.js';
 
 let emulator: Emulator;
 /** What IPS says about the user, read through the client: the expectation the CLI is held to. */
@@ -111,23 +111,8 @@ describe('without a company configured', () => {
 });
 
 describe('on a terminal', () => {
-  function shellQuote(text: string): string {
-    return `'${text.replaceAll("'", "'\\''")}'`;
-  }
-
-  /** stdin, stdout and stderr on a pseudo-terminal made by `script`; the screen bytes. */
-  function onTerminal(args: string[]): Promise<{ code: number; screen: string }> {
-    const command = `stty cols 100 rows 40; ${shellQuote(process.execPath)} ${shellQuote(BIN)} ${args.map(shellQuote).join(' ')}`;
-    return new Promise((resolve, reject) => {
-      execFile('script', ['-qec', command, '/dev/null'], { env: cleanEnv({ TERM: 'xterm-256color', ...env() }), timeout: 15_000 }, (error, stdout) => {
-        if (error && typeof error.code !== 'number') reject(error);
-        else resolve({ code: error ? Number(error.code) : 0, screen: stdout });
-      });
-    });
-  }
-
   it('after the table, one hint on how to use what it shows', async () => {
-    const { code, screen } = await onTerminal(['companies', '--no-color']);
+    const { code, screen } = await onTerminal(['companies', '--no-color'], env(), { columns: 100 });
     expect(code).toBe(0);
     const text = screen.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '');
     expect(text).toContain('Demo Company     c|1001  IpsCompanyAdmin  yes');

@@ -1,11 +1,11 @@
 // `ips-jobs log <job>` against the emulator: naming a job, the summary, and every page of a long log
 // (3,006 detail rows: 4 pages of getJobLogDetails), streamed, filtered and cut short.
 // Runs are in-process (runMain) but for the one on a terminal: a pseudo-terminal needs a process of its own.
-import { execFile } from 'node:child_process';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startEmulator, DEMO_CREDENTIALS, type Emulator } from '../../src/emulator/index.js';
 import type { GetJobLogDetailsInput, JobLog, JobLogDetail } from '../../src/ips/types.js';
-import { BIN, cleanEnv, runMain } from '../helpers/cli.js';
+import { runMain } from '../helpers/cli.js';
+import { onTerminal } from '../helpers/terminal.js';
 import { demoEnv } from '../helpers/demo-env.js';
 
 const START = '2031-01-15T09:00:00.000-08:00';
@@ -446,22 +446,8 @@ describe('bad flag values: exit 2, one line, no request', () => {
 });
 
 describe('on a terminal', () => {
-  function shellQuote(text: string): string {
-    return `'${text.replaceAll("'", "'\\''")}'`;
-  }
-
-  function onTerminal(args: string[]): Promise<{ code: number; screen: string }> {
-    const command = `stty cols 160 rows 40; ${shellQuote(process.execPath)} ${shellQuote(BIN)} ${args.map(shellQuote).join(' ')}`;
-    return new Promise((resolve, reject) => {
-      execFile('script', ['-qec', command, '/dev/null'], { env: cleanEnv({ TERM: 'xterm-256color', ...env() }), timeout: 15_000 }, (error, stdout) => {
-        if (error && typeof error.code !== 'number') reject(error);
-        else resolve({ code: error ? Number(error.code) : 0, screen: stdout });
-      });
-    });
-  }
-
   it('colours error rows red and says when --limit cut the rows', async () => {
-    const { code, screen } = await onTerminal(['log', mega.jobHandle!, '--errors', '--limit', '3']);
+    const { code, screen } = await onTerminal(['log', mega.jobHandle!, '--errors', '--limit', '3'], env(), { columns: 160 });
     expect(code).toBe(0);
     const lines = screen.split(/\r?\n/);
     expect(lines.filter((line) => line.includes('UploadError') && line.includes('\u001b[31m'))).toHaveLength(3);

@@ -1,12 +1,12 @@
 // `ips-jobs logs` as users and scripts run it: the CLI against the emulator over loopback
 // (frozen clock, far from this machine's clock so only the server's clock can get the window right).
 // Runs are in-process (runMain) but for those on a terminal: a pseudo-terminal needs a process of its own.
-import { execFile } from 'node:child_process';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startEmulator, DEMO_CREDENTIALS, type Emulator } from '../../src/emulator/index.js';
 import { createIpsClient } from '../../src/ips/client.js';
 import type { GetJobLogsInput, JobLog } from '../../src/ips/types.js';
-import { BIN, cleanEnv, runMain } from '../helpers/cli.js';
+import { runMain } from '../helpers/cli.js';
+import { onTerminal, stripAnsi } from '../helpers/terminal.js';
 import { demoEnv } from '../helpers/demo-env.js';
 
 const START = '2031-01-15T09:00:00.000-08:00';
@@ -355,24 +355,8 @@ describe('bad flag values: exit 2, one line, no request', () => {
 });
 
 describe('on a terminal', () => {
-  function shellQuote(text: string): string {
-    return `'${text.replaceAll("'", "'\\''")}'`;
-  }
-
-  function onTerminal(args: string[]): Promise<{ code: number; screen: string }> {
-    const command = `stty cols 200 rows 40; ${shellQuote(process.execPath)} ${shellQuote(BIN)} ${args.map(shellQuote).join(' ')}`;
-    const childEnv = cleanEnv({ TERM: 'xterm-256color', ...env() });
-    return new Promise((resolve, reject) => {
-      execFile('script', ['-qec', command, '/dev/null'], { env: childEnv, timeout: 15_000 }, (error, stdout) => {
-        if (error && typeof error.code !== 'number') reject(error);
-        else resolve({ code: error ? Number(error.code) : 0, screen: stdout });
-      });
-    });
-  }
-  const stripAnsi = (text: string) => text.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '');
-
   it('colours failed rows red and rows with warnings yellow', async () => {
-    const { code, screen } = await onTerminal(['logs']);
+    const { code, screen } = await onTerminal(['logs'], env(), { columns: 200 });
     expect(code).toBe(0);
     const lines = screen.split(/\r?\n/);
     expect(lines.find((line) => line.includes('Hero-Video-Publish'))).toContain('\u001b[31m');
@@ -381,17 +365,17 @@ describe('on a terminal', () => {
   });
 
   it('says when --limit cut rows: the total after filtering, or "more than" when IPS capped them', async () => {
-    const filtered = await onTerminal(['logs', '--limit', '2', '--with-warnings']);
+    const filtered = await onTerminal(['logs', '--limit', '2', '--with-warnings'], env(), { columns: 200 });
     const total = lastDay.filter((l) => (l.fileWarningCount ?? 0) > 0 || (l.fileErrorCount ?? 0) > 0 || l.fatalError || /Failure$/.test(l.logType ?? '')).length;
     expect(stripAnsi(filtered.screen)).toContain(`showing 2 of ${total} logs (--limit)`);
-    const capped = await onTerminal(['logs', '--limit', '2']);
+    const capped = await onTerminal(['logs', '--limit', '2'], env(), { columns: 200 });
     expect(stripAnsi(capped.screen)).toContain('showing 2 of more than 2 logs (--limit)');
-    const whole = await onTerminal(['logs', '--limit', '50']);
+    const whole = await onTerminal(['logs', '--limit', '50'], env(), { columns: 200 });
     expect(stripAnsi(whole.screen)).not.toContain('showing');
   });
 
   it('defaults to --limit 200 on a terminal, asking IPS for 201 rows', async () => {
-    const { code } = await onTerminal(['logs']);
+    const { code } = await onTerminal(['logs'], env(), { columns: 200 });
     expect(code).toBe(0);
     expect(received).toHaveLength(1);
     expect(received[0]).toMatchObject({ numRows: 201, sortBy: 'StartDate', sortDirection: 'Descending' });

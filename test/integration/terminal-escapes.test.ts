@@ -3,13 +3,13 @@
 // CR, and fault reasons that quote such text. Every command, in its table and line formats, shows them escaped
 // on stdout and stderr; json and ndjson keep the raw values (JSON-escaped).
 // Runs are in-process (runMain) but for those on a terminal: a pseudo-terminal needs a process of its own.
-import { execFile } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, DEMO_CREDENTIALS, DEMO_USERS, type Emulator } from '../../src/emulator/index.js';
 import { createIpsClient } from '../../src/ips/client.js';
 import type { ActiveJob } from '../../src/ips/types.js';
 import { envelope, startCaptureServer, type CaptureServer } from '../helpers/capture-server.js';
-import { BIN, cleanEnv, runMain, type CliResult } from '../helpers/cli.js';
+import { runMain, type CliResult } from '../helpers/cli.js';
+import { onTerminal } from '../helpers/terminal.js';
 import { demoEnv } from '../helpers/demo-env.js';
 
 const OSC8 = '\u001b]8;;https://evil.example/\u0007link\u001b]8;;\u0007';
@@ -210,26 +210,15 @@ describe('json and ndjson keep the raw values', () => {
   });
 });
 
-/** Runs the CLI with stdout and stderr on a pseudo-terminal (colour, spinner, live view); returns the screen bytes. */
-function onTerminal(args: string[]): Promise<{ code: number; screen: string }> {
-  const quote = (text: string) => `'${text.replaceAll("'", "'\\''")}'`;
-  const command = `stty cols 160 rows 40; ${quote(process.execPath)} ${quote(BIN)} ${args.map(quote).join(' ')}`;
-  return new Promise((resolve, reject) => {
-    execFile('script', ['-qec', command, '/dev/null'], { env: cleanEnv({ ...env(), TERM: 'xterm-256color' }), timeout: 20_000 }, (error, stdout) => {
-      if (error && typeof error.code !== 'number') reject(error);
-      else resolve({ code: error ? Number(error.code) : 0, screen: stdout });
-    });
-  });
-}
 
 describe('on a terminal (colour, spinner, the live view)', () => {
   it('list, show, log, watch and wait draw their own escape codes only', async () => {
     const runs = await Promise.all([
-      onTerminal(['list', '-o', 'wide']),
-      onTerminal(['show', handle]),
-      onTerminal(['log', handle]),
-      onTerminal(['watch', gone.handle, '--interval', '50ms']),
-      onTerminal(['wait', gone.handle, '--interval', '50ms']),
+      onTerminal(['list', '-o', 'wide'], env(), { columns: 160, timeoutMs: 20_000 }),
+      onTerminal(['show', handle], env(), { columns: 160, timeoutMs: 20_000 }),
+      onTerminal(['log', handle], env(), { columns: 160, timeoutMs: 20_000 }),
+      onTerminal(['watch', gone.handle, '--interval', '50ms'], env(), { columns: 160, timeoutMs: 20_000 }),
+      onTerminal(['wait', gone.handle, '--interval', '50ms'], env(), { columns: 160, timeoutMs: 20_000 }),
     ]);
     expect(runs.map((run) => run.code)).toEqual([0, 0, 0, 0, 1]);
     for (const { screen } of runs) {

@@ -1,9 +1,8 @@
 // On a terminal (a pseudo-terminal made by `script`): colour by default, a unicode bar, the table fitted
 // to the window, a friendly line when there is nothing to show, and the spinner on stderr.
-import { execFile } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, DEMO_CREDENTIALS, type Emulator } from '../../src/emulator/index.js';
-import { BIN, cleanEnv } from '../helpers/cli.js';
+import { onTerminal, stripAnsi } from '../helpers/terminal.js';
 
 let busy: Emulator;
 let empty: Emulator;
@@ -17,39 +16,21 @@ afterAll(async () => {
   await Promise.all([busy.close(), empty.close()]);
 });
 
-function shellQuote(text: string): string {
-  return `'${text.replaceAll("'", "'\\''")}'`;
-}
-
-/** Runs the CLI with stdin, stdout and stderr on a pseudo-terminal of the given width; returns the screen bytes. */
-function onTerminal(
-  args: string[],
-  endpoint: string,
-  columns: number,
-  extraEnv: Record<string, string> = {},
-): Promise<{ code: number; screen: string }> {
-  const command = `stty cols ${columns} rows 40; ${shellQuote(process.execPath)} ${shellQuote(BIN)} ${args.map(shellQuote).join(' ')}`;
-  const env = cleanEnv({
-    TERM: 'xterm-256color',
+/** The demo user at `endpoint`, on a terminal `columns` wide. */
+function onTerminalAt(args: string[], endpoint: string, columns: number, extraEnv: Record<string, string> = {}) {
+  const env = {
     IPS_JOBS_ENDPOINT: endpoint,
     IPS_JOBS_USERNAME: DEMO_CREDENTIALS.username,
     IPS_JOBS_PASSWORD: DEMO_CREDENTIALS.password,
     IPS_JOBS_COMPANY: DEMO_CREDENTIALS.companyHandle,
     ...extraEnv,
-  });
-  return new Promise((resolve, reject) => {
-    execFile('script', ['-qec', command, '/dev/null'], { env, timeout: 15_000 }, (error, stdout) => {
-      if (error && typeof error.code !== 'number') reject(error);
-      else resolve({ code: error ? Number(error.code) : 0, screen: stdout });
-    });
-  });
+  };
+  return onTerminal(args, env, { columns });
 }
-
-const stripAnsi = (text: string) => text.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '');
 
 describe('list on a terminal', () => {
   it('colours rows, draws a unicode bar and fits every line to the window', async () => {
-    const { code, screen } = await onTerminal(['list'], busy.url, 90);
+    const { code, screen } = await onTerminalAt(['list'], busy.url, 90);
     expect(code).toBe(0);
     expect(screen).toContain('\u001b[36m');
     const text = stripAnsi(screen);
@@ -61,14 +42,14 @@ describe('list on a terminal', () => {
   });
 
   it('says so in a friendly line when there are no active jobs', async () => {
-    const { code, screen } = await onTerminal(['list'], empty.url, 100);
+    const { code, screen } = await onTerminalAt(['list'], empty.url, 100);
     expect(code).toBe(0);
     expect(stripAnsi(screen)).toContain('No active jobs in c|1001.');
   });
 
   it('draws no spinner on a terminal that reports no width, and finishes', async () => {
     // script(1) without a size and some CI consoles report 0 columns; ora would redraw there for ever.
-    const { code, screen } = await onTerminal(['list'], busy.url, 0);
+    const { code, screen } = await onTerminalAt(['list'], busy.url, 0);
     expect(code).toBe(0);
     expect(screen).not.toMatch(/\u001b\[\d*A/);
     expect(stripAnsi(screen)).not.toContain('Fetching active jobs…');
@@ -81,7 +62,7 @@ describe('list on a terminal', () => {
   ])(
     '$how on a terminal turns colour off, the spinner\'s too',
     async ({ args, env }) => {
-      const { screen } = await onTerminal(['list', ...args], busy.url, 200, env);
+      const { screen } = await onTerminalAt(['list', ...args], busy.url, 200, env);
       expect(stripAnsi(screen)).toContain('NAME');
       expect(screen).not.toMatch(/\u001b\[(3\d|9\d|1)m/);
     },
