@@ -1,4 +1,4 @@
-// One grammar for every time flag (--since, --until, --failed-since, --at), run by the built CLI against the emulator
+// One grammar for every time flag (--since, --until, --failed-since, --at), run by the CLI against the emulator
 // under two time zones a day apart (UTC+14 and UTC−10 in January). A time with an offset is the same moment in both;
 // one without is this machine's local time, as `date -d` reads it ("Times" in docs/usage.md): a day apart.
 // Runs are in-process (runMain), with this process's TZ set for the run, as the zone is read from it; `logs --since` of
