@@ -106,12 +106,15 @@ export function startCli(args: string[], options: CliOptions = {}): RunningCli {
   return { result, stdout: () => stdout, stderr: () => stderr, exited: () => done, kill: (signal) => child.kill(signal) };
 }
 
-/** Resolves once `predicate` holds, checking every 20 ms; fails after `timeoutMs`. */
-export async function until(predicate: () => boolean, timeoutMs = 10_000, what = 'condition'): Promise<void> {
+/**
+ * Resolves once `predicate` holds, checking every `everyMs` (20 ms unless told); fails after `timeoutMs`. A test in
+ * lock-step with an in-process run checks more often: there the check's period, not the CLI, sets the pace.
+ */
+export async function until(predicate: () => boolean, timeoutMs = 10_000, what = 'condition', everyMs = 20): Promise<void> {
   const started = Date.now();
   while (!predicate()) {
     if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await new Promise((resolve) => setTimeout(resolve, everyMs));
   }
 }
 
@@ -148,6 +151,8 @@ export function startMain(args: string[], options: Omit<CliOptions, 'detached'> 
     rows: () => undefined,
     stderrColumns: () => undefined,
     onResize: () => () => {},
+    // No terminal to ask on, as under cron or CI (runCli's `detached`): known before anything is asked of IPS.
+    canConfirm: () => false,
   };
   const run = import('../../src/commands/main.js').then(({ main }) => main(args, io));
   const limit = options.killAfterMs ?? 15_000;

@@ -1,12 +1,14 @@
 // `ips-jobs check` as cron and CI run it: one run, only problems, the exit code says so; with a state
 // file only what changed. The emulator's clock stands still between runs unless a test moves it.
+// Runs are in-process (runMain) but for docs/automation.md's cron recipe, run as cron would with /bin/sh and the
+// installed command: its exit statuses are the built CLI's.
 import { execFile } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { startEmulator, DEMO_CREDENTIALS, type Emulator } from '../../src/emulator/index.js';
-import { BIN, REPO_ROOT, runCli } from '../helpers/cli.js';
+import { BIN, REPO_ROOT, runMain } from '../helpers/cli.js';
 import { demoEnv, jobSubmitter } from '../helpers/demo-env.js';
 import { findAll, parseXml } from '../helpers/xml.js';
 
@@ -19,7 +21,7 @@ function env(extra: Record<string, string | undefined> = {}): Record<string, str
   return demoEnv(emulator, { company: 'handle' }, extra);
 }
 
-const check = (args: string[], extra: Record<string, string> = {}) => runCli(['check', ...args], { env: env(extra) });
+const check = (args: string[], extra: Record<string, string> = {}) => runMain(['check', ...args], { env: env(extra) });
 
 const submit = jobSubmitter(() => emulator, 'Check-Test', { durationMs: 6 * 3_600_000 });
 
@@ -94,7 +96,7 @@ describe('rules', () => {
 
   it('broken checks keep their own exit codes: 4, 78, 5 — never 0 or 3', async () => {
     expect((await check(['--max-active', '1'], { IPS_JOBS_PASSWORD: 'wrong' })).code).toBe(4);
-    expect((await runCli(['check', '--max-active', '1'], { env: {} })).code).toBe(78);
+    expect((await runMain(['check', '--max-active', '1'], { env: {} })).code).toBe(78);
     emulator.faults.set('getActiveJobs:status=503');
     expect((await check(['--max-active', '1'])).code).toBe(5);
   });

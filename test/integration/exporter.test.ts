@@ -1,12 +1,14 @@
 // `ips-jobs exporter` as an operator runs it: two targets (two profiles of a config file, each its own emulator),
 // /metrics and /healthz scraped over HTTP and read with an exposition-format parser, SIGTERM to stop.
+// An exporter that serves is a process, for SIGTERM is its only stop; the runs that end before serving are in-process
+// (runMain), but for a port another process holds (75, the exit status a systemd unit restarts on).
 import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_CREDENTIALS, startEmulator, type Emulator } from '../../src/emulator/index.js';
-import { runCli, startCli, until, type RunningCli } from '../helpers/cli.js';
+import { runCli, runMain, startCli, until, type RunningCli } from '../helpers/cli.js';
 import { metricValue, scrapeUntil } from '../helpers/metrics.js';
 
 let prod: Emulator;
@@ -105,7 +107,7 @@ describe('ips-jobs exporter', () => {
   });
 
   it('a profile that does not exist: exit 78 and one line, before anything is served', async () => {
-    const result = await runCli(['exporter', '--target', 'prod', '--target', 'nope'], { env: ENV() });
+    const result = await runMain(['exporter', '--target', 'prod', '--target', 'nope'], { env: ENV() });
     expect(result.code).toBe(78);
     expect(result.stderr).toMatch(/^ips-jobs: target "nope": profile "nope" not found in .*; profiles there: "prod", "stage"\n$/);
     expect(result.stdout).toBe('');
@@ -113,7 +115,7 @@ describe('ips-jobs exporter', () => {
 
   it('usage errors: no target, --target with --all-profiles, a target with an empty company, a bad --listen (exit 2)', async () => {
     for (const args of [[], ['--target', 'prod', '--all-profiles'], ['--target', 'prod:'], ['--target', 'prod', '--listen', 'localhost']]) {
-      const result = await runCli(['exporter', ...args], { env: ENV() });
+      const result = await runMain(['exporter', ...args], { env: ENV() });
       expect(result.code, args.join(' ')).toBe(2);
       expect(result.stderr.trimEnd().split('\n'), args.join(' ')).toHaveLength(1);
     }
@@ -124,14 +126,15 @@ describe('ips-jobs exporter', () => {
 // address and what to do, before anything is polled. A port another process holds may clear by itself (an exporter
 // still stopping): 75, so a systemd unit restarts; the rest will not: 78.
 describe('ips-jobs exporter, a --listen address it cannot listen on', () => {
-  const listenOn = (address: string) => runCli(['exporter', '--target', 'prod', '--listen', address], { env: ENV() });
+  const listenOn = (address: string) => runMain(['exporter', '--target', 'prod', '--listen', address], { env: ENV() });
 
   it('a port another process holds: exit 75, one line naming the address', async () => {
     const holder = net.createServer();
     await new Promise<void>((resolve) => holder.listen(0, '127.0.0.1', resolve));
     const { port } = holder.address() as net.AddressInfo;
     try {
-      const result = await listenOn(`127.0.0.1:${port}`);
+      // A process: this exit status is what a systemd unit sees.
+      const result = await runCli(['exporter', '--target', 'prod', '--listen', `127.0.0.1:${port}`], { env: ENV() });
       expect(result.code).toBe(75);
       expect(result.stdout).toBe('');
       expect(result.stderr).toBe(`ips-jobs: cannot listen on 127.0.0.1:${port} (--listen): another process is listening there; stop it or give another port\n`);
@@ -285,7 +288,7 @@ describe('ips-jobs exporter, a target down at start', () => {
       ['nopassword', /^ips-jobs: target "nopassword": .*no-such-password-file/],
     ] as const) {
       // The down target first: nothing is asked over the network before every target is known to be configured.
-      const result = await runCli(['exporter', '--listen', '127.0.0.1:0', '--target', 'down', '--target', bad], { env: START_ENV() });
+      const result = await runMain(['exporter', '--listen', '127.0.0.1:0', '--target', 'down', '--target', bad], { env: START_ENV() });
       expect(result.code, bad).toBe(78);
       expect(result.stderr, bad).toMatch(message);
       expect(result.stderr, bad).not.toContain('serving');

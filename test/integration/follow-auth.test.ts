@@ -1,9 +1,10 @@
 // A job's outcome comes from its log once it leaves the active list. When IPS refuses the credentials or the rights
 // for that lookup, the run ends like any other authentication failure (exit 4): it is never "outcome unknown".
+// Runs are in-process (startMain): none needs a process of its own.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type Emulator } from '../../src/emulator/index.js';
 import { ExitCode } from '../../src/exit-codes.js';
-import { startCli } from '../helpers/cli.js';
+import { startMain } from '../helpers/cli.js';
 import { demoEnv, jobSubmitter } from '../helpers/demo-env.js';
 import { driveUntilExit } from '../helpers/drive-clock.js';
 
@@ -27,7 +28,8 @@ describe('a refused job-log lookup', () => {
     const job = submit({ outcome: 'success' });
     emulator.faults.set(`getJobLogDetails:fault=${fault}`);
     try {
-      const cli = startCli(['wait', job.jobHandle, '--interval', '50ms'], { env: demoEnv(emulator, { company: 'handle' }) });
+      // The server's clock only moves when the test moves it: polling every few milliseconds only makes it sooner.
+      const cli = startMain(['wait', job.jobHandle, '--interval', '5ms'], { env: demoEnv(emulator, { company: 'handle' }) });
       await driveUntilExit(emulator, cli, 5_000);
       const result = await cli.result;
       expect(result.code).toBe(code);

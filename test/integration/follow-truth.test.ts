@@ -1,9 +1,11 @@
 // The follow core's answers in situations that happen every day, through the built CLI against the emulator: a
 // filtered watch whose job changes state, a name whose running job is older than --since, several running jobs of
 // one name, and a server that answers a log lookup with other jobs' logs too.
+// Every run is in-process (startMain): none needs a process of its own, and wait.test.ts and watch.test.ts keep
+// processes for the exit codes of the built CLI.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type Emulator } from '../../src/emulator/index.js';
-import { startCli } from '../helpers/cli.js';
+import { startMain } from '../helpers/cli.js';
 import { demoEnv, jobSubmitter } from '../helpers/demo-env.js';
 import { driveUntilExit } from '../helpers/drive-clock.js';
 
@@ -26,8 +28,9 @@ const ENV = () => demoEnv(emulator, { company: 'handle' });
 
 const submit = jobSubmitter(() => emulator, 'Follow-Truth', { durationMs: 60_000 });
 
+/** The server's clock only moves when a test moves it: how often the CLI polls sets how long a test takes, nothing else. */
 function cli(...args: string[]) {
-  return startCli([...args, '--interval', '50ms'], { env: ENV() });
+  return startMain([...args, '--interval', '5ms'], { env: ENV() });
 }
 
 /** Tab-separated event lines of `watch` in a pipe, as [event, job name, detail]. */

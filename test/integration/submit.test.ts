@@ -1,12 +1,15 @@
-// `ips-jobs submit <kind>` in a CI pipeline: the built CLI submits to the emulator over real SOAP, then (--wait)
-// polls every 50 ms while the test moves the emulator's virtual clock forward in lock-step.
+// `ips-jobs submit <kind>` in a CI pipeline: the CLI submits to the emulator over real SOAP, then (--wait)
+// polls every few milliseconds while the test moves the emulator's virtual clock forward in lock-step.
+// Runs are in-process (runMain/startMain, which has no terminal to ask on, as in CI) but for the handle printed in a
+// pipe, which stays a process with no controlling terminal (h=$(ips-jobs submit …) is a pipe into a shell, and its
+// exit status is the process's), and the terminal's question, asked in a real pseudo-terminal.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_CREDENTIALS, startEmulator, type Emulator } from '../../src/emulator/index.js';
 import type { SubmitJobInput } from '../../src/ips/types.js';
-import { runCli, startCli } from '../helpers/cli.js';
+import { runCli, runMain, startMain } from '../helpers/cli.js';
 import { demoEnv } from '../helpers/demo-env.js';
 import { driveUntilExit } from '../helpers/drive-clock.js';
 import { cliCommandLine, runAtTerminal } from '../helpers/terminal.js';
@@ -73,9 +76,12 @@ function publishOutcome(outcome: Outcome, flags: string[]): string[] {
   return flags;
 }
 
-/** The built CLI with no controlling terminal, as in CI: there is nobody to ask. */
+/** The server's clock only moves when a test moves it: how often --wait polls sets how long a test takes, nothing else. */
+const INTERVAL = '5ms';
+
+/** With no terminal, as in CI: there is nobody to ask. */
 function submit(args: string[], options: { input?: string } = {}) {
-  return runCli(['submit', ...args], { env: ENV(), detached: true, ...(options.input === undefined ? {} : { input: options.input }) });
+  return runMain(['submit', ...args], { env: ENV(), ...(options.input === undefined ? {} : { input: options.input }) });
 }
 
 describe('submit --wait follows the new job to its outcome, for every kind', () => {
@@ -85,8 +91,8 @@ describe('submit --wait follows the new job to its outcome, for every kind', () 
 
   it.each(cases)('$kind, $outcome: exit $code', async ({ kind, type, flags, outcome, code }) => {
     const name = uniqueName(kind);
-    const args = ['submit', kind, ...flags(outcome), '--name', name, '--yes', '--wait', '--interval', '50ms', '--stall-timeout', '10m', '-o', 'json'];
-    const cli = startCli(args, { env: ENV() });
+    const args = ['submit', kind, ...flags(outcome), '--name', name, '--yes', '--wait', '--interval', INTERVAL, '--stall-timeout', '10m', '-o', 'json'];
+    const cli = startMain(args, { env: ENV() });
     await driveUntilExit(emulator, cli, 60_000);
     const result = await cli.result;
     expect(result.stderr).toMatch(new RegExp(`^ips-jobs: submitted ${name}: j\\|`, 'm'));
@@ -104,7 +110,7 @@ describe('submit --wait follows the new job to its outcome, for every kind', () 
 describe('submit --wait -o ndjson', () => {
   it('one JSON event per line: submitted, the follow events of watch -o ndjson, then the outcome', async () => {
     const name = uniqueName('Events');
-    const cli = startCli(['submit', 'video-publish', '--name', name, '--yes', '--wait', '--interval', '50ms', '-o', 'ndjson'], { env: ENV() });
+    const cli = startMain(['submit', 'video-publish', '--name', name, '--yes', '--wait', '--interval', INTERVAL, '-o', 'ndjson'], { env: ENV() });
     await driveUntilExit(emulator, cli, 60_000);
     const result = await cli.result;
     expect(result.code).toBe(0);
@@ -120,7 +126,7 @@ describe('submit --wait -o ndjson', () => {
 describe('without --wait', () => {
   it('prints the handle alone on stdout in a pipe, so h=$(ips-jobs submit …) works', async () => {
     const name = uniqueName('Handle');
-    const result = await submit(['image-serving-publish', '--name', name, '--yes']);
+    const result = await runCli(['submit', 'image-serving-publish', '--name', name, '--yes'], { env: ENV(), detached: true });
     expect(result.code).toBe(0);
     const handle = emulator.ips.findJob(name)?.jobHandle;
     expect(handle).toBeDefined();
@@ -179,7 +185,7 @@ describe("\"now\" is the server's clock, a week behind this machine's, also befo
   it.each(['handle', 'name'] as const)('--at +2m and the default job name, the company given by its %s', async (company) => {
     const now = serverSecond();
     expect(Date.now() - now).toBeGreaterThan(86_400_000);
-    const result = await runCli(['submit', 'video-publish', '--at', '+2m', '--yes'], { env: demoEnv(emulator, { company }), detached: true });
+    const result = await runMain(['submit', 'video-publish', '--at', '+2m', '--yes'], { env: demoEnv(emulator, { company }) });
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(sent).toHaveLength(1);
@@ -189,10 +195,10 @@ describe("\"now\" is the server's clock, a week behind this machine's, also befo
 
   it('--at +2m --wait follows the job, which starts two minutes later by the server clock, to its outcome', async () => {
     const name = uniqueName('Later');
-    const cli = startCli(['submit', 'video-publish', '--name', name, '--at', '+2m', '--yes', '--wait', '--interval', '50ms'], { env: ENV() });
-    // Half an hour of the server's time: the job starts after two minutes and runs a few.
+    const cli = startMain(['submit', 'video-publish', '--name', name, '--at', '+2m', '--yes', '--wait', '--interval', INTERVAL], { env: ENV() });
+    // Half an hour of the server's time: the job starts after two minutes and runs a few. A run still going after
+    // that fails on its time limit.
     await driveUntilExit(emulator, cli, 60_000, 30);
-    if (!cli.exited()) cli.kill('SIGKILL');
     const result = await cli.result;
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toMatch(new RegExp(`^succeeded: .*\\(${name}-`));
@@ -314,7 +320,7 @@ describe('bad input is refused with exit 2 and one line, before anything is sent
 
 describe('--at in a form that can never be later than now, without credentials', () => {
   it('is the usage error (2), not the missing configuration (78): its form needs neither a login nor a clock', async () => {
-    const result = await runCli(['submit', 'video-publish', '--at', '30m', '--yes'], { env: {}, detached: true });
+    const result = await runMain(['submit', 'video-publish', '--at', '30m', '--yes'], { env: {} });
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toBe(
@@ -349,7 +355,7 @@ describe('a user without a role that may submit', () => {
   it('is refused by IPS: exit 4, one line, nothing created', async () => {
     const name = uniqueName('Viewer');
     const env = demoEnv(emulator, { company: 'handle' }, { IPS_JOBS_USERNAME: 'viewer@ips-jobs.example', IPS_JOBS_PASSWORD: 'viewer-password' });
-    const result = await runCli(['submit', 'video-publish', '--name', name, '--yes'], { env, detached: true });
+    const result = await runMain(['submit', 'video-publish', '--name', name, '--yes'], { env });
     expect(result.code).toBe(4);
     expect(result.stderr).toMatch(/^ips-jobs: not authorised \(submitJob\): .*authorizationFault/);
     expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
@@ -370,7 +376,7 @@ describe('--batch-size splits a long URL list into several jobs', () => {
 
   it('--wait waits for all of them; the worst outcome is the exit code', async () => {
     const list = [...urls(3), 'https://fail.invalid/x.jpg\tbatch/x.jpg'];
-    const cli = startCli(['submit', 'upload-urls', '--urls', urlFile(list), '--batch-size', '2', '--name', 'Waited', '--yes', '--wait', '--interval', '50ms'], {
+    const cli = startMain(['submit', 'upload-urls', '--urls', urlFile(list), '--batch-size', '2', '--name', 'Waited', '--yes', '--wait', '--interval', INTERVAL], {
       env: ENV(),
     });
     await driveUntilExit(emulator, cli, 60_000);

@@ -1,10 +1,12 @@
-// One grammar for every time flag (--since, --until, --failed-since, --at), run by the built CLI against the emulator
+// One grammar for every time flag (--since, --until, --failed-since, --at), run by the CLI against the emulator
 // under two time zones a day apart (UTC+14 and UTC−10 in January). A time with an offset is the same moment in both;
 // one without is this machine's local time, as `date -d` reads it ("Times" in docs/usage.md): a day apart.
+// Runs are in-process (runMain), with this process's TZ set for the run, as the zone is read from it; `logs --since` of
+// a local time stays a process in each zone, so that TZ in the environment of the built CLI is shown to be the zone.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startEmulator, type Emulator } from '../../src/emulator/index.js';
 import type { SubmitJobInput } from '../../src/ips/types.js';
-import { runCli } from '../helpers/cli.js';
+import { runCli, runMain } from '../helpers/cli.js';
 import { demoEnv } from '../helpers/demo-env.js';
 
 /** The server's now, frozen: 2031-01-15T17:00:00Z. */
@@ -38,7 +40,20 @@ function probesAfter(text: string, zone: (typeof ZONES)[number]): boolean {
 let emulator: Emulator;
 let submitted: SubmitJobInput[] = [];
 
-function run(zone: string, args: string[]) {
+/** In this process with its TZ set to `zone` for the run (Date reads the zone from there), and TZ in the run's environment. */
+async function run(zone: string, args: string[]) {
+  const saved = process.env.TZ;
+  process.env.TZ = zone;
+  try {
+    return await runMain(args, { env: demoEnv(emulator, { company: 'handle' }, { TZ: zone }) });
+  } finally {
+    if (saved === undefined) delete process.env.TZ;
+    else process.env.TZ = saved;
+  }
+}
+
+/** The built CLI in a process of its own, TZ=`zone` in its environment as a user sets it. */
+function runProcess(zone: string, args: string[]) {
   return runCli(args, { env: demoEnv(emulator, { company: 'handle' }, { TZ: zone }), detached: true });
 }
 
@@ -76,7 +91,8 @@ describe.each(TIMES)('%s', (time) => {
     const found = () => probesAfter(time, zone);
 
     it('logs --since: the probes are listed exactly when they started since then', async () => {
-      const result = await run(zone, ['logs', '--since', time, '--name', 'Tz-*', '-o', 'json']);
+      // A local time in a process of its own: the zone its environment names is the one it reads.
+      const result = await (time === LOCAL_TIME ? runProcess : run)(zone, ['logs', '--since', time, '--name', 'Tz-*', '-o', 'json']);
       expect(result.stderr).toBe('');
       expect(result.code).toBe(0);
       const names = (JSON.parse(result.stdout) as { logs: Array<{ originalJobName?: string }> }).logs.map((log) => log.originalJobName).sort();
@@ -211,7 +227,7 @@ function optionHelp(help: string, flag: string): string {
 
 describe('help', () => {
   it('help times prints the grammar', async () => {
-    const result = await runCli(['help', 'times']);
+    const result = await runMain(['help', 'times']);
     expect(result.code).toBe(0);
     expect(result.stderr).toBe('');
     for (const form of ['90m', '+30m', '2026-11-28T09:00-08:00', '2026-11-28T17:00Z', '2026-11-28T09:00', '2026-11-28', 'TZ', "server's clock"]) {
@@ -228,7 +244,7 @@ describe('help', () => {
     ['check', ['--failed-since']],
     ['submit', ['--at']],
   ])('%s --help: each time flag takes a <time> and points at help times', async (command, flags) => {
-    const result = await runCli([command, '--help']);
+    const result = await runMain([command, '--help']);
     expect(result.code).toBe(0);
     for (const flag of flags) expect(optionHelp(result.stdout, flag)).toMatch(new RegExp(`^${flag} <time> .*\\(see ips-jobs help times\\)`));
   });

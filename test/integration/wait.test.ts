@@ -1,8 +1,10 @@
-// `ips-jobs wait <job>` in a CI pipeline: the built CLI polls the emulator every 50 ms while the test
+// `ips-jobs wait <job>` in a CI pipeline: the CLI polls the emulator every few milliseconds while the test
 // moves the emulator's virtual clock forward in lock-step. Every exit code of `wait` is covered.
+// Runs are in-process (runMain/startMain) but for SIGINT (130) and one wrong password (4), which stay processes: the
+// signal needs one, and that run shows a returned exit code is the built CLI's exit status too.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type Emulator } from '../../src/emulator/index.js';
-import { startCli, type CliResult } from '../helpers/cli.js';
+import { runCli, runMain, startCli, startMain, type CliResult } from '../helpers/cli.js';
 import { demoEnv, jobSubmitter } from '../helpers/demo-env.js';
 import { driveUntilExit, nextPolls } from '../helpers/drive-clock.js';
 
@@ -24,7 +26,18 @@ const ENV = () => demoEnv(emulator, { company: 'handle' });
 
 const submit = jobSubmitter(() => emulator, 'Wait-Test', { durationMs: 60_000 });
 
+/**
+ * The server's clock only moves when a test moves it, so how often wait polls changes how long a test takes, not
+ * what wait sees: every few milliseconds.
+ */
+const INTERVAL = '5ms';
+
 function wait(ref: string, ...flags: string[]) {
+  return startMain(['wait', ref, '--interval', INTERVAL, ...flags], { env: ENV() });
+}
+
+/** As `wait`, in a process of its own: for a signal. */
+function waitProcess(ref: string, ...flags: string[]) {
   return startCli(['wait', ref, '--interval', '50ms', ...flags], { env: ENV() });
 }
 
@@ -113,10 +126,11 @@ describe('wait exits by the outcome of the job', () => {
 
   it('124 when --timeout comes first', async () => {
     const job = submit({ outcome: 'success', durationMs: 3_600_000 });
-    const cli = wait(job.jobHandle, '--timeout', '1s');
+    // --timeout is this machine's time: a short one is the same rule, waited out sooner.
+    const cli = wait(job.jobHandle, '--timeout', '300ms');
     const result = await cli.result; // the clock stands still: only the timeout can end it
     expect(result.code).toBe(124);
-    expect(lastLines(result).err).toMatch(/^timeout: gave up after 1s/);
+    expect(lastLines(result).err).toMatch(/^timeout: gave up after 300ms/);
   });
 
   it('decides at once for a job that finished before wait started', async () => {
@@ -183,13 +197,13 @@ describe('wait rides out a failing service', () => {
   });
 
   it('a wrong password ends it at once with 4', async () => {
-    const result = await startCli(['wait', 'anything', '--interval', '50ms'], { env: { ...ENV(), IPS_JOBS_PASSWORD: 'wrong' } }).result;
+    const result = await runCli(['wait', 'anything', '--interval', '50ms'], { env: { ...ENV(), IPS_JOBS_PASSWORD: 'wrong' } });
     expect(result.code).toBe(4);
   });
 
   it('SIGINT ends it with 130 and never cancels the job', async () => {
     const job = submit({ outcome: 'success', durationMs: 3_600_000 });
-    const cli = wait(job.jobHandle);
+    const cli = waitProcess(job.jobHandle);
     await nextPolls(emulator, cli, 2);
     cli.kill('SIGINT');
     expect((await cli.result).code).toBe(130);
@@ -205,7 +219,7 @@ describe('wait flags', () => {
     { flags: ['--fail-on', 'sometimes'], says: /expected one of: fatal, error, warning/ },
     { flags: ['--retry-max', '0'], says: /whole number/ },
   ])('$flags → 2', async ({ flags, says }) => {
-    const result = await startCli(['wait', 'x', ...flags], { env: ENV() }).result;
+    const result = await runMain(['wait', 'x', ...flags], { env: ENV() });
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(says);
   });
@@ -216,14 +230,14 @@ describe('the --interval floor', () => {
   it.each([['wait', 'x'], ['watch']])('%s against a remote endpoint: at least 1s, one line, exit 2 before any request', async (...command) => {
     // (A request to the .invalid host would fail with exit 5, not 2.)
     const env = { ...ENV(), IPS_JOBS_ENDPOINT: 'https://ips-jobs.invalid/scene7/services/IpsApiService' };
-    const result = await startCli([...command, '--interval', '999ms'], { env }).result;
+    const result = await runMain([...command, '--interval', '999ms'], { env });
     expect(result.code).toBe(2);
     expect(result.stderr).toBe('ips-jobs: --interval must be at least 1s (got 999ms)\n');
   });
 
   it('a loopback endpoint may be polled every millisecond', async () => {
     const job = submit({ outcome: 'success', durationMs: 60_000 });
-    const cli = startCli(['wait', job.jobHandle, '--interval', '1ms'], { env: ENV() });
+    const cli = startMain(['wait', job.jobHandle, '--interval', '1ms'], { env: ENV() });
     await driveUntilExit(emulator, cli, 30_000);
     const result = await cli.result;
     expect(result.code).toBe(0);

@@ -1,11 +1,14 @@
 // `ips-jobs watch` for logs and scripts (event lines, ndjson) and as a gate (--until, --exit-status),
 // against the emulator on a virtual clock moved in lock-step with the CLI's polls.
+// Runs are in-process (runMain/startMain) but for SIGINT (130), the live table on a terminal, and one name that never
+// appears (7), which stay processes: a signal and a terminal need one, and that run shows a returned exit code is
+// the built CLI's exit status too.
 import { execFile } from 'node:child_process';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, DEMO_CREDENTIALS, type Emulator } from '../../src/emulator/index.js';
 import { createIpsClient } from '../../src/ips/client.js';
 import type { ActiveJob } from '../../src/ips/types.js';
-import { BIN, cleanEnv, startCli, until } from '../helpers/cli.js';
+import { BIN, cleanEnv, startCli, startMain, until } from '../helpers/cli.js';
 import { demoEnv, jobSubmitter } from '../helpers/demo-env.js';
 import { driveUntilExit, nextPolls } from '../helpers/drive-clock.js';
 
@@ -27,7 +30,18 @@ const ENV = () => demoEnv(emulator, { company: 'handle' });
 
 const submit = jobSubmitter(() => emulator, 'Watch-Test', { durationMs: 60_000 });
 
+/**
+ * The server's clock only moves when a test moves it, so how often watch polls changes how long a test takes, not
+ * what watch sees: every few milliseconds.
+ */
+const INTERVAL = '5ms';
+
 function watch(...args: string[]) {
+  return startMain(['watch', '--interval', INTERVAL, ...args], { env: ENV() });
+}
+
+/** As `watch`, in a process of its own. */
+function watchProcess(...args: string[]) {
   return startCli(['watch', '--interval', '50ms', ...args], { env: ENV() });
 }
 
@@ -123,7 +137,7 @@ describe('watch as a gate', () => {
     const stalled = watch(stuck.jobHandle, '--exit-status', '--stall-timeout', '2m');
     await driveUntilExit(emulator, stalled, 10_000);
     expect((await stalled.result).code).toBe(6);
-    const missing = watch('Nobody-Submitted-This', '--exit-status', '--appear-timeout', '20s');
+    const missing = watchProcess('Nobody-Submitted-This', '--exit-status', '--appear-timeout', '20s');
     await driveUntilExit(emulator, missing, 10_000);
     expect((await missing.result).code).toBe(7);
   });
@@ -156,11 +170,12 @@ describe('watch as a gate', () => {
   it('with no jobs named it follows every active job until --timeout (124)', async () => {
     const a = submit({ outcome: 'success', durationMs: 3_600_000 });
     const b = submit({ outcome: 'success', durationMs: 3_600_000, submitUserEmail: 'raj.patel@ips-jobs.example' });
-    const result = await watch('--timeout', '700ms').result;
+    // --timeout is this machine's time: short ones, long enough for a first poll, are the same rule waited out sooner.
+    const result = await watch('--timeout', '300ms').result;
     expect(result.code).toBe(124);
     const added = fields(result.stdout).filter((line) => line[1] === 'added').map((line) => line[3]);
     expect(added).toEqual(expect.arrayContaining([a.jobHandle, b.jobHandle]));
-    const narrowed = await watch('--timeout', '500ms', '--user', 'raj.patel@ips-jobs.example').result;
+    const narrowed = await watch('--timeout', '300ms', '--user', 'raj.patel@ips-jobs.example').result;
     const only = fields(narrowed.stdout).filter((line) => line[1] === 'added').map((line) => line[3]);
     expect(only).toContain(b.jobHandle);
     expect(only).not.toContain(a.jobHandle);
@@ -168,7 +183,7 @@ describe('watch as a gate', () => {
 
   it('SIGINT ends it with 130', async () => {
     const job = submit({ outcome: 'success', durationMs: 3_600_000 });
-    const cli = watch(job.jobHandle);
+    const cli = watchProcess(job.jobHandle);
     await nextPolls(emulator, cli, 2);
     cli.kill('SIGINT');
     expect((await cli.result).code).toBe(130);
