@@ -163,7 +163,12 @@ export function startMain(args: string[], options: Omit<CliOptions, 'detached'> 
     stderrColumns: () => undefined,
     onResize: () => () => {},
   };
-  const run = import('../../src/commands/main.js').then(({ main }) => main(args, io));
+  // main listens for SIGINT and SIGTERM while it runs, as a process would: many runs at once in this one process are
+  // not the leak Node warns of past 10 listeners.
+  process.setMaxListeners(process.getMaxListeners() + 1);
+  const run = import('../../src/commands/main.js')
+    .then(({ main }) => main(args, io))
+    .finally(() => process.setMaxListeners(process.getMaxListeners() - 1));
   const limit = options.killAfterMs ?? 15_000;
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
