@@ -10,6 +10,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, DEMO_CREDENTIALS, type Emulator } from '../../src/emulator/index.js';
 import { runMain, startMain, until, type CliResult } from '../helpers/cli.js';
+import { inParallel } from '../helpers/in-parallel.js';
 
 /** The virtual "now" of every emulator here, and a job that finished hours before it. */
 const START = '2026-11-28T09:00:00.000-08:00';
@@ -103,20 +104,6 @@ const FAILING: readonly FailingFault[] = [
 const SUCCEEDING = ['missing', 'wrongtypes', 'extra'] as const;
 const TRANSIENT = ['status=503', 'reset', 'malformed', 'hang', 'badgzip', 'fault=ipsApi'] as const;
 
-/** Runs at most `limit` runs at once: most of them wait on sockets and timers, but a burst of parsing could starve a deadline. */
-async function inParallel<T>(tasks: ReadonlyArray<() => Promise<T>>, limit = 12): Promise<T[]> {
-  const results: T[] = new Array(tasks.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < tasks.length) {
-      const index = next++;
-      results[index] = await tasks[index]!();
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, tasks.length) }, worker));
-  return results;
-}
-
 interface Run {
   result: CliResult;
   elapsedMs: number;
@@ -199,7 +186,7 @@ beforeAll(async () => {
       });
     }
   }
-  await Promise.all([inParallel(tasks), ...waiting, ...transient.values(), givingUp]);
+  await Promise.all([inParallel(tasks, 12), ...waiting, ...transient.values(), givingUp]);
 }, 240_000);
 
 /** The line that ends the run: the last on stderr. */
