@@ -1,6 +1,6 @@
 // Runs the built CLI as a child process, as a user or a script would, with a clean environment.
 import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PassThrough, type Writable } from 'node:stream';
@@ -118,6 +118,20 @@ export async function until(predicate: () => boolean, timeoutMs = 10_000, what =
   }
 }
 
+/** Alive and not a zombie (a process whose parent died may wait a while for its reaping): for what a run started. */
+export function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return false;
+  }
+  try {
+    return !/^\d+ \(.*\) Z /.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Runs the CLI's `main` in this process, with captured streams and the same clean environment `runCli` gives a child:
  * the same parsing, commands, output and exit code, without a process start (about 60 ms of CPU each) or the
@@ -154,7 +168,12 @@ export function startMain(args: string[], options: Omit<CliOptions, 'detached'> 
     // No terminal to ask on, as under cron or CI (runCli's `detached`): known before anything is asked of IPS.
     canConfirm: () => false,
   };
-  const run = import('../../src/commands/main.js').then(({ main }) => main(args, io));
+  // main listens for SIGINT and SIGTERM while it runs, as a process would: many runs at once in this one process are
+  // not the leak Node warns of past 10 listeners.
+  process.setMaxListeners(process.getMaxListeners() + 1);
+  const run = import('../../src/commands/main.js')
+    .then(({ main }) => main(args, io))
+    .finally(() => process.setMaxListeners(process.getMaxListeners() - 1));
   const limit = options.killAfterMs ?? 15_000;
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {

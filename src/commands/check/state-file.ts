@@ -51,6 +51,13 @@ interface LockOptions {
   signal?: AbortSignal;
   /** How long to wait for a lock another live run holds before giving up (--lock-wait). */
   waitMs: number;
+  /**
+   * When a lock nobody refreshes is stale (default LOCK_STALE_MS). Tests shorten it so that a stale period passes in
+   * seconds; proper-lockfile takes no less than 2 s.
+   */
+  staleMs?: number;
+  /** How often the holder refreshes its lock (default LOCK_UPDATE_MS; proper-lockfile: 1 s to half of staleMs). */
+  updateMs?: number;
 }
 
 /**
@@ -77,8 +84,8 @@ async function acquireLock(file: string, lockPath: string, onCompromised: (error
         lockfilePath: lockPath,
         // The state file need not exist yet (the first run), so no realpath of it.
         realpath: false,
-        stale: LOCK_STALE_MS,
-        update: LOCK_UPDATE_MS,
+        stale: options.staleMs ?? LOCK_STALE_MS,
+        update: options.updateMs ?? LOCK_UPDATE_MS,
         // We wait ourselves (below), so that Ctrl-C ends the wait and the message says what happened.
         retries: 0,
         // Its default throws from a timer: a crash with a stack trace. We note it and refuse to save instead.
