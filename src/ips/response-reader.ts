@@ -15,7 +15,7 @@ import { XSI_NS } from './namespaces.js';
 import { XSD_DESERIALIZERS } from './normalise.js';
 import { setOwn } from './own-field.js';
 import type { ComplexType, ResponseSchema } from './response-schema.js';
-import { scanXml, XmlReadError } from './xml-scan.js';
+import { scanXml, XmlReadError, type XmlHandler } from './xml-scan.js';
 
 export { XmlReadError };
 
@@ -124,178 +124,224 @@ function interned(name: string): string {
  * elements. Throws XmlReadError when the XML is not well-formed.
  */
 export function readSoapAnswer(xml: string, operation: string, schema: ResponseSchema): SoapAnswer {
-  const returnName = `${operation}Return`;
-  const types = new Types(schema);
-  const returnEntry = types.entry(returnName, false, schema.element(returnName));
-  // The root element's entry: untyped, its children too.
-  const top = types.children(undefined);
-  // Prefixes are collected document-wide, as node-soap does: IPS declares each once.
-  const xsiPrefixes = new Set<string>();
-  let answer: SoapAnswer = { kind: 'none' };
-  // Where text sat beside child elements in the return element (ignored; the first ten, for schema reports).
-  const mixedContent: string[] = [];
-  let envelopeSeen = false;
-  const kept = new KeptTexts();
+  const reader = new AnswerReader(operation, schema);
+  scanXml(xml, reader);
+  return reader.answer;
+}
 
-  // The open elements, one slot per depth (0 the root, 1 the Body, 2 the return element), in parallel arrays so
-  // that an element costs no object of its own: its entry, its attributes, its children so far, its text so
-  // far, and whether it is xsi:nil.
-  let depth = 0;
-  const entries: Entry[] = [];
-  const attributesAt: Array<Record<string, string> | undefined> = [];
-  const childrenOf: Array<Raw | undefined> = [];
-  const texts: Array<string | undefined> = [];
-  const nils: boolean[] = [];
-  // For each open element, the place in its type's `list` of its last child: the next is likely the one after
-  // it, or the same again (a repeated child), which a comparison of names finds without a lookup.
-  const cursors: number[] = [];
-  // For each open element, the `bit`s of the fields its record has so far.
-  const seen: number[] = [];
+/**
+ * An open element. There is one per depth (0 the root, 1 the Body, 2 the return element), reused by each element
+ * opened at that depth, so that an element costs no object of its own.
+ */
+class Frame {
+  constructor(
+    public entry: Entry,
+    /** Its attributes, namespace declarations left out. */
+    public attributes: Record<string, string> | undefined,
+    /** `xsi:nil="true"`: the element is left out of its parent. */
+    public nil: boolean,
+  ) {}
 
-  /** The entry of an element at depth `d` named `qname`, its parent open at `d - 1`. */
-  const entryOf = (d: number, qname: string): Entry => {
-    // Below the return element, most elements are the child after the last one, unprefixed: entry names are
-    // local names, so an equal name needs no search for a prefix.
-    if (d > 2) {
-      const last = cursors[d - 1]!;
-      const next = entries[d - 1]!.children(types).list[last + 1];
-      if (next !== undefined && next.name === qname) {
-        cursors[d - 1] = last + 1;
-        return next;
-      }
-    }
-    const colon = qname.indexOf(':');
-    const local = colon === -1 ? qname : qname.slice(colon + 1);
-    if (d === 0) {
-      envelopeSeen = local === 'Envelope';
-      return types.child(top, local);
-    }
-    if (d === 2 && local === returnName && entries[1]!.name === 'Body') return returnEntry;
-    const parent = entries[d - 1]!.children(types);
-    const list = parent.list;
-    const last = cursors[d - 1]!;
-    let entry = list[last + 1];
-    if (entry === undefined || entry.name !== local) {
-      entry = last >= 0 ? list[last] : undefined;
-      if (entry === undefined || entry.name !== local) entry = types.child(parent, local);
-    }
-    cursors[d - 1] = entry.index;
-    return entry;
-  };
+  /** Its children so far, made on the first. */
+  record: Raw | undefined = undefined;
+  /** Its text so far, trimmed. */
+  text: string | undefined = undefined;
+  /** The place in its entry's `list` of its last child: the next is likely the one after it, or the same again. */
+  cursor = -1;
+  /** The `bit`s of the fields its record has so far. */
+  seen = 0;
 
-  const open = (qname: string, tagAttributes: Record<string, string> | undefined) => {
-    const d = depth++;
+  reset(entry: Entry, attributes: Record<string, string> | undefined, nil: boolean): void {
+    this.entry = entry;
+    this.attributes = attributes;
+    this.nil = nil;
+    this.record = undefined;
+    this.text = undefined;
+    this.cursor = -1;
+    this.seen = 0;
+  }
+}
+
+/** The scanner's handler: follows the open elements and puts each one's value where it goes as it closes. */
+class AnswerReader implements XmlHandler {
+  answer: SoapAnswer = { kind: 'none' };
+  private readonly returnName: string;
+  private readonly types: Types;
+  private readonly returnEntry: Entry;
+  /** The root element's entry is a child of these: untyped, its children too. */
+  private readonly top: Children;
+  /** Prefixes bound to the xsi namespace, collected document-wide as node-soap does: IPS declares each once. */
+  private readonly xsiPrefixes = new Set<string>();
+  /** Where text sat beside child elements in the return element (ignored; the first ten, for schema reports). */
+  private readonly mixedContent: string[] = [];
+  private readonly kept = new KeptTexts();
+  private envelopeSeen = false;
+  private depth = 0;
+  private readonly frames: Frame[] = [];
+
+  constructor(operation: string, schema: ResponseSchema) {
+    this.returnName = `${operation}Return`;
+    this.types = new Types(schema);
+    this.returnEntry = this.types.entry(this.returnName, false, schema.element(this.returnName));
+    this.top = this.types.children(undefined);
+  }
+
+  open(qname: string, tagAttributes: Record<string, string> | undefined): void {
+    const d = this.depth++;
     let attributes: Record<string, string> | undefined;
     let nil = false;
     if (tagAttributes !== undefined) {
-      attributes = attributesOf(tagAttributes, xsiPrefixes, kept);
-      nil = attributes !== undefined && isNil(attributes, xsiPrefixes);
+      attributes = attributesOf(tagAttributes, this.xsiPrefixes, this.kept);
+      nil = attributes !== undefined && isNil(attributes, this.xsiPrefixes);
     }
-    entries[d] = entryOf(d, qname);
-    attributesAt[d] = attributes;
-    childrenOf[d] = undefined;
-    texts[d] = undefined;
-    nils[d] = nil;
-    cursors[d] = -1;
-    seen[d] = 0;
-  };
+    const entry = this.entryOf(d, qname);
+    const frame = this.frames[d];
+    if (frame === undefined) this.frames.push(new Frame(entry, attributes, nil));
+    else frame.reset(entry, attributes, nil);
+  }
 
-  const text = (piece: string) => {
+  text(piece: string): void {
     const trimmed = piece.trim();
     if (trimmed.length === 0) return;
-    const d = depth - 1;
-    const sofar = texts[d];
-    texts[d] = sofar === undefined ? trimmed : sofar + trimmed;
-  };
+    const frame = this.frames[this.depth - 1]!;
+    frame.text = frame.text === undefined ? trimmed : frame.text + trimmed;
+  }
 
-  const close = () => {
-    const d = --depth;
-    if (nils[d]) return;
-    const entry = entries[d]!;
-    const attributes = attributesAt[d];
-    const children = childrenOf[d];
-    const text = texts[d];
-    // The element's value: its children, its text read by its type, or what an empty element stands for.
-    let value: unknown;
-    if (children !== undefined) {
-      value = children;
-      if (text !== undefined && d >= 3 && mixedContent.length < 10) {
-        mixedContent.push(entries.slice(3, d + 1).map((e) => e.name).join('.'));
-      }
-    } else if (text !== undefined) {
-      const read = textValue(entry, text);
-      value = attributes === undefined ? read : { attributes, $value: read };
-    } else if (attributes !== undefined) {
-      value = { attributes };
-    } else {
-      value = entry.emptyString ? '' : null;
-    }
-    place(d, entry, value);
-  };
+  close(): void {
+    const d = --this.depth;
+    const frame = this.frames[d]!;
+    if (!frame.nil) this.place(d, frame.entry, this.valueOf(frame, d));
+  }
 
-  // An element with no attributes and no children: open, text and close at once.
-  const leaf = (qname: string, piece: string | undefined) => {
-    const d = depth;
-    const entry = entryOf(d, qname);
+  /** An element with no attributes and no children: open, text and close at once. */
+  leaf(qname: string, piece: string | undefined): void {
+    const d = this.depth;
+    const entry = this.entryOf(d, qname);
     const text = piece?.trim();
-    place(d, entry, text ? textValue(entry, text) : entry.emptyString ? '' : null);
-  };
+    this.place(d, entry, text ? this.textValue(entry, text) : emptyValue(entry));
+  }
+
+  /** The entry of an element at depth `d` named `qname`, its parent open at `d - 1`. */
+  private entryOf(d: number, qname: string): Entry {
+    if (d > 2) {
+      // Below the return element most elements are the child after the last one, unprefixed: entry names are local
+      // names, so an equal name needs no search for a prefix.
+      const parent = this.frames[d - 1]!;
+      const next = parent.entry.children(this.types).list[parent.cursor + 1];
+      if (next !== undefined && next.name === qname) {
+        parent.cursor++;
+        return next;
+      }
+      return this.childEntry(parent, localName(qname));
+    }
+    const local = localName(qname);
+    if (d === 0) {
+      this.envelopeSeen = local === 'Envelope';
+      return this.types.child(this.top, local);
+    }
+    if (d === 2 && local === this.returnName && this.frames[1]!.entry.name === 'Body') return this.returnEntry;
+    return this.childEntry(this.frames[d - 1]!, local);
+  }
+
+  /** The entry of `parent`'s child `local`: the one after its last child, its last child again, else looked up. */
+  private childEntry(parent: Frame, local: string): Entry {
+    const children = parent.entry.children(this.types);
+    const last = parent.cursor;
+    let entry = children.list[last + 1];
+    if (entry === undefined || entry.name !== local) {
+      entry = last >= 0 ? children.list[last] : undefined;
+      if (entry === undefined || entry.name !== local) entry = this.types.child(children, local);
+    }
+    parent.cursor = entry.index;
+    return entry;
+  }
+
+  /** The value of the element closing at depth `d`: its children, its text read by its type, or what empty stands for. */
+  private valueOf(frame: Frame, d: number): unknown {
+    const { attributes, record, text } = frame;
+    if (record !== undefined) {
+      if (text !== undefined && d >= 3) this.noteMixedContent(d);
+      return record;
+    }
+    if (text !== undefined) {
+      const read = this.textValue(frame.entry, text);
+      return attributes === undefined ? read : { attributes, $value: read };
+    }
+    return attributes === undefined ? emptyValue(frame.entry) : { attributes };
+  }
+
+  /** Notes where text sat beside children (the path below the return element), for the client's schema report. */
+  private noteMixedContent(d: number): void {
+    if (this.mixedContent.length < 10) this.mixedContent.push(this.frames.slice(3, d + 1).map((frame) => frame.entry.name).join('.'));
+  }
 
   /** An element's text, read by its type; the text kept is a copy. */
-  const textValue = (entry: Entry, text: string): unknown => {
+  private textValue(entry: Entry, text: string): unknown {
     const deserializer = entry.read;
     const typed = deserializer === undefined ? text : deserializer(text);
-    return typeof typed === 'string' ? kept.keepFor(entry, typed) : typed;
-  };
+    return typeof typed === 'string' ? this.kept.keepFor(entry, typed) : typed;
+  }
 
   /** Puts the value of the element closed at depth `d` where it goes: the answer, or its parent's record. */
-  const place = (d: number, entry: Entry, value: unknown) => {
-    const name = entry.name;
+  private place(d: number, entry: Entry, value: unknown): void {
     if (d === 0) {
-      if (!envelopeSeen) answer = { kind: 'bare', root: { [name]: value } };
-      return;
-    }
-    if (d === 2 && envelopeSeen && entries[1]!.name === 'Body') {
-      if (name === returnName && answer.kind === 'none') answer = { kind: 'return', value: (value as Raw | null) ?? {}, mixedContent };
-      else if (name === 'Fault' && answer.kind === 'none') answer = { kind: 'fault', fault: (value as Raw | null) ?? {} };
-      return;
-    }
-    const p = d - 1;
-    let record = childrenOf[p];
-    if (record === undefined) {
-      const parentAttributes = attributesAt[p];
-      record = childrenOf[p] = parentAttributes === undefined ? {} : { attributes: parentAttributes };
-    }
-    // A field met for the first time (the common case): set, with no look at the record.
-    const bit = entry.bit;
-    if (bit !== 0 && (seen[p]! & bit) === 0) {
-      seen[p]! |= bit;
-      if (typeof value === 'number') record[name] = null;
-      record[name] = entry.array ? [value] : value;
-      return;
-    }
-    // Own properties only: an element named like an Object.prototype member (`__proto__`, `constructor`) is data.
-    // Values are never undefined, so for other names a plain read says whether the field is there.
-    let existing: unknown;
-    let present: boolean;
-    if (entry.plainKey) {
-      existing = record[name];
-      present = existing !== undefined;
+      if (!this.envelopeSeen) this.answer = { kind: 'bare', root: { [entry.name]: value } };
+    } else if (d === 2 && this.envelopeSeen && this.frames[1]!.entry.name === 'Body') {
+      this.answerWith(entry.name, value);
     } else {
-      present = Object.hasOwn(record, name);
-      existing = present ? record[name] : undefined;
+      addField(this.frames[d - 1]!, entry, value);
     }
-    if (entry.array) {
-      setOwn(record, name, Array.isArray(existing) ? appended(existing, value) : [value]);
-    } else if (present) {
-      setOwn(record, name, Array.isArray(existing) ? appended(existing, value) : [existing, value]);
-    } else {
-      setOwn(record, name, value);
-    }
-  };
+  }
 
-  scanXml(xml, { open, close, text, leaf });
-  return answer;
+  /** The Body's child: the answer when it is the first return element or Fault; anything else is passed over. */
+  private answerWith(name: string, value: unknown): void {
+    if (this.answer.kind !== 'none') return;
+    if (name === this.returnName) this.answer = { kind: 'return', value: (value as Raw | null) ?? {}, mixedContent: this.mixedContent };
+    else if (name === 'Fault') this.answer = { kind: 'fault', fault: (value as Raw | null) ?? {} };
+  }
+}
+
+/** The local part of a qualified name. */
+function localName(qname: string): string {
+  const colon = qname.indexOf(':');
+  return colon === -1 ? qname : qname.slice(colon + 1);
+}
+
+/** What an empty element stands for: '' when the schema says xsd:string, else null. */
+function emptyValue(entry: Entry): string | null {
+  return entry.emptyString ? '' : null;
+}
+
+/** Adds `value` to `parent`'s record as field `entry.name`: the first of its name, or one more of an array. */
+function addField(parent: Frame, entry: Entry, value: unknown): void {
+  const name = entry.name;
+  const record = (parent.record ??= parent.attributes === undefined ? {} : { attributes: parent.attributes });
+  // A field met for the first time (the common case): set, with no look at the record.
+  const bit = entry.bit;
+  if (bit !== 0 && (parent.seen & bit) === 0) {
+    parent.seen |= bit;
+    if (typeof value === 'number') record[name] = null;
+    record[name] = entry.array ? [value] : value;
+    return;
+  }
+  // Own properties only: an element named like an Object.prototype member (`__proto__`, `constructor`) is data.
+  // Values are never undefined, so for other names a plain read says whether the field is there.
+  let existing: unknown;
+  let present: boolean;
+  if (entry.plainKey) {
+    existing = record[name];
+    present = existing !== undefined;
+  } else {
+    present = Object.hasOwn(record, name);
+    existing = present ? record[name] : undefined;
+  }
+  if (entry.array) {
+    setOwn(record, name, Array.isArray(existing) ? appended(existing, value) : [value]);
+  } else if (present) {
+    setOwn(record, name, Array.isArray(existing) ? appended(existing, value) : [existing, value]);
+  } else {
+    setOwn(record, name, value);
+  }
 }
 
 /** A start tag's attributes (copies kept), namespace declarations left out: an xsi one is noted in `xsiPrefixes`. */
