@@ -1,4 +1,5 @@
-// gzip of SOAP answers the way IPS decides it (API-FACTS §2), and the corrupt gzip body of the `badgzip` fault.
+// gzip of SOAP answers the way IPS decides it (Adobe's WSDL notes: gzip when the request accepts it, unless the
+// authHeader's gzipResponse says otherwise), and the corrupt gzip body of the `badgzip` fault.
 import { gzipSync } from 'node:zlib';
 
 /** True when Accept-Encoding names gzip (or x-gzip, or `*` without gzip) with a non-zero q. */

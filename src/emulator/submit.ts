@@ -4,7 +4,7 @@ import type { JobDetails, SubmitJobInput, UploadUrl } from '../ips/types.js';
 import type { NamedFile } from './generate.js';
 import type { SubmitOutcome } from './job-options.js';
 
-/** The job-detail elements submitJob takes, and the IPS job type (API-FACTS §7 Job types) each one starts. */
+/** The job-detail elements submitJob takes, and the IPS job type (as an ActiveJob's `type` names it) each one starts. */
 export const SUBMIT_JOB_TYPES = {
   imageServingPublishJob: 'ImageServingPublish',
   imageRenderingPublishJob: 'ImageRenderingPublish',

@@ -1,4 +1,5 @@
-// XML namespaces of the IPS API 2014-04-03 (see shared/ips/API-FACTS.md §1).
+// XML namespaces of the IPS API 2014-04-03, as its WSDL declares them: each IPS release has a types namespace of its
+// own (this one is the newest public), while the fault elements keep the unversioned one.
 
 /** Versioned types namespace: every …Param/…Return element and, in 2014-04-03, the authHeader. */
 export const TYPES_NS = 'http://www.scene7.com/IpsApi/xsd/2014-04-03';

@@ -1,4 +1,4 @@
-// Raw objects, shaped as node-soap shapes them (our response reader builds the same) → typed IPS objects.
+// Raw objects, as our response reader builds them (src/ips/response-reader.ts says the shape) → typed IPS objects.
 // Every field is treated as optional, whatever the schema says; arrays are always arrays; dates stay the
 // server's strings; unknown values are kept.
 //
@@ -34,7 +34,7 @@ function record(value: unknown): Raw | undefined {
   return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Raw) : undefined;
 }
 
-/** node-soap puts text next to attributes under `$value`. */
+/** The reader puts the text of an element that has attributes under `$value`, beside them. */
 function scalar(value: unknown): unknown {
   const obj = record(value);
   return obj && '$value' in obj ? obj.$value : value;
@@ -187,13 +187,13 @@ class Fields {
   }
 }
 
-// Attributes and mixed text, as node-soap files them next to the child elements.
-const NODE_SOAP_KEYS: ReadonlySet<string> = new Set(['attributes', '$attributes', '$value', '$xml']);
+// What the reader files beside an element's children that is not one: its attributes, and its text beside them.
+const READER_KEYS: ReadonlySet<string> = new Set(['attributes', '$value']);
 
-/** Reports each element of `raw` that is neither `known` nor node-soap's own, at the path `at` gives it. */
+/** Reports each element of `raw` that is neither `known` nor one of the reader's own keys, at the path `at` gives it. */
 function reportExtras(raw: Raw, known: ReadonlySet<string>, report: SchemaProblemSink, at: (key: string) => string): void {
   for (const key of Object.keys(raw)) {
-    if (!known.has(key) && !NODE_SOAP_KEYS.has(key)) report(at(key), 'an element the 2014-04-03 schema does not have (ignored)');
+    if (!known.has(key) && !READER_KEYS.has(key)) report(at(key), 'an element the 2014-04-03 schema does not have (ignored)');
   }
 }
 
@@ -242,7 +242,7 @@ function plain(value: unknown): unknown {
   if (obj) {
     const out: Raw = {};
     for (const [key, inner] of Object.entries(obj)) {
-      if (key === 'attributes' || key === '$attributes') continue;
+      if (key === 'attributes') continue;
       setOwn(out, key, plain(inner));
     }
     return out;

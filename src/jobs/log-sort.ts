@@ -94,7 +94,8 @@ export { SortFieldError as LogSortSpecError } from './stable-sort.js';
 /** Reads `field` or `-field` (descending), case-insensitively. */
 export const parseLogSortSpec: (text: string) => LogSortSpec = fieldSortParser(FIELD_BY_NAME);
 
-// getJobLogs' own sortBy values (API-FACTS §7) for the fields IPS orders as we do: instants and counts. IPS can also
+// getJobLogs' own sortBy values (Adobe's IPS API reference lists JobName, LogType, StartDate, CompanyName, UserId,
+// Email, FileErrorCount, FileWarningCount and FileSuccessCount) for the fields IPS orders as we do: instants and counts. IPS can also
 // order by JobName, LogType and Email, but text its own way (batch-10 before batch-9, Bea before abe), not ours
 // (natural and case-insensitive): a numRows cap would keep IPS's first rows, not the first rows we show. Text is
 // sorted here over the whole window, then cut.

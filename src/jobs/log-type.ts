@@ -4,7 +4,10 @@
 const PREFIXES = ['begin', 'end'] as const;
 const SUFFIXES = ['success', 'failure', 'warning', 'error'] as const;
 
-/** The job types Adobe's log-type list is built from (API-FACTS §7), spelled as Adobe spells them. */
+/**
+ * The job types Adobe's list of job log types (its IPS API reference, string constants) is built from: each has
+ * Begin/End entries and Success/Failure/Warning/Error results. Spelled as Adobe spells them.
+ */
 export const LOG_TYPE_STEMS: readonly string[] = [
   'ImageServingPublish',
   'ImageServingPublishCleanup',

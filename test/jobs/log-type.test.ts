@@ -44,7 +44,7 @@ describe('the job type of a job log, from its log type', () => {
     expect(jobTypeFromLogType('BeginVideoPublishCleanup')).toBe('VideoPublishCleanup');
   });
 
-  describe("tolerates the misspellings of Adobe's list (API-FACTS §7)", () => {
+  describe("tolerates the misspellings of Adobe's list of job log types", () => {
     it.each([
       ['BeginVideoPubl]ish', 'VideoPublish'],
       ['VideoPubilshSuccess', 'VideoPublish'],
