@@ -51,15 +51,15 @@ function propertyRanges(property: RegExp): Range[] {
 
 /** What string-width's widths depend on (its index.js), besides East Asian Width. */
 const WIDTH_PROPERTIES = [
-  /\p{Default_Ignorable_Code_Point}+/gv,
-  /\p{Control}+/gv,
-  /\p{Format}+/gv,
-  /\p{Nonspacing_Mark}+/gv,
-  /\p{Enclosing_Mark}+/gv,
-  /\p{Spacing_Mark}+/gv,
-  /\p{Extended_Pictographic}+/gv,
-  /\p{Emoji_Presentation}+/gv,
-  /\p{Unassigned}+/gv,
+  /\p{Default_Ignorable_Code_Point}+/gu,
+  /\p{Control}+/gu,
+  /\p{Format}+/gu,
+  /\p{Nonspacing_Mark}+/gu,
+  /\p{Enclosing_Mark}+/gu,
+  /\p{Spacing_Mark}+/gu,
+  /\p{Extended_Pictographic}+/gu,
+  /\p{Emoji_Presentation}+/gu,
+  /\p{Unassigned}+/gu,
 ];
 
 /** The first and last code point of each range and those either side of it. */
