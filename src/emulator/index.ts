@@ -136,6 +136,8 @@ export interface EmulatorOptions {
   jobs?: number;
   /** Virtual seconds per real second; default 1; 0 = frozen (only clock.advance()/set() move time). */
   speed?: number;
+  /** The real time in ms that `speed` applies to; default performance.now (a test passes a clock it moves itself). */
+  realTime?: () => number;
   /** Virtual clock start, ISO with offset; default '2026-11-28T09:00:00.000-08:00'. Its offset is the server's. */
   startTime?: string;
   /** Initial fault plan (string = the --faults syntax). */
@@ -163,7 +165,7 @@ export interface Emulator {
 }
 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
-  const clock = new EmulatorClock(options.startTime ?? DEFAULT_START_TIME, options.speed ?? 1);
+  const clock = new EmulatorClock(options.startTime ?? DEFAULT_START_TIME, options.speed ?? 1, options.realTime);
   const ips = new EmulatedIps(clock, { seed: options.seed ?? 1, jobs: options.jobs ?? 8, users: options.users ?? DEMO_USERS });
   const faults = new FaultPlan(options.faults);
   const stats: EmulatorStats = { requests: 0, connections: 0, byOperation: {}, bytesOut: 0, bytesByOperation: {} };
