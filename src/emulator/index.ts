@@ -160,6 +160,11 @@ export interface Emulator {
   readonly ips: EmulatedIps;
   readonly faults: FaultPlan;
   readonly stats: EmulatorStats;
+  /**
+   * Calls `listener` with each SOAP call's operation as it arrives, before it is answered (so a test can move the
+   * clock that call will see); returns what stops it.
+   */
+  onCall(listener: (operation: string) => void): () => void;
   /** Stops listening and destroys every open socket (idle keep-alive and hung requests included). */
   close(): Promise<void>;
 }
@@ -173,7 +178,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const wsdlXml = await readFile(wsdlPath, 'utf8').catch((err: unknown) => {
     throw new Error(`IPS emulator: cannot read WSDL ${wsdlPath}`, { cause: err });
   });
-  const front = await startHttpFront({ host: options.host ?? '127.0.0.1', port: options.port ?? 0, wsdlXml, clock, ips, faults, stats, ...(options.tls ? { tls: options.tls } : {}) });
+  const callListeners = new Set<(operation: string) => void>();
+  const onCall = (operation: string) => {
+    for (const listener of callListeners) listener(operation);
+  };
+  const front = await startHttpFront({ host: options.host ?? '127.0.0.1', port: options.port ?? 0, wsdlXml, clock, ips, faults, stats, onCall, ...(options.tls ? { tls: options.tls } : {}) });
   return {
     url: front.url,
     wsdlUrl: `${front.url}?wsdl`,
@@ -182,6 +191,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     ips,
     faults,
     stats,
+    onCall(listener) {
+      callListeners.add(listener);
+      return () => callListeners.delete(listener);
+    },
     close: front.close,
   };
 }

@@ -80,6 +80,20 @@ describe('virtual clock', () => {
     expect(c.text).not.toBe(a.text);
   });
 
+  it('onCall hears each SOAP call before it is answered: the clock it moves is the one that call sees', async () => {
+    const emu = await emulator();
+    const heard: string[] = [];
+    const stop = emu.onCall((operation) => {
+      heard.push(operation);
+      if (operation === 'getActiveJobs') emu.clock.advance(90_000);
+    });
+    expect((await soapCall(emu.url, 'getActiveJobs')).headers.get('date')).toBe('Sat, 28 Nov 2026 17:01:30 GMT');
+    await soapCall(emu.url, 'getJobLogs', { companyHandle: 'c|1001' });
+    stop();
+    expect((await soapCall(emu.url, 'getActiveJobs')).headers.get('date')).toBe('Sat, 28 Nov 2026 17:01:30 GMT');
+    expect(heard).toEqual(['getActiveJobs', 'getJobLogs']);
+  });
+
   it('the real clock moves the virtual one from where advance() and set() left it', async () => {
     let real = 0;
     const emu = await emulator({ speed: 2, realTime: () => real });
