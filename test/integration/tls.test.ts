@@ -76,7 +76,7 @@ function jobsOf(result: CliResult): string[] {
 
 /** The handles of the demo company's active jobs, waiting ones too, as the emulator holds them: what `list` must print. */
 function activeHandles(ips: Emulator): string[] {
-  return ips.ips.queryActiveJobs({ companyHandle: DEMO_CREDENTIALS.companyHandle, includeWaitingJobs: true }, [DEMO_CREDENTIALS.companyHandle]).map((job) => job.jobHandle);
+  return ips.ips.queryActiveJobs({ companyHandle: DEMO_CREDENTIALS.companyHandle, includeWaitingJobs: true }, [DEMO_CREDENTIALS.companyHandle]).map((job) => job.jobHandle ?? '');
 }
 
 describe('a self-signed certificate', () => {
