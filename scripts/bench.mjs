@@ -12,6 +12,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { checkShape, mean, parseArgs, ratioFigure, round, table } from '../bench/report.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const BIN = path.join(ROOT, 'bin/ips-jobs.js');
@@ -19,35 +20,6 @@ const PEAK_RSS = path.join(ROOT, 'bench/peak-rss.cjs');
 const FLOOR = path.join(ROOT, 'bench/floor.cjs');
 const POLL_STATS = path.join(ROOT, 'bench/poll-stats.cjs');
 const SERVICE_PATH = '/scene7/services/IpsApiService';
-const FIGURES = ['1', '2', '3', 'R', '4', '5', '6'];
-
-function parseArgs(argv) {
-  const options = { json: false, selfCheck: false, pairs: 10, warmup: 1, only: undefined };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg === '--json') options.json = true;
-    else if (arg === '--self-check') options.selfCheck = true;
-    else if (arg === '--only') {
-      options.only = String(argv[++i] ?? '').split(',').filter(Boolean);
-      const unknown = options.only.filter((id) => !FIGURES.includes(id));
-      if (options.only.length === 0 || unknown.length > 0) throw new Error(`--only takes figures among ${FIGURES.join(', ')}`);
-    } else if (arg === '--pairs' || arg === '--warmup') {
-      const value = Number(argv[++i]);
-      if (!Number.isInteger(value) || value < (arg === '--pairs' ? 1 : 0)) throw new Error(`${arg} needs a whole number`);
-      options[arg.slice(2)] = value;
-    } else throw new Error(`unknown argument ${arg} (use --json, --pairs N, --warmup N, --only IDS, --self-check)`);
-  }
-  if (options.selfCheck) Object.assign(options, { pairs: 1, warmup: 0, only: undefined });
-  return options;
-}
-
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
-const mean = (values) => values.reduce((sum, v) => sum + v, 0) / values.length;
-const round = (value, digits = 1) => Number(value.toFixed(digits));
 
 /** The benchmark's IPS in its own process: resolves once its answers are prepared. */
 function startServer() {
@@ -116,27 +88,6 @@ function alternate(a, b, options, measure = {}) {
     }
   }
   return samples;
-}
-
-function ratioFigure(id, title, a, b, samples, metric, target) {
-  const pick = metric === 'peak RSS' ? (s) => s.peakRssKb / 1024 : (s) => s.wallMs;
-  const medianA = median(samples.a.map(pick));
-  const medianB = median(samples.b.map(pick));
-  const ratio = medianA / medianB;
-  return {
-    id,
-    title,
-    command: a.label,
-    baseline: b.label,
-    metric,
-    unit: metric === 'peak RSS' ? 'MB' : 'ms',
-    median: round(medianA),
-    baselineMedian: round(medianB),
-    ratio: round(ratio, 2),
-    target,
-    met: ratio <= target,
-    samples: samples.a.length,
-  };
 }
 
 function cleanEnv(home, extra) {
@@ -361,44 +312,6 @@ async function run(options) {
     server.stop();
     rmSync(home, { recursive: true, force: true });
   }
-}
-
-function table(result) {
-  const rows = [['fig', 'measure', 'command', 'median', 'baseline', 'median', 'ratio', 'target', 'met']];
-  for (const f of result.figures) {
-    const target = f.targetText ?? (f.id === '4' ? `±${Math.round((f.target - 1) * 100)}%` : `≤ ${f.target}×`);
-    rows.push([f.id, f.metric, f.command, `${f.median} ${f.unit}`, f.baseline, `${f.baselineMedian} ${f.unit}`, `${f.ratio}×`, target, f.met ? 'yes' : 'NO']);
-  }
-  const widths = rows[0].map((_, i) => Math.max(...rows.map((row) => row[i].length)));
-  const lines = rows.map((row) => row.map((cell, i) => cell.padEnd(widths[i])).join('  ').trimEnd());
-  const r = result.requests;
-  const mb = (bytes) => `${(bytes / 1024 ** 2).toFixed(2)} MB`;
-  if (r) {
-    lines.push(
-      '',
-      `5  ${r.polls} polls of watch: getActiveJobs ${r.getActiveJobs} (target ${r.polls}), getCompanyInfo ${r.getCompanyInfo} (target 1), other requests ${r.otherRequests}, ` +
-        `TCP connections ${r.connections} (target ≤ 2), gzip ${r.gzipResponses}/${r.soapResponses} responses, ${mb(r.bytesOnWire)} on the wire for ${mb(r.uncompressedBodyBytes)} of XML: ${r.met ? 'met' : 'NOT MET'}`,
-    );
-  }
-  lines.push('', `Node ${result.node}, ${result.cpus} CPUs, ${result.pairs} pairs after ${result.warmup} warm-up, medians; whole run ${(result.durationMs / 1000).toFixed(0)} s`);
-  return `${lines.join('\n')}\n`;
-}
-
-/** The --self-check contract: every figure present with numbers, so a broken harness fails the test suite. */
-function checkShape(result) {
-  const problems = [];
-  const ids = result.figures.map((f) => `${f.id}/${f.metric}`);
-  for (const want of ['1a/wall time', '1b/wall time', '1c/wall time', '1d/wall time', '2/wall time', '2b/wall time', 'R/read speed', '3a/wall time', '3a/peak RSS', '3b/wall time', '3b/peak RSS', '4/live heap', '4/CPU per poll', '6/live heap', '6/scrape time']) {
-    if (!ids.includes(want)) problems.push(`figure ${want} missing`);
-  }
-  for (const f of result.figures) {
-    for (const key of ['median', 'baselineMedian', 'ratio', 'target']) if (!(Number.isFinite(f[key]) && f[key] > 0)) problems.push(`figure ${f.id} ${f.metric}: ${key} is ${f[key]}`);
-    if (typeof f.met !== 'boolean') problems.push(`figure ${f.id}: met is not a boolean`);
-  }
-  for (const key of ['getActiveJobs', 'getCompanyInfo', 'connections', 'gzipResponses', 'soapResponses', 'bytesOnWire']) {
-    if (!Number.isInteger(result.requests[key])) problems.push(`requests.${key} is ${result.requests[key]}`);
-  }
-  return problems;
 }
 
 try {

@@ -60,15 +60,17 @@ export class EmulatorClock implements VirtualClock {
   constructor(
     startTime: string = DEFAULT_START_TIME,
     readonly speed: number = 1,
+    // The real time (ms) the speed applies to: a test moves one of its own to see what an hour of it does.
+    private readonly realNow: () => number = () => performance.now(),
   ) {
     if (!Number.isFinite(speed) || speed < 0) throw new Error(`Invalid clock speed ${speed}`);
     this.baseVirtual = parseIso(startTime);
     this.offsetMinutes = isoOffsetMinutes(startTime) ?? -480;
-    this.baseReal = performance.now();
+    this.baseReal = this.realNow();
   }
 
   nowMs(): number {
-    return Math.floor(this.baseVirtual + (performance.now() - this.baseReal) * this.speed);
+    return Math.floor(this.baseVirtual + (this.realNow() - this.baseReal) * this.speed);
   }
 
   now(): Date {
@@ -87,7 +89,7 @@ export class EmulatorClock implements VirtualClock {
 
   set(iso: string): void {
     this.baseVirtual = parseIso(iso);
-    this.baseReal = performance.now();
+    this.baseReal = this.realNow();
     this.tick();
   }
 

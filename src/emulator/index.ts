@@ -136,6 +136,8 @@ export interface EmulatorOptions {
   jobs?: number;
   /** Virtual seconds per real second; default 1; 0 = frozen (only clock.advance()/set() move time). */
   speed?: number;
+  /** The real time in ms that `speed` applies to; default performance.now (a test passes a clock it moves itself). */
+  realTime?: () => number;
   /** Virtual clock start, ISO with offset; default '2026-11-28T09:00:00.000-08:00'. Its offset is the server's. */
   startTime?: string;
   /** Initial fault plan (string = the --faults syntax). */
@@ -158,12 +160,17 @@ export interface Emulator {
   readonly ips: EmulatedIps;
   readonly faults: FaultPlan;
   readonly stats: EmulatorStats;
+  /**
+   * Calls `listener` with each SOAP call's operation as it arrives, before it is answered (so a test can move the
+   * clock that call will see); returns what stops it.
+   */
+  onCall(listener: (operation: string) => void): () => void;
   /** Stops listening and destroys every open socket (idle keep-alive and hung requests included). */
   close(): Promise<void>;
 }
 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
-  const clock = new EmulatorClock(options.startTime ?? DEFAULT_START_TIME, options.speed ?? 1);
+  const clock = new EmulatorClock(options.startTime ?? DEFAULT_START_TIME, options.speed ?? 1, options.realTime);
   const ips = new EmulatedIps(clock, { seed: options.seed ?? 1, jobs: options.jobs ?? 8, users: options.users ?? DEMO_USERS });
   const faults = new FaultPlan(options.faults);
   const stats: EmulatorStats = { requests: 0, connections: 0, byOperation: {}, bytesOut: 0, bytesByOperation: {} };
@@ -171,7 +178,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const wsdlXml = await readFile(wsdlPath, 'utf8').catch((err: unknown) => {
     throw new Error(`IPS emulator: cannot read WSDL ${wsdlPath}`, { cause: err });
   });
-  const front = await startHttpFront({ host: options.host ?? '127.0.0.1', port: options.port ?? 0, wsdlXml, clock, ips, faults, stats, ...(options.tls ? { tls: options.tls } : {}) });
+  const callListeners = new Set<(operation: string) => void>();
+  const onCall = (operation: string) => {
+    for (const listener of callListeners) listener(operation);
+  };
+  const front = await startHttpFront({ host: options.host ?? '127.0.0.1', port: options.port ?? 0, wsdlXml, clock, ips, faults, stats, onCall, ...(options.tls ? { tls: options.tls } : {}) });
   return {
     url: front.url,
     wsdlUrl: `${front.url}?wsdl`,
@@ -180,6 +191,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     ips,
     faults,
     stats,
+    onCall(listener) {
+      callListeners.add(listener);
+      return () => callListeners.delete(listener);
+    },
     close: front.close,
   };
 }

@@ -34,6 +34,8 @@ export interface HttpFrontOptions {
   ips: EmulatedIps;
   faults: FaultPlan;
   stats: EmulatorStats;
+  /** Told each SOAP call's operation once it is counted, before the fault plan and the answer. */
+  onCall?: (operation: string) => void;
   /** PEM key and certificate: serve HTTPS instead of HTTP. */
   tls?: { key: string | Buffer; cert: string | Buffer };
 }
@@ -128,6 +130,7 @@ interface Front {
   stats: EmulatorStats;
   soap: SoapBackend;
   life: Lifetime;
+  onCall: (operation: string) => void;
 }
 
 // ---- listen / close ----
@@ -141,7 +144,7 @@ export async function startHttpFront(options: HttpFrontOptions): Promise<HttpFro
   const port = typeof address === 'object' && address ? address.port : options.port;
   const url = `${options.tls ? 'https' : 'http'}://${options.host.includes(':') ? `[${options.host}]` : options.host}:${port}${SOAP_PATH}`;
   const soapBackend = await attachSoap(server, options, url);
-  const front: Front = { clock: options.clock, ips: options.ips, faults: options.faults, stats: options.stats, soap: soapBackend, life };
+  const front: Front = { clock: options.clock, ips: options.ips, faults: options.faults, stats: options.stats, soap: soapBackend, life, onCall: options.onCall ?? (() => {}) };
   server.on('request', (req: IncomingMessage, res: ServerResponse) => onRequest(front, req, res));
   return { port, url, close: () => closeFront(server, sockets, life) };
 }
@@ -242,6 +245,7 @@ async function onPost(front: Front, req: IncomingMessage, res: ServerResponse): 
   const operation = operationOf(req.headers.soapaction, xml);
   front.stats.byOperation[operation] = (front.stats.byOperation[operation] ?? 0) + 1;
   meter(front.stats, req, res, operation);
+  front.onCall(operation);
   const decision = front.faults.next(operation);
   if (decision.latencyMs > 0) await front.life.delay(decision.latencyMs);
   if (front.life.closed) return;

@@ -1,7 +1,8 @@
 // Terminal column width of text, as string-width measures it (the Unicode data terminals follow: East Asian Width,
 // emoji, zero-width marks), with our own ANSI stripping and a fast path for printable Latin. Our own table of wide
-// ranges disagreed with Unicode (U+1F5FA, U+16FE0, U+1B000 …); test/render/text-width-unicode.test.ts holds every
-// code point to string-width. docs/dependencies.md has the measurement.
+// ranges disagreed with Unicode (U+1F5FA, U+16FE0, U+1B000 …); test/render/text-width-unicode.test.ts holds the
+// edges of every block and width range and a seeded sample to string-width, `npm run fuzz` every code point.
+// docs/dependencies.md has the measurement.
 import stringWidth from 'string-width';
 
 const ANSI = /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)/g;

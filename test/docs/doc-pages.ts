@@ -4,7 +4,8 @@
 // the profiles the pages name, and the files the recipes read.
 //
 // The emulator's clock is frozen, so the world the docs describe holds still: their jobs finished a few minutes ago.
-// A command that is still following a job after its second poll moves the clock a minute at each poll, until it ends.
+// A command that follows a job finds the clock a minute on at each poll after its first (and at each once it has
+// submitted the job), so it ends at the poll that sees the job finish, not after real intervals.
 import { spawn } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -81,18 +82,20 @@ function shellText(command: string): string {
   return command.replace(/(^|\s)ips-jobs /, '$1exec ips-jobs ');
 }
 
-function polls(emulator: Emulator): number {
-  return emulator.stats.byOperation.getActiveJobs ?? 0;
-}
-
-/** Moves the clock a minute at each poll after the command's second, until it ends. */
-async function driveClock(emulator: Emulator, ended: () => boolean): Promise<void> {
-  const first = polls(emulator);
-  while (!ended()) {
-    const seen = polls(emulator);
-    await until(() => polls(emulator) > seen || ended(), 60_000, 'the next poll');
-    if (polls(emulator) - first >= 2) emulator.clock.advance(MINUTE);
-  }
+/**
+ * While a command runs, each of its polls after its first, and each once it has submitted a job, finds the clock a
+ * minute on: the clock moves as the poll arrives, before it is answered, so a command ends at the poll that sees
+ * its job finish instead of waiting real intervals for the clock to catch up. Returns what stops it.
+ */
+function moveClockWithPolls(emulator: Emulator): () => void {
+  let polls = 0;
+  let submitted = false;
+  return emulator.onCall((operation) => {
+    if (operation === 'submitJob') submitted = true;
+    if (operation !== 'getActiveJobs') return;
+    polls += 1;
+    if (polls > 1 || submitted) emulator.clock.advance(MINUTE);
+  });
 }
 
 function runInShell(command: DocCommand, machine: ReaderMachine, emulator: Emulator): Promise<Run> {
@@ -101,12 +104,14 @@ function runInShell(command: DocCommand, machine: ReaderMachine, emulator: Emula
     let stdout = '';
     let stderr = '';
     let ended = false;
+    const stopClock = command.interrupt ? () => {} : moveClockWithPolls(emulator);
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
     const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
     child.on('error', reject);
     child.on('close', (code, signal) => {
       clearTimeout(timer);
+      stopClock();
       ended = true;
       resolve({ code, signal, stdout, stderr });
     });
@@ -115,8 +120,6 @@ function runInShell(command: DocCommand, machine: ReaderMachine, emulator: Emula
       until(() => stdout !== '' || ended, 20_000, `the first output of ${command.command}`)
         .then(() => child.kill('SIGINT'))
         .catch(reject);
-    } else {
-      driveClock(emulator, () => ended).catch(reject);
     }
   });
 }

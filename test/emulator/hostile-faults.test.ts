@@ -309,6 +309,9 @@ describe('extra', () => {
     expect(child(child(info, 'companyInfo'), 'name')?.text).toBe('Demo Company');
     const fault = await rawPost(emu.url, 'getJobLogs', { creds: { user: 'x@example.com', password: 'nope' } });
     expect(fault.status).toBe(500);
-    expect(child(child(parseXml(bodyText(fault)), 'Body'), 'Fault')).toBeDefined();
+    const soapFault = child(child(parseXml(bodyText(fault)), 'Body'), 'Fault');
+    expect(child(soapFault, 'faultcode')?.text).toBe('soap:Client');
+    expect(child(soapFault, 'faultstring')?.text).toBe('AuthenticationException');
+    expect(child(child(child(soapFault, 'detail'), 'authenticationFault'), 'code')?.text).toBe('10001');
   });
 });

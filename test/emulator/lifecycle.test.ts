@@ -1,6 +1,7 @@
 // Jobs move with the virtual clock: progress, Done → log, failure, warnings, stall, waiting states, schedules, Date header.
 import { afterEach, describe, expect, it } from 'vitest';
 import { DONE_LINGER_MS, jobEndAt, startEmulator, type EmulatedJob, type Emulator, type JobOutcome } from '../../src/emulator/index.js';
+import { until } from '../helpers/cli.js';
 import { all, items, soapCall, text, type XmlNode } from './soap-helpers.js';
 
 const started: Emulator[] = [];
@@ -45,18 +46,63 @@ describe('virtual clock', () => {
   });
 
   it('runs at `speed` virtual seconds per real second', async () => {
-    const emu = await emulator({ speed: 100 });
+    let real = 1_000;
+    const emu = await emulator({ speed: 100, realTime: () => real });
     const t0 = emu.clock.now().getTime();
-    await new Promise((resolve) => setTimeout(resolve, 60));
-    expect(emu.clock.now().getTime() - t0).toBeGreaterThanOrEqual(5_000);
+    real += 60;
+    expect(emu.clock.now().getTime() - t0).toBe(6_000);
+    real += 3_600_000;
+    expect(emu.clock.now().getTime() - t0).toBe(6_000 + 360_000_000);
   });
 
-  it('a frozen clock freezes the jobs', async () => {
-    const emu = await emulator();
+  it('by default follows real time (performance.now), at its speed', async () => {
+    const emu = await emulator({ speed: 100 });
+    const t0 = emu.clock.now().getTime();
+    const real0 = performance.now();
+    await until(() => emu.clock.now().getTime() - t0 >= 5_000, 5_000, 'five virtual seconds');
+    // 5 virtual seconds at 100 per real second take at least 50 ms of real time.
+    expect(performance.now() - real0).toBeGreaterThanOrEqual(49);
+  });
+
+  it('a frozen clock freezes the jobs, however much real time passes', async () => {
+    let real = 1_000;
+    const emu = await emulator({ realTime: () => real });
+    const t0 = emu.clock.now().getTime();
     const a = await soapCall(emu.url, 'getActiveJobs', { includeWaitingJobs: true });
-    await new Promise((resolve) => setTimeout(resolve, 30));
+    // An hour of real time: at any speed above 0 every job would have moved on.
+    real += 3_600_000;
     const b = await soapCall(emu.url, 'getActiveJobs', { includeWaitingJobs: true });
+    expect(emu.clock.now().getTime()).toBe(t0);
     expect(b.text).toBe(a.text);
+    // The same hour on the virtual clock does move them: the comparison above could have failed.
+    emu.clock.advance(3_600_000);
+    const c = await soapCall(emu.url, 'getActiveJobs', { includeWaitingJobs: true });
+    expect(c.text).not.toBe(a.text);
+  });
+
+  it('onCall hears each SOAP call before it is answered: the clock it moves is the one that call sees', async () => {
+    const emu = await emulator();
+    const heard: string[] = [];
+    const stop = emu.onCall((operation) => {
+      heard.push(operation);
+      if (operation === 'getActiveJobs') emu.clock.advance(90_000);
+    });
+    expect((await soapCall(emu.url, 'getActiveJobs')).headers.get('date')).toBe('Sat, 28 Nov 2026 17:01:30 GMT');
+    await soapCall(emu.url, 'getJobLogs', { companyHandle: 'c|1001' });
+    stop();
+    expect((await soapCall(emu.url, 'getActiveJobs')).headers.get('date')).toBe('Sat, 28 Nov 2026 17:01:30 GMT');
+    expect(heard).toEqual(['getActiveJobs', 'getJobLogs']);
+  });
+
+  it('the real clock moves the virtual one from where advance() and set() left it', async () => {
+    let real = 0;
+    const emu = await emulator({ speed: 2, realTime: () => real });
+    emu.clock.advance(1_000);
+    real += 500;
+    expect(emu.clock.now().toISOString()).toBe('2026-11-28T17:00:02.000Z');
+    emu.clock.set('2026-12-01T10:00:00.000Z');
+    real += 1_500;
+    expect(emu.clock.now().toISOString()).toBe('2026-12-01T10:00:03.000Z');
   });
 });
 

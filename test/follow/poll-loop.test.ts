@@ -1,9 +1,12 @@
 // The poll loop's figures on the `ips-jobs:poll` diagnostics channel: measured and published only while someone
 // subscribes (the benchmark's preloaded bench/poll-stats.cjs); without a subscriber not one figure is taken.
 import { channel, subscribe, unsubscribe } from 'node:diagnostics_channel';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Follower } from '../../src/follow/follower.js';
 import { POLL_CHANNEL, pollLoop, type PollFigures } from '../../src/follow/poll-loop.js';
+import { REPO_ROOT } from '../helpers/cli.js';
 
 /** A follower whose polls succeed at once with no news. */
 function quietFollower(): Follower {
@@ -26,8 +29,12 @@ afterEach(() => {
 });
 
 describe('the ips-jobs:poll channel', () => {
+  it("is the channel the benchmark's subscriber listens on", () => {
+    const subscriber = readFileSync(path.join(REPO_ROOT, 'bench/poll-stats.cjs'), 'utf8');
+    expect(subscriber).toContain(`subscribe('${POLL_CHANNEL}', `);
+  });
+
   it('costs nothing when nobody listens: no CPU time is read', async () => {
-    expect(POLL_CHANNEL).toBe('ips-jobs:poll');
     expect(channel(POLL_CHANNEL).hasSubscribers).toBe(false);
     const cpuUsage = vi.spyOn(process, 'cpuUsage');
     await runPolls(3);
