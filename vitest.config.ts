@@ -6,6 +6,7 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     testTimeout: 20_000,
     hookTimeout: 20_000,
+    globalSetup: ['test/global-setup.ts'],
     // One module graph per worker, not one per file: a fresh worker and fresh imports for each of 155 files cost
     // about 0.6 s a file, 100 s of a 290 s run on 2 cores (docs/development.md, "Where the suite's time goes").
     // No test depends on a module loaded anew: none mocks a module, and the few that change process.env or spy on
