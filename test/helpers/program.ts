@@ -3,23 +3,11 @@
 import { PassThrough } from 'node:stream';
 import type { Command } from 'commander';
 import { createCommandContext } from '../../src/commands/shared/command-context.js';
-import type { IO } from '../../src/commands/shared/io.js';
 import { buildProgram } from '../../src/commands/program.js';
+import { pipeIO } from './cli.js';
 
 /** The program for `argv` (every command without it), as `main` builds it. */
 export function testProgram(argv?: readonly string[]): Command {
-  const io: IO = {
-    stdout: new PassThrough(),
-    stderr: new PassThrough(),
-    stdin: new PassThrough(),
-    env: {},
-    stdoutIsTTY: false,
-    stderrIsTTY: false,
-    stdinIsTTY: false,
-    columns: () => undefined,
-    rows: () => undefined,
-    stderrColumns: () => undefined,
-    onResize: () => () => {},
-  };
+  const io = pipeIO({ stdout: new PassThrough(), stderr: new PassThrough(), stdin: new PassThrough() }, {});
   return buildProgram(createCommandContext(io, new AbortController().signal), argv);
 }
