@@ -29,7 +29,11 @@ function commandHint(argv: readonly string[], commands: readonly string[]): stri
   return command && commands.includes(command) ? `ips-jobs ${command} --help` : 'ips-jobs --help';
 }
 
-export async function main(argv: readonly string[], io: IO = processIO()): Promise<number> {
+/**
+ * `stop`: for a caller that runs main in its own process (the tests' in-process runs): aborting it ends the run as
+ * SIGTERM would, with exit 143, and without a process-wide signal that would reach every other run in the process.
+ */
+export async function main(argv: readonly string[], io: IO = processIO(), stop?: AbortSignal): Promise<number> {
   const abort = new AbortController();
   let signalExit: number | undefined;
   const onSignal = (signal: NodeJS.Signals) => {
@@ -43,6 +47,13 @@ export async function main(argv: readonly string[], io: IO = processIO()): Promi
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
+  const onStop = () => {
+    if (signalExit !== undefined) return;
+    signalExit = ExitCode.sigterm;
+    abort.abort('SIGTERM');
+  };
+  if (stop?.aborted) onStop();
+  stop?.addEventListener('abort', onStop);
   // The reader went away (`ips-jobs watch | head`): nothing more to say to anyone, so end quietly.
   // Any other failure (a full disk): nothing more can be said there. One line, exit 78, and the run ends here as for
   // EPIPE, whoever was writing: a watch would otherwise write on into nothing.
@@ -84,6 +95,7 @@ export async function main(argv: readonly string[], io: IO = processIO()): Promi
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
+    stop?.removeEventListener('abort', onStop);
     io.stdout.off('error', onStdoutError);
     io.stderr.off('error', onStderrError);
   }

@@ -160,6 +160,9 @@ export function runMain(args: string[], options: Omit<CliOptions, 'detached'> = 
 
 /** `runMain` that returns at once, so the test can drive the emulator's clock while it runs (no signals: see startCli). */
 export function startMain(args: string[], options: Omit<CliOptions, 'detached'> = {}): RunningCli {
+  // The internal-error hook reads the process's own environment (src/commands/shared/internal-error.ts): given here
+  // it would be ignored, and the test would test nothing.
+  if (options.env && 'IPS_JOBS_TEST_INTERNAL_ERROR' in options.env) throw new Error('IPS_JOBS_TEST_INTERNAL_ERROR works only in a process: use runCli');
   let stdout = '';
   let stderr = '';
   let done = false;
@@ -173,26 +176,32 @@ export function startMain(args: string[], options: Omit<CliOptions, 'detached'> 
   // main listens for SIGINT and SIGTERM while it runs, as a process would: many runs at once in this one process are
   // not the leak Node warns of past 10 listeners.
   process.setMaxListeners(process.getMaxListeners() + 1);
+  // A run that outlives its limit is stopped, as SIGTERM stops a process: left running it would poll and write on
+  // into the next test files of this worker (isolate: false), and a serving exporter would hold the worker open.
+  const stop = new AbortController();
   const run = import('../../src/commands/main.js')
-    .then(({ main }) => main(args, io))
+    .then(({ main }) => main(args, io, stop.signal))
     .finally(() => process.setMaxListeners(process.getMaxListeners() - 1));
   const limit = options.killAfterMs ?? 15_000;
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`ips-jobs ${args.join(' ')} did not end within ${limit} ms`)), limit);
-  });
-  const result = Promise.race([run, timeout]).then(
+  // Rejected once the stopped run has ended, so nothing of it is left when the test goes on.
+  let overtime: Error | undefined;
+  const timer = setTimeout(() => {
+    overtime = new Error(`ips-jobs ${args.join(' ')} did not end within ${limit} ms`);
+    stop.abort();
+  }, limit);
+  const result = run.then(
     async (code) => {
       clearTimeout(timer);
       // Whatever was written is read before the result is: PassThrough hands data on in a later tick.
       await new Promise<void>((resolve) => setImmediate(resolve));
       done = true;
+      if (overtime) throw overtime;
       return { code, signal: null, stdout, stderr };
     },
     (error: unknown) => {
       clearTimeout(timer);
       done = true;
-      throw error;
+      throw overtime ?? error;
     },
   );
   return {
