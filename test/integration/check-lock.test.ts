@@ -234,6 +234,22 @@ describe('--on-problem hooks run bounded and without the lock', () => {
     expect(existsSync(lock)).toBe(false);
   });
 
+  it('a hook that ignores SIGTERM is killed with SIGKILL after the documented 5 s grace, with what it started', async () => {
+    const pids = path.join(dir, 'hook.pids');
+    // Ignores SIGTERM (and so does its child, which inherits that) and waits for ever. This waits out the CLI's real
+    // grace, 5 s: test/commands/check/on-problem.test.ts has the same with a short one.
+    const hook = `trap '' TERM; sleep 60 & echo "$$ $!" > ${JSON.stringify(pids)}.tmp; mv ${JSON.stringify(pids)}.tmp ${JSON.stringify(pids)}; wait`;
+    const started = Date.now();
+    const result = await runMain([...CHECK, '--on-problem', hook, '--on-problem-timeout', '300ms'], { env: env(), killAfterMs: 15_000 });
+    expect(result.code).toBe(3);
+    expect(result.stdout).toBe(PROBLEM);
+    expect(result.stderr).toBe('ips-jobs: --on-problem killed after the 300ms --on-problem-timeout (SIGKILL, 5s after SIGTERM) for problem max-active\n');
+    expect(Date.now() - started).toBeGreaterThanOrEqual(5_000);
+    const [shell, child] = readFileSync(pids, 'utf8').trim().split(' ').map(Number) as [number, number];
+    expect(alive(shell)).toBe(false);
+    await until(() => !alive(child), 5_000, 'the hook’s child to be gone');
+  }, 20_000);
+
   it('a hook that honours SIGTERM ends with it, and so does what it started (the whole process group)', async () => {
     const pids = path.join(dir, 'hook.pids');
     const hook = `sleep 60 & echo "$$ $!" > ${JSON.stringify(pids)}.tmp; mv ${JSON.stringify(pids)}.tmp ${JSON.stringify(pids)}; wait`;

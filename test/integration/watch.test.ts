@@ -171,11 +171,11 @@ describe('watch as a gate', () => {
     const a = submit({ outcome: 'success', durationMs: 3_600_000 });
     const b = submit({ outcome: 'success', durationMs: 3_600_000, submitUserEmail: 'raj.patel@ips-jobs.example' });
     // --timeout is this machine's time: short ones, long enough for a first poll, are the same rule waited out sooner.
-    const result = await watch('--timeout', '300ms').result;
+    const result = await watch('--timeout', '1s').result;
     expect(result.code).toBe(124);
     const added = fields(result.stdout).filter((line) => line[1] === 'added').map((line) => line[3]);
     expect(added).toEqual(expect.arrayContaining([a.jobHandle, b.jobHandle]));
-    const narrowed = await watch('--timeout', '300ms', '--user', 'raj.patel@ips-jobs.example').result;
+    const narrowed = await watch('--timeout', '1s', '--user', 'raj.patel@ips-jobs.example').result;
     const only = fields(narrowed.stdout).filter((line) => line[1] === 'added').map((line) => line[3]);
     expect(only).toContain(b.jobHandle);
     expect(only).not.toContain(a.jobHandle);
