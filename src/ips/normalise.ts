@@ -12,6 +12,7 @@
 // - dateTime: kept as the server's string whatever it holds (renderers show an unreadable one as `-`).
 // - string: an element with children, or repeated, is absent.
 import { setOwn } from './own-field.js';
+import { ATTRIBUTES_KEY, TEXT_KEY } from './reader-shape.js';
 import {
   JOB_DETAIL_ELEMENTS,
   type ActiveJob,
@@ -37,7 +38,7 @@ function record(value: unknown): Raw | undefined {
 /** The reader puts the text of an element that has attributes under `$value`, beside them. */
 function scalar(value: unknown): unknown {
   const obj = record(value);
-  return obj && '$value' in obj ? obj.$value : value;
+  return obj && TEXT_KEY in obj ? obj[TEXT_KEY] : value;
 }
 
 export function text(value: unknown): string | undefined {
@@ -188,7 +189,7 @@ class Fields {
 }
 
 // What the reader files beside an element's children that is not one: its attributes, and its text beside them.
-const READER_KEYS: ReadonlySet<string> = new Set(['attributes', '$value']);
+const READER_KEYS: ReadonlySet<string> = new Set([ATTRIBUTES_KEY, TEXT_KEY]);
 
 /** Reports each element of `raw` that is neither `known` nor one of the reader's own keys, at the path `at` gives it. */
 function reportExtras(raw: Raw, known: ReadonlySet<string>, report: SchemaProblemSink, at: (key: string) => string): void {
@@ -242,7 +243,7 @@ function plain(value: unknown): unknown {
   if (obj) {
     const out: Raw = {};
     for (const [key, inner] of Object.entries(obj)) {
-      if (key === 'attributes') continue;
+      if (key === ATTRIBUTES_KEY) continue;
       setOwn(out, key, plain(inner));
     }
     return out;

@@ -14,6 +14,7 @@
 import { XSI_NS } from './namespaces.js';
 import { XSD_DESERIALIZERS } from './normalise.js';
 import { setOwn } from './own-field.js';
+import { ATTRIBUTES_KEY, TEXT_KEY } from './reader-shape.js';
 import type { ComplexType, ResponseSchema } from './response-schema.js';
 import { scanXml, XmlReadError, type XmlHandler } from './xml-scan.js';
 
@@ -72,7 +73,7 @@ class Entry {
     /** An empty element stands for '' (xsd:string) rather than null. */
     readonly emptyString: boolean,
   ) {
-    this.plainKey = !(name in Object.prototype) && name !== 'attributes';
+    this.plainKey = !(name in Object.prototype) && name !== ATTRIBUTES_KEY;
   }
 
 
@@ -278,9 +279,9 @@ class AnswerReader implements XmlHandler {
     }
     if (text !== undefined) {
       const read = this.textValue(frame.entry, text);
-      return attributes === undefined ? read : { attributes, $value: read };
+      return attributes === undefined ? read : { [ATTRIBUTES_KEY]: attributes, [TEXT_KEY]: read };
     }
-    return attributes === undefined ? emptyValue(frame.entry) : { attributes };
+    return attributes === undefined ? emptyValue(frame.entry) : { [ATTRIBUTES_KEY]: attributes };
   }
 
   /** Notes where text sat beside children (the path below the return element), for the client's schema report. */
@@ -328,7 +329,7 @@ function emptyValue(entry: Entry): string | null {
 /** Adds `value` to `parent`'s record as field `entry.name`: the first of its name, or one more of an array. */
 function addField(parent: Frame, entry: Entry, value: unknown): void {
   const name = entry.name;
-  const record = (parent.record ??= parent.attributes === undefined ? {} : { attributes: parent.attributes });
+  const record = (parent.record ??= parent.attributes === undefined ? {} : { [ATTRIBUTES_KEY]: parent.attributes });
   // A field met for the first time (the common case): set, with no look at the record (see Entry.bit).
   const bit = entry.bit;
   if (bit !== 0 && (parent.seen & bit) === 0) {

@@ -32,6 +32,9 @@ describe('the ips-jobs:poll channel', () => {
   it("is the channel the benchmark's subscriber listens on", () => {
     const subscriber = readFileSync(path.join(REPO_ROOT, 'bench/poll-stats.cjs'), 'utf8');
     expect(subscriber).toContain(`subscribe('${POLL_CHANNEL}', `);
+    // The name is documented for anyone's subscriber: a rename must change the page too.
+    expect(POLL_CHANNEL).toBe('ips-jobs:poll');
+    expect(readFileSync(path.join(REPO_ROOT, 'docs/performance.md'), 'utf8')).toContain('`ips-jobs:poll`');
   });
 
   it('costs nothing when nobody listens: no CPU time is read', async () => {

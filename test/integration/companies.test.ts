@@ -6,7 +6,7 @@ import { startEmulator, DEMO_USERS, type Emulator } from '../../src/emulator/ind
 import { createIpsClient } from '../../src/ips/client.js';
 import type { CompanyMembership } from '../../src/ips/types.js';
 import { runMain } from '../helpers/cli.js';
-import { onTerminal } from '../helpers/terminal.js';
+import { onTerminal, stripAnsi } from '../helpers/terminal.js';
 
 let emulator: Emulator;
 /** What IPS says about the user, read through the client: the expectation the CLI is held to. */
@@ -114,7 +114,7 @@ describe('on a terminal', () => {
   it('after the table, one hint on how to use what it shows', async () => {
     const { code, screen } = await onTerminal(['companies', '--no-color'], env(), { columns: 100 });
     expect(code).toBe(0);
-    const text = screen.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '');
+    const text = stripAnsi(screen);
     expect(text).toContain('Demo Company     c|1001  IpsCompanyAdmin  yes');
     expect(text.trimEnd().split(/\r?\n/).at(-1)).toBe("use --company 'Demo Company' or --company 'c|1001'");
   });

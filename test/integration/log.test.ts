@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { startEmulator, DEMO_CREDENTIALS, type Emulator } from '../../src/emulator/index.js';
 import type { GetJobLogDetailsInput, JobLog, JobLogDetail } from '../../src/ips/types.js';
 import { runMain } from '../helpers/cli.js';
-import { onTerminal } from '../helpers/terminal.js';
+import { onTerminal, stripAnsi } from '../helpers/terminal.js';
 import { demoEnv } from '../helpers/demo-env.js';
 
 const START = '2031-01-15T09:00:00.000-08:00';
@@ -451,6 +451,6 @@ describe('on a terminal', () => {
     expect(code).toBe(0);
     const lines = screen.split(/\r?\n/);
     expect(lines.filter((line) => line.includes('UploadError') && line.includes('\u001b[31m'))).toHaveLength(3);
-    expect(screen.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '')).toContain('showing the first 3 detail rows (--limit)');
+    expect(stripAnsi(screen)).toContain('showing the first 3 detail rows (--limit)');
   });
 });

@@ -11,6 +11,7 @@ import type { ActiveJob } from '../../src/ips/types.js';
 import { BIN, cleanEnv, startCli, startMain, until } from '../helpers/cli.js';
 import { demoEnv, jobSubmitter } from '../helpers/demo-env.js';
 import { driveUntilExit, nextPolls } from '../helpers/drive-clock.js';
+import { stripAnsi } from '../helpers/terminal.js';
 
 let emulator: Emulator;
 
@@ -212,6 +213,6 @@ describe('the live table on a terminal', () => {
     expect(screen).toMatch(/\r\u001b\[\d+A/); // moved up to rewrite the previous frame
     expect(screen).not.toContain('\u001b[2J'); // never a full-screen clear
     expect(screen.lastIndexOf('\u001b[?25h')).toBeGreaterThan(screen.lastIndexOf('\u001b[?25l')); // cursor shown at the end
-    expect(screen.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '')).toContain(job.name);
+    expect(stripAnsi(screen)).toContain(job.name);
   });
 });

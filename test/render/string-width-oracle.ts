@@ -13,7 +13,7 @@ export function isScalar(cp: number): boolean {
   return cp >= 0 && cp <= LAST_CODE_POINT && (cp < 0xd800 || cp > 0xdfff);
 }
 
-export function hex(cp: number): string {
+function hex(cp: number): string {
   return `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
