@@ -6,15 +6,17 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const FILE_LIMIT_SECONDS = 20;
+const REPORTER = fileURLToPath(new URL('./test-times-reporter.mjs', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'ips-jobs-test-times-'));
 const json = join(dir, 'vitest.json');
 const times = join(dir, 'times.json');
 const started = performance.now();
 const run = spawnSync(
   'npx',
-  ['vitest', 'run', '--reporter=json', `--outputFile.json=${json}`, '--reporter=./scripts/test-times-reporter.mjs', ...process.argv.slice(2)],
+  ['vitest', 'run', '--reporter=json', `--outputFile.json=${json}`, `--reporter=${REPORTER}`, ...process.argv.slice(2)],
   { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, IPS_JOBS_TEST_TIMES_FILE: times } },
 );
 const wallSeconds = (performance.now() - started) / 1000;
