@@ -1,9 +1,10 @@
-// The demo looks like today: --demo starts the emulator's clock at the real now, so its jobs, the stamps IPS appends
-// to job names and their logs are dated by the real clock, in the server's offset (-08:00), whatever this machine's
-// date or time zone.
+// The demo looks like today: --demo and `ips-jobs emulator` start the emulator's clock at the real now, so their jobs,
+// the stamps IPS appends to job names and their logs are dated by the real clock, in the server's offset (-08:00),
+// whatever this machine's date or time zone. `ips-jobs emulator --start-time` fixes the clock with the time grammar.
 // (Every other test starts the emulator at its fixed default day through startEmulator's options.)
 import { describe, expect, it } from 'vitest';
-import { runMain } from '../helpers/cli.js';
+import { DEMO_CREDENTIALS } from '../../src/emulator/index.js';
+import { runMain, startCli, until } from '../helpers/cli.js';
 
 const MINUTE = 60_000;
 /** The server's offset, as the emulator speaks it. */
@@ -75,5 +76,66 @@ describe('--demo is dated today, by the real clock', () => {
       expectWithin(`${log.jobName} started ${log.startDate}`, start, before - 3 * 60 * MINUTE, after);
       expectWithin(`${log.jobName} ended ${log.endDate}`, end, start, after);
     }
+  });
+});
+
+/** `ips-jobs emulator` with `args`, a real process (it runs until a signal), once its banner is out. */
+async function startEmulatorCommand(args: string[]): Promise<{ banner: string; env: Record<string, string>; stop(): Promise<number | null> }> {
+  const emulator = startCli(['emulator', '--port', '0', '--speed', '0', '--jobs', '4', ...args]);
+  await until(() => emulator.stdout().includes('Stop with Ctrl-C') || emulator.exited(), 10_000, 'the emulator banner');
+  const banner = emulator.stdout();
+  const endpoint = /listening on (http:\S+)/.exec(banner)?.[1];
+  if (endpoint === undefined) throw new Error(`no endpoint in ${JSON.stringify(banner)} ${emulator.stderr()}`);
+  const env = {
+    IPS_JOBS_ENDPOINT: endpoint,
+    IPS_JOBS_USERNAME: DEMO_CREDENTIALS.username,
+    IPS_JOBS_PASSWORD: DEMO_CREDENTIALS.password,
+    IPS_JOBS_COMPANY: DEMO_CREDENTIALS.companyHandle,
+  };
+  return {
+    banner,
+    env,
+    stop: async () => {
+      emulator.kill('SIGINT');
+      return (await emulator.result).code;
+    },
+  };
+}
+
+describe('ips-jobs emulator starts at the real now, or at --start-time', () => {
+  it('by default: its clock, its jobs and their names are of now', async () => {
+    const before = Date.now();
+    const emulator = await startEmulatorCommand([]);
+    const after = Date.now();
+    try {
+      const clock = /^clock: +(\S+)/m.exec(emulator.banner)?.[1] ?? '';
+      expectWithin(`the banner's clock ${clock}`, serverDateMs(clock), before, after);
+      const result = await runMain(['list', '-o', 'json'], { env: emulator.env });
+      expect(result.code).toBe(0);
+      expectActiveJobsAt(JSON.parse(result.stdout).jobs, before, after);
+    } finally {
+      expect(await emulator.stop()).toBe(130);
+    }
+  });
+
+  it('--start-time with another offset: that instant, still spoken in the server offset', async () => {
+    // 18:00 at +01:00 is 09:00 at the server's -08:00: the names carry the server's local time.
+    const emulator = await startEmulatorCommand(['--start-time', '2026-11-28T18:00+01:00']);
+    try {
+      expect(emulator.banner).toMatch(/^clock: +2026-11-28T09:00:00\.000-08:00 /m);
+      const result = await runMain(['list', '-o', 'json'], { env: emulator.env });
+      expect(result.code).toBe(0);
+      const start = Date.parse('2026-11-28T17:00:00Z');
+      expectActiveJobsAt(JSON.parse(result.stdout).jobs, start, start);
+    } finally {
+      expect(await emulator.stop()).toBe(130);
+    }
+  });
+
+  it('--start-time that is not a time: exit 2 naming the forms, before anything listens', async () => {
+    const result = await runMain(['emulator', '--port', '0', '--start-time', 'yesterday']);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/^ips-jobs: .*--start-time.*invalid time "yesterday": expected a duration/);
   });
 });
