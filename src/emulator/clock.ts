@@ -4,6 +4,9 @@ import { performance } from 'node:perf_hooks';
 
 export const DEFAULT_START_TIME = '2026-11-28T09:00:00.000-08:00';
 
+/** The server's UTC offset (-08:00, US Pacific standard time, as DEFAULT_START_TIME has it) when a start time gives none. */
+const SERVER_OFFSET_MINUTES = -480;
+
 export interface VirtualClock {
   /** Current virtual time. */
   now(): Date;
@@ -15,7 +18,7 @@ export interface VirtualClock {
   tick(): void;
   /** Current virtual time as ISO with the server's offset, e.g. `2026-11-28T09:00:00.000-08:00`. */
   iso(): string;
-  /** The server's UTC offset in minutes (taken from startTime, -480 by default). */
+  /** The server's UTC offset in minutes (taken from startTime, SERVER_OFFSET_MINUTES by default). */
   readonly offsetMinutes: number;
   /** Virtual seconds per real second (0 = frozen). */
   readonly speed: number;
@@ -51,6 +54,15 @@ export function formatJobStamp(ms: number, offsetMinutes: number): string {
   return `${iso.slice(0, 10)}-${iso.slice(11, 19)}`;
 }
 
+/**
+ * A start time for the instant `epochMs`, written in the server's offset: a clock started from the real now (--demo,
+ * `ips-jobs emulator`) keeps the server's offset, so job names carry the server's local time, as IPS's do, whatever
+ * this machine's time zone.
+ */
+export function startTimeAt(epochMs: number): string {
+  return formatIso(epochMs, SERVER_OFFSET_MINUTES);
+}
+
 export class EmulatorClock implements VirtualClock {
   readonly offsetMinutes: number;
   private baseVirtual: number;
@@ -65,7 +77,7 @@ export class EmulatorClock implements VirtualClock {
   ) {
     if (!Number.isFinite(speed) || speed < 0) throw new Error(`Invalid clock speed ${speed}`);
     this.baseVirtual = parseIso(startTime);
-    this.offsetMinutes = isoOffsetMinutes(startTime) ?? -480;
+    this.offsetMinutes = isoOffsetMinutes(startTime) ?? SERVER_OFFSET_MINUTES;
     this.baseReal = this.realNow();
   }
 

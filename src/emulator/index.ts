@@ -85,7 +85,7 @@ import { FaultPlan, type FaultRule } from './faults.js';
 import { EmulatedIps } from './model.js';
 import { startHttpFront, type EmulatorStats } from './server.js';
 
-export { DEFAULT_START_TIME, formatIso, type VirtualClock } from './clock.js';
+export { DEFAULT_START_TIME, formatIso, startTimeAt, type VirtualClock } from './clock.js';
 export { COMPANIES, DEMO_CREDENTIALS, DEMO_USERS, type EmulatorMembership, type EmulatorUser } from './directory.js';
 export {
   FAULT_SYNTAX,
@@ -138,7 +138,11 @@ export interface EmulatorOptions {
   speed?: number;
   /** The real time in ms that `speed` applies to; default performance.now (a test passes a clock it moves itself). */
   realTime?: () => number;
-  /** Virtual clock start, ISO with offset; default '2026-11-28T09:00:00.000-08:00'. Its offset is the server's. */
+  /**
+   * Virtual clock start, ISO with offset; default '2026-11-28T09:00:00.000-08:00', a fixed day so tests and benchmarks
+   * never depend on the real date (--demo and `ips-jobs emulator` start at the real now: startTimeAt(Date.now())).
+   * Its offset is the server's.
+   */
   startTime?: string;
   /** Initial fault plan (string = the --faults syntax). */
   faults?: FaultRule[] | string;

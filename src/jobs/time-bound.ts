@@ -1,5 +1,7 @@
-// The one grammar of every time flag (--since, --until, --failed-since, --at); "Times" in docs/usage.md says it:
-// - a duration (90m, 7d): that long before now; +<duration> (+30m): that long after now. "Now" is the server's clock.
+// The one grammar of every time flag (--since, --until, --failed-since, --at, emulator --start-time); "Times" in
+// docs/usage.md says it:
+// - a duration (90m, 7d): that long before now; +<duration> (+30m): that long after now. "Now" is the server's clock
+//   (for emulator --start-time, this machine's: the emulator is the server).
 // - an ISO date-time with an offset (2026-11-28T09:00-08:00, …Z): that instant, wherever this runs.
 // - one without an offset (2026-11-28T09:00), or a date alone (midnight): this machine's local time (TZ), as `date -d`
 //   reads it. A local time a daylight-saving change skips is refused; a repeated one is the earlier.

@@ -243,6 +243,7 @@ describe('help', () => {
     ['watch', ['--since']],
     ['check', ['--failed-since']],
     ['submit', ['--at']],
+    ['emulator', ['--start-time']],
   ])('%s --help: each time flag takes a <time> and points at help times', async (command, flags) => {
     const result = await runMain([command, '--help']);
     expect(result.code).toBe(0);

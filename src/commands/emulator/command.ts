@@ -1,8 +1,10 @@
 // `ips-jobs emulator`: the local IPS in the foreground, for trying the tool and for tests.
 import { InvalidArgumentError, Option, type Command } from 'commander';
+import { timeBoundMs, type TimeBound } from '../../jobs/time-bound.js';
 import type { CommandContext } from '../shared/command-context.js';
 import { write } from '../shared/io.js';
 import { countOption } from '../shared/option-parsers.js';
+import { timeFlag } from '../shared/time-flags.js';
 
 function speedOption(value: string): number {
   const speed = Number(value);
@@ -16,6 +18,7 @@ interface EmulatorFlags {
   seed: number;
   jobs: number;
   speed: number;
+  startTime?: TimeBound;
   faults?: string;
   tls?: boolean;
 }
@@ -29,10 +32,11 @@ export function registerEmulator(program: Command, context: CommandContext): voi
     .addOption(new Option('--seed <n>', 'seed of the generated jobs').argParser(countOption(0)).default(1))
     .addOption(new Option('--jobs <n>', 'active jobs at start').argParser(countOption(0)).default(8))
     .addOption(new Option('--speed <x>', 'virtual seconds per real second (0 = frozen)').argParser(speedOption).default(1))
+    .addOption(timeFlag('--start-time', "where the virtual clock starts; default now, by this machine's clock"))
     .option('--faults <plan>', 'fault plan, e.g. getActiveJobs#2:status=503,*:latency=500')
     .option('--tls', 'serve HTTPS with a throwaway self-signed certificate (needs openssl); prints its PEM path for --ca-file')
     .action(async (flags: EmulatorFlags) => {
-      const { startEmulator, parseFaultPlan, generateSelfSignedCertificate, DEMO_CREDENTIALS } = await import('../../emulator/index.js');
+      const { startEmulator, startTimeAt, parseFaultPlan, generateSelfSignedCertificate, DEMO_CREDENTIALS } = await import('../../emulator/index.js');
       const { listenFailure } = await import('../shared/setup-error.js');
       let faults;
       try {
@@ -48,7 +52,11 @@ export function registerEmulator(program: Command, context: CommandContext): voi
           })
         : undefined;
       const tls = certificate ? { tls: { key: certificate.key, cert: certificate.cert } } : {};
-      const emulator = await startEmulator({ host: flags.host, port: flags.port, seed: flags.seed, jobs: flags.jobs, speed: flags.speed, faults, ...tls }).catch(
+      // The clock starts at the real now unless told: a user who starts the emulator sees today's jobs, as with --demo.
+      // Its offset stays the server's (-08:00), so a job name's stamp is the server's local time, as IPS writes it.
+      const realNow = Date.now();
+      const startTime = startTimeAt(flags.startTime === undefined ? realNow : timeBoundMs(flags.startTime, realNow));
+      const emulator = await startEmulator({ host: flags.host, port: flags.port, seed: flags.seed, jobs: flags.jobs, speed: flags.speed, startTime, faults, ...tls }).catch(
         async (error: unknown) => {
           await certificate?.remove();
           throw listenFailure(error, '--host/--port', flags.host, flags.port);
@@ -64,6 +72,7 @@ export function registerEmulator(program: Command, context: CommandContext): voi
           `username: ${DEMO_CREDENTIALS.username}`,
           `password: ${DEMO_CREDENTIALS.password}   (demo only)`,
           `company:  ${DEMO_CREDENTIALS.company} (${DEMO_CREDENTIALS.companyHandle})`,
+          `clock:    ${emulator.clock.iso()}   (the server's time, in its offset)`,
           ...(certificate ? [`CA certificate: ${certificate.certPath}   (self-signed for 127.0.0.1 and localhost, removed on exit)`] : []),
           '',
           `Try: IPS_JOBS_ENDPOINT=${emulator.url} IPS_JOBS_USERNAME=${DEMO_CREDENTIALS.username} IPS_JOBS_PASSWORD=${DEMO_CREDENTIALS.password} IPS_JOBS_COMPANY='${DEMO_CREDENTIALS.company}' ips-jobs list${caFile}`,

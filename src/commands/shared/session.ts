@@ -62,10 +62,13 @@ interface Target {
   close(): Promise<void>;
 }
 
-/** --demo: the emulator, in this process, on an ephemeral loopback port. Only when asked. */
+/**
+ * --demo: the emulator, in this process, on an ephemeral loopback port. Only when asked. Its clock starts at the real
+ * now, so the demo's jobs, names and logs are today's (the emulator's own default is a fixed day, for tests).
+ */
 async function demoTarget(globals: GlobalOptions): Promise<Target> {
-  const { startEmulator, DEMO_CREDENTIALS } = await import('../../emulator/index.js');
-  const emulator = await startEmulator({ host: '127.0.0.1', port: 0, jobs: 16 });
+  const { startEmulator, startTimeAt, DEMO_CREDENTIALS } = await import('../../emulator/index.js');
+  const emulator = await startEmulator({ host: '127.0.0.1', port: 0, jobs: 16, startTime: startTimeAt(Date.now()) });
   return {
     endpoint: emulator.url,
     username: DEMO_CREDENTIALS.username,

@@ -1,4 +1,4 @@
-// The time flags (--since, --until, --failed-since, --at): one grammar (jobs/time-bound.ts), one pointer to it in
+// The time flags (--since, --until, --failed-since, --at, emulator --start-time): one grammar (jobs/time-bound.ts), one pointer to it in
 // their help, and `ips-jobs help times` that tells it.
 import { InvalidArgumentError, Option } from 'commander';
 import { DURATION_COUNTS_BACK, parseTimeBound, STARTS_AFTER_NOW, type TimeBound } from '../../jobs/time-bound.js';
@@ -54,7 +54,7 @@ export function sinceOption(help: string, fallback: TimeBound, fallbackLabel: st
 
 /** `ips-jobs help times`. */
 export function timesText(): string {
-  return `Times: every time flag (--since, --until, --failed-since, --at) takes the same forms.
+  return `Times: every time flag (--since, --until, --failed-since, --at, emulator --start-time) takes the same forms.
 
   90m, 24h, 7d, 1.5h        that long before now (units ms, s, m, h, d; 0 = now)
   +30m, +2h                 that long after now
@@ -63,7 +63,8 @@ export function timesText(): string {
   2026-11-28T09:00          no offset: this machine's local time (its TZ), as date -d reads it
   2026-11-28                a date alone: midnight, this machine's local time
 
-"Now" is the server's clock, never this machine's: ips-jobs asks IPS for it before anything depends on it.
+"Now" is the server's clock, never this machine's: ips-jobs asks IPS for it before anything depends on it
+(emulator --start-time counts from this machine's clock: there the emulator is the server).
 --since and --failed-since start a window of finished jobs: a time after now is refused (0 is now).
 Seconds and a fraction are optional (09:00:30.5), T may be a space, an offset may be written +0100. A local
 time that a daylight-saving change skips is refused (give an offset); one it repeats is the earlier.
