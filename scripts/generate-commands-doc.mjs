@@ -1,38 +1,27 @@
-// Writes docs/commands.md, the command reference, from the CLI itself: `ips-jobs --help`, then `ips-jobs <command>
-// --help` for each command it lists (and `config show|check`), exactly as commander prints them in a pipe. So the
-// reference cannot drift from the flags: test/docs/commands-doc.test.ts runs this with --check. Needs a build.
+// Writes the command reference from the CLI's own definitions, in one walk of its commander program
+// (scripts/cli-definitions.mjs), so that neither can drift from the flags:
+//   docs/commands.md   `ips-jobs --help`, then `ips-jobs <command> --help` for each command (and `config show|check`),
+//                      exactly as commander prints them in a pipe, and `ips-jobs help exit-codes`;
+//   man/ips-jobs.1     the man page (scripts/man-page.mjs), installed by `npm install -g` (package.json "man").
+// test/docs/commands-doc.test.ts runs it with --check. No build is needed.
 //
-//   node scripts/generate-commands-doc.mjs           write docs/commands.md
-//   node scripts/generate-commands-doc.mjs --check [file]   exit 1 when the committed file (or that one) is out of date
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+//   node scripts/generate-commands-doc.mjs           (npm run docs) write both files
+//   node scripts/generate-commands-doc.mjs --check [--commands-doc <file>] [--man-page <file>]
+//       exit 1 when a committed file (or the file given in its place) is out of date, and say which
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { loadCliDefinitions } from './cli-definitions.mjs';
+import { renderManPage, subcommands } from './man-page.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const OUT = path.join(ROOT, 'docs/commands.md');
-const home = mkdtempSync(path.join(tmpdir(), 'ips-jobs-doc-'));
+const COMMANDS_DOC = 'docs/commands.md';
+const MAN_PAGE = 'man/ips-jobs.1';
 
-/** What the CLI prints for `args` in a pipe, with no config file or environment of the caller's. */
-function help(args) {
-  return execFileSync(process.execPath, [path.join(ROOT, 'bin/ips-jobs.js'), ...args], {
-    env: { PATH: process.env.PATH ?? '', HOME: home, XDG_CONFIG_HOME: home, LANG: 'C.UTF-8' },
-    encoding: 'utf8',
-  });
-}
+const fenced = (text) => ['```', text.trimEnd(), '```'];
 
-/** The command names of a help text's "Commands:" section, in its order (`list|ls` → list). */
-function commandsOf(text) {
-  const section = text.split('\nCommands:\n')[1]?.split('\n\n')[0] ?? '';
-  return section
-    .split('\n')
-    .map((line) => /^ {2}([a-z][\w-]*)/.exec(line)?.[1])
-    .filter((name) => name !== undefined && name !== 'help');
-}
-
-function render() {
-  const top = help(['--help']);
+function commandsDoc(cli) {
+  const { program } = cli;
   const parts = [
     '# Command reference',
     '',
@@ -42,38 +31,43 @@ function render() {
     '',
     '## ips-jobs',
     '',
-    '```',
-    top.trimEnd(),
-    '```',
+    ...fenced(cli.helpText(program)),
   ];
-  for (const name of commandsOf(top)) {
-    const text = help([name, '--help']);
-    parts.push('', `## ips-jobs ${name}`, '', '```', text.trimEnd(), '```');
-    for (const sub of commandsOf(text)) {
-      parts.push('', `### ips-jobs ${name} ${sub}`, '', '```', help([name, sub, '--help']).trimEnd(), '```');
+  // `help` itself has no section: its help says only that it shows the others.
+  for (const command of subcommands(program).filter((command) => command.name() !== 'help')) {
+    parts.push('', `## ips-jobs ${command.name()}`, '', ...fenced(cli.helpText(command)));
+    for (const sub of subcommands(command)) {
+      parts.push('', `### ips-jobs ${command.name()} ${sub.name()}`, '', ...fenced(cli.helpText(sub)));
     }
   }
-  parts.push('', '## ips-jobs help exit-codes', '', '```', help(['help', 'exit-codes']).trimEnd(), '```', '');
+  parts.push('', '## ips-jobs help exit-codes', '', ...fenced(cli.exitCodesText), '');
   return parts.join('\n');
 }
 
-try {
-  const text = render();
-  const check = process.argv.indexOf('--check');
-  if (check !== -1) {
-    let committed = '';
+function argValue(name) {
+  const index = process.argv.indexOf(name);
+  return index === -1 ? undefined : process.argv[index + 1];
+}
+
+const cli = await loadCliDefinitions();
+const files = [
+  { committed: COMMANDS_DOC, flag: '--commands-doc', text: commandsDoc(cli) },
+  { committed: MAN_PAGE, flag: '--man-page', text: renderManPage(cli, readFileSync(path.join(ROOT, 'README.md'), 'utf8')) },
+];
+if (process.argv.includes('--check')) {
+  for (const { committed, flag, text } of files) {
+    const file = argValue(flag) ?? path.join(ROOT, committed);
+    let current = '';
     try {
-      committed = readFileSync(process.argv[check + 1] ?? OUT, 'utf8');
+      current = readFileSync(file, 'utf8');
     } catch {
       // missing: out of date
     }
-    if (committed !== text) {
-      process.stderr.write('docs/commands.md is out of date with the CLI: run node scripts/generate-commands-doc.mjs (needs npm run build)\n');
+    if (current !== text) {
+      process.stderr.write(`${path.relative(ROOT, file)} is out of date with the CLI: run npm run docs\n`);
       process.exitCode = 1;
     }
-  } else {
-    writeFileSync(OUT, text);
   }
-} finally {
-  rmSync(home, { recursive: true, force: true });
+} else {
+  for (const { committed, text } of files) writeFileSync(path.join(ROOT, committed), text);
 }
