@@ -55,14 +55,20 @@ async function profileNames(env: IO['env']): Promise<Candidate[]> {
   return (await allProfileTargets(env)).map((target) => ({ value: target.profile, help: 'profile' }));
 }
 
-/** Names, then handles (described by their names): a TAB on nothing typed offers only the names. */
-function jobCandidates(jobs: ReadonlyArray<{ name?: string; jobHandle?: string; help: string }>): Candidate[] {
-  const names = jobs.filter((job) => job.name).map((job) => ({ value: job.name!, help: job.help }));
-  const handles = jobs.filter((job) => job.jobHandle).map((job) => ({ value: job.jobHandle!, help: job.name ?? job.help }));
-  return [...names, ...handles];
+/** The names, and the handles (described by their names). */
+interface JobNames {
+  names: Candidate[];
+  handles: Candidate[];
 }
 
-async function fetchJobs(globals: GlobalOptions, lists: JobLists, io: IO, signal: AbortSignal): Promise<Candidate[]> {
+function jobNames(jobs: ReadonlyArray<{ name?: string; jobHandle?: string; help: string }>): JobNames {
+  return {
+    names: jobs.filter((job) => job.name).map((job) => ({ value: job.name!, help: job.help })),
+    handles: jobs.filter((job) => job.jobHandle).map((job) => ({ value: job.jobHandle!, help: job.name ?? job.help })),
+  };
+}
+
+async function fetchJobs(globals: GlobalOptions, lists: JobLists, io: IO, signal: AbortSignal): Promise<JobNames> {
   const { openSession, openSettingsSession, runSettings } = await import('../shared/session.js');
   const request = { signal };
   const timeouts = { ...globals, requestTimeout: Math.min(globals.requestTimeout, DEADLINE_MS) };
@@ -93,34 +99,40 @@ async function fetchJobs(globals: GlobalOptions, lists: JobLists, io: IO, signal
           : (await session.client.getScheduledJobs({ companyHandle })).map((job) => ({ ...job, help: ['scheduled', job.triggerState, job.type].filter(Boolean).join(' ') })),
       ),
     );
-    const candidates = jobCandidates(found.flat());
-    if (cacheFile) await writeCache(cacheFile, candidates);
-    return candidates;
+    const names = jobNames(found.flat());
+    if (cacheFile) await writeCache(cacheFile, names);
+    return names;
   } finally {
     await session.close();
   }
 }
 
-async function readCache(file: string): Promise<Candidate[] | undefined> {
+async function readCache(file: string): Promise<JobNames | undefined> {
   try {
-    const { savedAt, candidates } = JSON.parse(await readFile(file, 'utf8')) as { savedAt: number; candidates: Candidate[] };
+    const { savedAt, names, handles } = JSON.parse(await readFile(file, 'utf8')) as { savedAt: number } & JobNames;
     const age = Date.now() - savedAt;
-    return age >= 0 && age < CACHE_MS && Array.isArray(candidates) ? candidates : undefined;
+    return age >= 0 && age < CACHE_MS && Array.isArray(names) && Array.isArray(handles) ? { names, handles } : undefined;
   } catch {
     return undefined;
   }
 }
 
 /** Written whole (a TAB beside it never reads half a file), readable by its owner only: job names are the company's. */
-async function writeCache(file: string, candidates: readonly Candidate[]): Promise<void> {
+async function writeCache(file: string, names: JobNames): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
   const partial = `${file}.${process.pid}.tmp`;
-  await writeFile(partial, JSON.stringify({ savedAt: Date.now(), candidates }), { mode: 0o600 });
+  await writeFile(partial, JSON.stringify({ savedAt: Date.now(), ...names }), { mode: 0o600 });
   await rename(partial, file);
 }
 
-async function liveCandidates(program: Command, needed: Extract<Need, { live: unknown }>, io: IO, signal: AbortSignal): Promise<Candidate[]> {
-  const found = 'profiles' in needed.live ? await profileNames(io.env) : await fetchJobs(globalOptions(program, needed.globals), needed.live.jobs, io, signal);
+/** Live candidates for what is typed after the prefix: a job's handle only once something is typed (they are long). */
+async function liveCandidates(program: Command, needed: Extract<Need, { live: unknown }>, typed: string, io: IO, signal: AbortSignal): Promise<Candidate[]> {
+  let found: Candidate[];
+  if ('profiles' in needed.live) found = await profileNames(io.env);
+  else {
+    const { names, handles } = await fetchJobs(globalOptions(program, needed.globals), needed.live.jobs, io, signal);
+    found = typed === '' ? names : [...names, ...handles];
+  }
   return found.map((candidate) => ({ ...candidate, value: needed.prefix + candidate.value }));
 }
 
@@ -145,7 +157,7 @@ export async function completeAction(args: readonly string[], io: IO): Promise<n
       return 0;
     }
     const giveUp = new Promise<Candidate[]>((resolve) => abort.signal.addEventListener('abort', () => resolve([]), { once: true }));
-    const candidates = await Promise.race([liveCandidates(program, needed, quiet, abort.signal).catch(() => []), giveUp]);
+    const candidates = await Promise.race([liveCandidates(program, needed, query.current.value.slice(needed.prefix.length), quiet, abort.signal).catch(() => []), giveUp]);
     await write(io.stdout, answer(query, matching(candidates, query), false));
   } catch {
     // Nothing to offer: an error in the prompt would be worse than no candidate.
