@@ -5,7 +5,7 @@ export type CompletionShell = (typeof COMPLETION_SHELLS)[number];
 
 /** The one line that installs the script, for each shell. */
 export const INSTALL_LINES: Readonly<Record<CompletionShell, string>> = {
-  bash: 'echo \'source <(ips-jobs completion bash)\' >> ~/.bashrc',
-  zsh: 'ips-jobs completion zsh > "${fpath[1]}/_ips-jobs"    (then start a new shell; compinit must run in ~/.zshrc)',
+  bash: "echo 'source <(ips-jobs completion bash)' >> ~/.bashrc",
+  zsh: 'ips-jobs completion zsh > "${fpath[1]}/_ips-jobs"   (compinit in ~/.zshrc loads it)',
   fish: 'ips-jobs completion fish > ~/.config/fish/completions/ips-jobs.fish',
 };
