@@ -39,7 +39,7 @@ beforeAll(async () => {
   coloned = other.name;
   handle = other.jobHandle;
   scheduled = emulator.ips.submitJob(
-    { jobName: 'Nightly-Full-Publish', companyHandle: 'c|1001', execSchedule: '0 0 2 * * ?', imageServingPublishJob: {} },
+    { jobName: 'Nightly-Full-Publish', companyHandle: 'c|1001', execSchedule: '0 0 2 * * ?', imageServingPublishJob: { publishType: 'Full', emailSetting: 'None' } },
     'demo@ips-jobs.example',
   );
   const dir = mkdtempSync(path.join(tmpdir(), 'ips-jobs-completion-'));

@@ -6,7 +6,7 @@
 // The protocol, after Cobra's (gh, kubectl): `ips-jobs __complete <shell> <line> [<COMP_WORDBREAKS>]` prints one
 // candidate a line, then `:<directive>`: `:0` the shell may offer file names when there is no candidate, `:4` never.
 
-export type Shell = 'bash' | 'zsh' | 'fish';
+type Shell = 'bash' | 'zsh' | 'fish';
 const SHELLS: readonly string[] = ['bash', 'zsh', 'fish'];
 
 /** What a flag's value or an argument may be, resolved (table.ts makes it from the commands' own offers). */

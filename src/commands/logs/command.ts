@@ -2,11 +2,11 @@
 import { Option, type Command } from 'commander';
 import type { TimeBound } from '../../jobs/time-bound.js';
 import type { CommandContext } from '../shared/command-context.js';
-import { offer } from '../shared/completion-values.js';
 import { failOnOption, limitOption } from '../shared/log-flags.js';
 import { listOption } from '../shared/option-parsers.js';
 import { outputOption } from '../shared/output-option.js';
 import { sinceOption, timeFlag } from '../shared/time-flags.js';
+import { offer } from '../shared/completion-values.js';
 import { TERMINAL_DEFAULT_LIMIT, type LogsFlags } from './options.js';
 
 /** `logs` with no --since: the last 24 hours. */
