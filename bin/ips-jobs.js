@@ -26,7 +26,22 @@ function quickAnswer() {
   return undefined;
 }
 
-const quick = quickAnswer();
+/**
+ * A TAB (`__complete`, from the script of `ips-jobs completion`): commands, flags and the values the CLI knows are
+ * answered from the table the build wrote, without loading the CLI (every TAB is a process start; docs/performance.md).
+ * Undefined when the answer needs the CLI: live names (profiles, jobs), or no table.
+ */
+function completionAnswer() {
+  if (args[0] !== '__complete') return undefined;
+  try {
+    const table = JSON.parse(readFileSync(path.join(__dirname, '../dist/cli/completion.json'), 'utf8'));
+    return require('../dist/cli/complete.cjs').completeStatically(table, args.slice(1));
+  } catch {
+    return undefined;
+  }
+}
+
+const quick = quickAnswer() ?? completionAnswer();
 if (quick !== undefined) {
   process.stdout.on('error', () => process.exit(0)); // the reader left (`ips-jobs --help | head -1`)
   process.stdout.write(quick);

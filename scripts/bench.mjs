@@ -6,7 +6,7 @@
 //   node scripts/bench.mjs [--json] [--pairs N] [--warmup N] [--only IDS] [--self-check]
 //
 // --self-check runs one pair of each figure (and a short watch and exporter) and checks the JSON's shape, not the
-// targets. --only 4,6 runs only those figures (1, 2, 3, R, 4, 5, 6; 2 includes 2b).
+// targets. --only 4,6 runs only those figures (1, 2, 3, R, 4, 5, 6, 7; 2 includes 2b).
 import { fork, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
@@ -236,6 +236,16 @@ async function run(options) {
       };
       requests.met = requests.getActiveJobs === 100 && requests.getCompanyInfo === 1 && requests.connections <= 2 && requests.gzipResponses === requests.soapResponses;
       say('bench: figure 5 done');
+    }
+
+    if (want('7')) {
+      // 7. A TAB on a command name (7a) and on a flag name (7b): each is a process start, answered by the bin from the
+      // table the build wrote (bin/ips-jobs.js), against Node itself (target 1.5×).
+      for (const [id, line] of [['7a', 'ips-jobs li'], ['7b', 'ips-jobs list --st']]) {
+        const tab = { label: `ips-jobs __complete bash '${line}'`, args: [BIN, '__complete', 'bash', line], env: node.env };
+        figures.push(ratioFigure(id, `completion: a TAB on ${id === '7a' ? 'a command' : 'a flag'} name`, tab, node, alternate(tab, node, options), 'wall time', 1.5));
+      }
+      say('bench: figure 7 done');
     }
 
     if (want('6')) {

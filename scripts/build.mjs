@@ -218,7 +218,10 @@ async function buildCli(named) {
   const promClientResult = await esbuild.build({ ...CJS, keepNames: false, stdin: virtualEntry("module.exports = require('prom-client');\n"), outfile: path.join(CLI, 'prom-client.cjs') });
   // 6. start.cjs: what bin/ips-jobs.js requires: main.cjs and work.cjs with their code cache (written below), then main.
   const startResult = await esbuild.build({ ...CJS, keepNames: false, entryPoints: [path.join(SRC, 'commands/start.ts')], outfile: path.join(CLI, 'start.cjs') });
-  return { front: frontResult, work: workResult, ora: oraResult, promClient: promClientResult, start: startResult };
+  // 7. complete.cjs: shell completion's reasoning alone (a few KB), which bin/ips-jobs.js runs on a TAB with the table
+  // written below, without loading the CLI.
+  const completeResult = await esbuild.build({ ...CJS, keepNames: false, entryPoints: [path.join(SRC, 'commands/completion/engine.ts')], outfile: path.join(CLI, 'complete.cjs') });
+  return { front: frontResult, work: workResult, ora: oraResult, promClient: promClientResult, start: startResult, complete: completeResult };
 }
 
 async function buildEmulator(named) {
@@ -283,6 +286,11 @@ for (const file of named) {
 }
 // The help `--help` prints in a pipe, written once so the bin answers it without loading the CLI (bin/ips-jobs.js).
 writeFileSync(path.join(CLI, 'help.txt'), execFileSync(process.execPath, ['bin/ips-jobs.js', 'help'], { cwd: ROOT, env: { PATH: process.env.PATH ?? '' } }));
+// The completion table (src/commands/completion/table.ts), so the bin answers a TAB on a command or a flag without
+// loading the CLI. Asked of the CLI before the file exists, so the CLI makes it from its own program.
+const table = execFileSync(process.execPath, ['bin/ips-jobs.js', '__complete', 'table'], { cwd: ROOT, env: { PATH: process.env.PATH ?? '' } });
+JSON.parse(table); // a table that is not JSON fails the build, not a TAB
+writeFileSync(path.join(CLI, 'completion.json'), table);
 // The code cache of main.cjs and work.cjs (src/commands/start.ts): what V8 compiled of them in a `list` against the
 // emulator, with the Node that builds, which is the Node that runs them after `npm install`. A script compiled with a
 // cache cannot import() on Node 20, so the bundles may import() only what start.ts leaves to Node (the emulator).
@@ -295,5 +303,5 @@ for (const bundle of ['main.cjs', 'work.cjs']) {
 }
 await writeCodeCache();
 // What each file holds, for looking into (`npx esbuild --analyze`-like; the startup test reads the source maps instead).
-const metafiles = { front: cli.front.metafile, work: cli.work.metafile, ora: cli.ora.metafile, promClient: cli.promClient.metafile, start: cli.start.metafile, emulator: emulator.metafile, library: library.metafile };
+const metafiles = { front: cli.front.metafile, work: cli.work.metafile, ora: cli.ora.metafile, promClient: cli.promClient.metafile, start: cli.start.metafile, complete: cli.complete.metafile, emulator: emulator.metafile, library: library.metafile };
 writeFileSync(path.join(DIST, 'meta.json'), JSON.stringify(metafiles));

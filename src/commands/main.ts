@@ -29,11 +29,19 @@ function commandHint(argv: readonly string[], commands: readonly string[]): stri
   return command && commands.includes(command) ? `ips-jobs ${command} --help` : 'ips-jobs --help';
 }
 
+/** The hidden entry a completion script calls on every TAB (completion/complete.ts). */
+const COMPLETE = '__complete';
+
 /**
  * `stop`: for a caller that runs main in its own process (the tests' in-process runs): aborting it ends the run as
  * SIGTERM would, with exit 143, and without a process-wide signal that would reach every other run in the process.
  */
 export async function main(argv: readonly string[], io: IO = processIO(), stop?: AbortSignal): Promise<number> {
+  // Before commander: its words are a shell's command line, never flags of ours, and it must never print an error.
+  if (argv[0] === COMPLETE) {
+    const { completeAction } = await import('./completion/complete.js');
+    return completeAction(argv.slice(1), io);
+  }
   const abort = new AbortController();
   let signalExit: number | undefined;
   const onSignal = (signal: NodeJS.Signals) => {

@@ -1,6 +1,7 @@
 // The commander program: global flags shared by every command, and the commands themselves.
 // Command modules hold only their flag definitions; their work is loaded when they run.
 import { Command, Option } from 'commander';
+import { REGIONS } from '../ips/endpoints.js';
 import type { CommandContext } from './shared/command-context.js';
 import { registerConfig } from './config/command.js';
 import { registerEmulator } from './emulator/command.js';
@@ -17,6 +18,8 @@ import { registerCompanies } from './companies/command.js';
 import { registerControl } from './control/command.js';
 import { CONTROL_ACTIONS } from './control/options.js';
 import { registerCheck } from './check/command.js';
+import { registerCompletion } from './completion/command.js';
+import { offer } from './shared/completion-values.js';
 import { registerExporter } from './exporter/command.js';
 import { positiveDurationOption, sizeOption } from './shared/option-parsers.js';
 import { UsageError } from './shared/usage-error.js';
@@ -24,12 +27,12 @@ import { packageVersion } from './shared/version.js';
 
 function addGlobalOptions(program: Command): void {
   program
-    .option('--profile <name>', 'use this profile of the config file (IPS_JOBS_PROFILE)')
+    .addOption(offer(new Option('--profile <name>', 'use this profile of the config file (IPS_JOBS_PROFILE)'), { profiles: true }))
     .option('--username <email>', 'IPS login e-mail (IPS_JOBS_USERNAME)')
     .option('--password-file <path>', 'read the password from this file (IPS_JOBS_PASSWORD_FILE)')
     .option('--password-stdin', 'read the password from standard input')
     .option('--company <name|handle>', 'company: a name, or a handle such as c|1234 (IPS_JOBS_COMPANY)')
-    .option('--region <region>', 'IPS region: na, emea or apac (IPS_JOBS_REGION; default na)')
+    .addOption(offer(new Option('--region <region>', 'IPS region: na, emea or apac (IPS_JOBS_REGION; default na)'), { words: REGIONS }))
     .option('--staging', 'use the staging host of the region (IPS_JOBS_STAGING)')
     .option('--endpoint <url|host>', 'IPS service URL, or a host (https, standard service path); beats --region and --staging (IPS_JOBS_ENDPOINT)')
     .addOption(
@@ -73,6 +76,7 @@ const COMMANDS: ReadonlyArray<{ names: readonly string[]; register: (program: Co
   { names: ['exporter'], register: registerExporter },
   { names: ['config'], register: registerConfig },
   { names: ['emulator'], register: registerEmulator },
+  { names: ['completion'], register: registerCompletion },
   { names: ['help'], register: registerHelp },
 ];
 

@@ -11,3 +11,4 @@ export type { Settings } from './settings.js';
 export { readAllStdin } from './stdin.js';
 export { readCaFile, readExtraCaCerts } from './ca-file.js';
 export { allProfileTargets, parseTargetSpec, resolveTargetSettings, type TargetSpec } from './targets.js';
+export { cacheDirectory } from './paths.js';

@@ -17,6 +17,13 @@ export function defaultConfigPath(env: Env): string {
   return path.join(base, 'ips-jobs', 'config.json');
 }
 
+/** `$XDG_CACHE_HOME/ips-jobs`, else `$HOME/.cache/ips-jobs`: what may be thrown away (shell completion's names). */
+export function cacheDirectory(env: Env): string {
+  const xdg = readEnv(env, 'XDG_CACHE_HOME');
+  const base = xdg !== undefined && path.isAbsolute(xdg) ? xdg : path.join(homeDir(env), '.cache');
+  return path.join(base, 'ips-jobs');
+}
+
 export interface ConfigLocation {
   path: string;
   /** Who named this file explicitly; a missing file is only worth a warning then. */

@@ -3,16 +3,14 @@
 // is optional here; `…Array` wrappers are plain arrays (absent or empty → []); dates are the
 // server's ISO strings with their offset; ints and doubles are numbers; enums are open strings.
 
-/** Active job states documented by Adobe; any other string the server sends is kept as is. */
-export type ActiveJobState =
-  | 'Unknown'
-  | 'New'
-  | 'WaitingClient'
-  | 'WaitingCoordinator'
-  | 'Running'
-  | 'Stopping'
-  | 'Done'
-  | (string & {});
+/** Active job states documented by Adobe. */
+export const ACTIVE_JOB_STATES = ['Unknown', 'New', 'WaitingClient', 'WaitingCoordinator', 'Running', 'Stopping', 'Done'] as const;
+
+/** An active job's state: one Adobe documents, or any other string the server sends, kept as is. */
+export type ActiveJobState = (typeof ACTIVE_JOB_STATES)[number] | (string & {});
+
+/** The trigger states of a scheduled job (ScheduledJob.triggerState). */
+export const TRIGGER_STATES = ['Normal', 'Paused', 'Blocked', 'Error', 'Complete', 'None'] as const;
 
 export type TaskState = 'Unknown' | 'New' | 'Processing' | 'Stopping' | 'Done' | 'Failed' | (string & {});
 

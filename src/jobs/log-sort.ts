@@ -89,6 +89,9 @@ const FIELD_BY_NAME: ReadonlyMap<string, LogSortField> = new Map<string, LogSort
   ...IPS_FIELDS.map((field): [string, LogSortField] => [field, field]),
 ]);
 
+/** Every word `logs --sort` takes: the table's words, then IPS field names. */
+export const LOG_SORT_FIELDS: readonly string[] = [...FIELD_BY_NAME.keys()];
+
 export { SortFieldError as LogSortSpecError } from './stable-sort.js';
 
 /** Reads `field` or `-field` (descending), case-insensitively. */

@@ -99,3 +99,6 @@ export const LOG_STEM_BY_JOB_TYPE: Readonly<Record<string, string>> = {
   MetadataUpload: 'Metadata',
   ImageOptimization: 'Reoptimize',
 };
+
+/** The job types `--type` is likely to name: those of the log types, and the active-list types that differ from them. */
+export const JOB_TYPES: readonly string[] = [...LOG_TYPE_STEMS, ...Object.keys(LOG_STEM_BY_JOB_TYPE)];

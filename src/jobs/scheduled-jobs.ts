@@ -59,6 +59,9 @@ const FIELD_BY_NAME: ReadonlyMap<string, ScheduledSortField> = new Map<string, S
   ['jobHandle', 'jobHandle'],
 ]);
 
+/** The words --sort takes: column ids, then IPS field names. */
+export const SCHEDULED_SORT_FIELDS: readonly string[] = [...FIELD_BY_NAME.keys()];
+
 /** The default order: soonest next firing first. */
 export const DEFAULT_SCHEDULED_SORT: ScheduledSortSpec = { field: 'nextFireTime', descending: false };
 

@@ -53,6 +53,9 @@ const FIELD_BY_NAME: ReadonlyMap<string, SortField> = new Map<string, SortField>
   ['companyHandle', 'companyHandle'],
 ]);
 
+/** The words --sort takes: column ids, then IPS field names. */
+export const SORT_FIELDS: readonly string[] = [...FIELD_BY_NAME.keys()];
+
 /** A --sort value naming no known field. */
 export { SortFieldError as SortSpecError } from './stable-sort.js';
 

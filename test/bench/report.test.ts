@@ -21,6 +21,8 @@ const REQUIRED = [
   ['4', 'CPU per poll'],
   ['6', 'live heap'],
   ['6', 'scrape time'],
+  ['7a', 'wall time'],
+  ['7b', 'wall time'],
 ] as const;
 
 function figure(id: string, metric: string, overrides: Partial<Figure> = {}): Figure {
@@ -92,13 +94,13 @@ describe('bench arguments', () => {
 
   it('refuses an unknown argument, an unknown figure and a count that is not a whole number', () => {
     expect(() => parseArgs(['--fast'])).toThrow('unknown argument --fast (use --json, --pairs N, --warmup N, --only IDS, --self-check)');
-    expect(() => parseArgs(['--only', '4,9'])).toThrow('--only takes figures among 1, 2, 3, R, 4, 5, 6');
-    expect(() => parseArgs(['--only'])).toThrow('--only takes figures among 1, 2, 3, R, 4, 5, 6');
+    expect(() => parseArgs(['--only', '4,9'])).toThrow('--only takes figures among 1, 2, 3, R, 4, 5, 6, 7');
+    expect(() => parseArgs(['--only'])).toThrow('--only takes figures among 1, 2, 3, R, 4, 5, 6, 7');
     expect(() => parseArgs(['--pairs', '0'])).toThrow('--pairs needs a whole number');
     expect(() => parseArgs(['--pairs', '2.5'])).toThrow('--pairs needs a whole number');
     expect(() => parseArgs(['--warmup', '-1'])).toThrow('--warmup needs a whole number');
     expect(parseArgs(['--warmup', '0']).warmup).toBe(0);
-    expect(FIGURES).toEqual(['1', '2', '3', 'R', '4', '5', '6']);
+    expect(FIGURES).toEqual(['1', '2', '3', 'R', '4', '5', '6', '7']);
   });
 });
 

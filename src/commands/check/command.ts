@@ -2,6 +2,7 @@
 import { Option, type Command } from 'commander';
 import { FAIL_ON } from '../../jobs/outcome.js';
 import type { CommandContext } from '../shared/command-context.js';
+import { JOB_TYPE_OFFER, offer } from '../shared/completion-values.js';
 import { choiceOption, countOption, durationOption, listOption, positiveDurationOption } from '../shared/option-parsers.js';
 import { windowStartFlag } from '../shared/time-flags.js';
 import { FORMATS, type CheckFlags } from './options.js';
@@ -16,7 +17,7 @@ export function registerCheck(program: Command, context: CommandContext): void {
     .option('--max-active <n>', 'more than this many active jobs', countOption(0))
     .addOption(windowStartFlag('--failed-since', 'jobs that ended failed (by --fail-on) since this time, e.g. 1h'))
     .addOption(new Option('--fail-on <level>', `what counts as failed: ${FAIL_ON.join(', ')}`).argParser(choiceOption(FAIL_ON)).default('error'))
-    .option('--type <types>', 'only jobs of these types (comma-separated, repeatable)', listOption)
+    .addOption(offer(new Option('--type <types>', 'only jobs of these types (comma-separated, repeatable)').argParser(listOption), JOB_TYPE_OFFER))
     .option('--name <glob>', 'only jobs whose name or original name matches')
     .option('--user <email>', 'only jobs submitted by this user')
     .addOption(new Option('-o, --output <format>', `text, json or github (workflow commands)`).argParser(choiceOption(FORMATS)).default('text'))

@@ -1,7 +1,8 @@
 // `ips-jobs stop|pause|resume|delete|run <job…>`: the actions and their flags. The work is in run.ts,
 // loaded only when a command runs.
-import type { Command } from 'commander';
+import { Argument, type Command } from 'commander';
 import type { CommandContext } from '../shared/command-context.js';
+import { offer } from '../shared/completion-values.js';
 import { outputOption } from '../shared/output-option.js';
 import { type ControlAction, CONTROL_ACTIONS, type ControlFlags } from './options.js';
 
@@ -10,7 +11,9 @@ export function registerControl(program: Command, context: CommandContext): void
     program
       .command(action.name)
       .description(action.description)
-      .argument('<job...>', `job handles, or names of ${action.what}s (globs allowed); - reads handles from standard input, one per line`)
+      .addArgument(
+        offer(new Argument('<job...>', `job handles, or names of ${action.what}s (globs allowed); - reads handles from standard input, one per line`), { jobs: action.lists }),
+      )
       .option('-y, --yes', 'do not ask for confirmation (required when there is no terminal)')
       .option('--all', 'act on every job a name matches (otherwise a name matching several jobs is refused)')
       .addOption(outputOption())

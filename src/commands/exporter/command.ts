@@ -2,6 +2,7 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { FAIL_ON } from '../../jobs/outcome.js';
 import type { CommandContext } from '../shared/command-context.js';
+import { offer } from '../shared/completion-values.js';
 import { choiceOption, countOption, durationOption } from '../shared/option-parsers.js';
 import { UsageError } from '../shared/usage-error.js';
 import type { ExporterFlags, ListenAddress } from './options.js';
@@ -23,7 +24,11 @@ export function registerExporter(program: Command, context: CommandContext): voi
     .command('exporter')
     .description('serve Prometheus metrics of the jobs of one or more companies (/metrics, /healthz)')
     .addOption(new Option('--listen <host:port>', 'where to serve (:9464 = every interface)').argParser(listenOption).default(listenOption('127.0.0.1:9464'), '127.0.0.1:9464'))
-    .option('--target <profile[:company]>', "a profile of the config file, with its company or another (repeatable), e.g. prod, 'prod:c|1002'", repeatable)
+    .addOption(
+      offer(new Option('--target <profile[:company]>', "a profile of the config file, with its company or another (repeatable), e.g. prod, 'prod:c|1002'").argParser(repeatable), {
+        profiles: true,
+      }),
+    )
     .option('--all-profiles', 'every profile of the config file, each with its own company')
     .addOption(new Option('--interval <duration>', 'time between polls of each target (jittered)').argParser(durationOption).default(60_000, '60s'))
     .addOption(

@@ -1,7 +1,8 @@
 // `ips-jobs help [topic]`: a command's help, or the exit-code table.
-import type { Command } from 'commander';
+import { Argument, type Command } from 'commander';
 import { EXIT_CODE_PRECEDENCE, EXIT_CODE_TABLE } from '../../exit-codes.js';
 import type { CommandContext } from '../shared/command-context.js';
+import { offer } from '../shared/completion-values.js';
 import { write } from '../shared/io.js';
 import { timesText } from '../shared/time-flags.js';
 import { UsageError } from '../shared/usage-error.js';
@@ -11,9 +12,13 @@ export function exitCodesText(): string {
   return `Exit codes of ips-jobs:\n${lines.join('\n')}\n\nWhen several outcomes happen at once, the worst wins: ${EXIT_CODE_PRECEDENCE}.\n`;
 }
 
+/** The topics `help` takes besides command names. */
+const TOPICS = ['exit-codes', 'times'] as const;
+
 export function registerHelp(program: Command, context: CommandContext): void {
   program
-    .command('help [topic]')
+    .command('help')
+    .addArgument(offer(new Argument('[topic]'), { commands: true, words: TOPICS }))
     .description('show help for a command, or `help exit-codes`, or `help times` (the forms of every time flag)')
     .action(async (topic: string | undefined) => {
       if (topic === 'exit-codes' || topic === 'times') {

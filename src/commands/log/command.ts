@@ -1,7 +1,8 @@
 // `ips-jobs log <job>`: its flags. The work is in run.ts, loaded only when the command runs.
-import { InvalidArgumentError, Option, type Command } from 'commander';
+import { Argument, InvalidArgumentError, Option, type Command } from 'commander';
 import type { TimeBound } from '../../jobs/time-bound.js';
 import type { CommandContext } from '../shared/command-context.js';
+import { offer } from '../shared/completion-values.js';
 import { failOnOption, limitOption } from '../shared/log-flags.js';
 import { listOption } from '../shared/option-parsers.js';
 import { outputOption } from '../shared/output-option.js';
@@ -23,14 +24,24 @@ export function registerLog(program: Command, context: CommandContext): void {
   program
     .command('log')
     .description("one job's log: its summary, then its detail rows (every page of them)")
-    .argument('<job>', 'a job handle, or a job name (the newest job of that name: running, or finished since --since; * and ? allowed)')
+    .addArgument(offer(new Argument('<job>', 'a job handle, or a job name (the newest job of that name: running, or finished since --since; * and ? allowed)'), { jobs: ['active'] }))
     .addOption(outputOption())
     .addOption(sinceOption('a job name matches finished jobs started since this time (a running job whatever its age)', DEFAULT_SINCE, '7d'))
     .option('--type <logTypes>', 'only detail rows of these log types, asked of IPS (comma-separated, repeatable; e.g. UploadError,UploadWarning)', listOption)
     .option('--errors', 'only detail rows about errors and failures (log type or aux type holding Error, Failure or Fatal)')
     .addOption(limitOption('print at most this many detail rows (0 = all), fetching pages only until a row past them is known to be there; a cut is said on stderr, and in -o json', 0, 'all'))
-    .addOption(new Option('--sort <field>', 'order of the detail rows: date or logtype, - prefix for descending (default date)').argParser(detailSortOption))
-    .option('--columns <list>', 'detail columns to show (comma-separated; csv/tsv take IPS field names)')
+    .addOption(
+      offer(new Option('--sort <field>', 'order of the detail rows: date or logtype, - prefix for descending (default date)').argParser(detailSortOption), {
+        words: ['date', 'logtype'],
+        descending: true,
+      }),
+    )
+    .addOption(
+      offer(new Option('--columns <list>', 'detail columns to show (comma-separated; csv/tsv take IPS field names)'), {
+        words: async () => (await import('../../render/log-detail-columns.js')).DETAIL_TABLE_WIDE.map((column) => column.id),
+        list: true,
+      }),
+    )
     .option('--no-headers', 'leave out the header row (table, csv, tsv)')
     .addOption(failOnOption())
     .addHelpText(

@@ -1,11 +1,12 @@
 // `ips-jobs logs`: its flags. The work is in run.ts, loaded only when the command runs.
-import { type Command } from 'commander';
+import { Option, type Command } from 'commander';
 import type { TimeBound } from '../../jobs/time-bound.js';
 import type { CommandContext } from '../shared/command-context.js';
 import { failOnOption, limitOption } from '../shared/log-flags.js';
 import { listOption } from '../shared/option-parsers.js';
 import { outputOption } from '../shared/output-option.js';
 import { sinceOption, timeFlag } from '../shared/time-flags.js';
+import { offer } from '../shared/completion-values.js';
 import { TERMINAL_DEFAULT_LIMIT, type LogsFlags } from './options.js';
 
 /** `logs` with no --since: the last 24 hours. */
@@ -21,14 +22,29 @@ export function registerLogs(program: Command, context: CommandContext): void {
     .option('--user <email>', 'only jobs submitted by this user')
     .option('--failed', 'only jobs that failed (by --fail-on)')
     .option('--with-warnings', 'only jobs with warnings, errors or a failure')
-    .option('--type <types>', 'only these job types or log types (comma-separated, repeatable; e.g. ImageServingPublish, Upload)', listOption)
+    .addOption(
+      offer(new Option('--type <types>', 'only these job types or log types (comma-separated, repeatable; e.g. ImageServingPublish, Upload)').argParser(listOption), {
+        words: async () => (await import('../../jobs/log-type.js')).LOG_TYPE_STEMS,
+        list: true,
+      }),
+    )
     .option('--name <glob>', 'only jobs whose name or original name matches (* and ?)')
-    .option(
-      '--sort <field>',
-      'order by started, ended, duration, name, type, user, files, successes, warnings, errors, duplicates, updates, status, handle, logtype, subtype or an IPS field; - prefix for descending (default -started); --limit cuts this order',
+    .addOption(
+      offer(
+        new Option(
+          '--sort <field>',
+          'order by started, ended, duration, name, type, user, files, successes, warnings, errors, duplicates, updates, status, handle, logtype, subtype or an IPS field; - prefix for descending (default -started); --limit cuts this order',
+        ),
+        { words: async () => (await import('../../jobs/log-sort.js')).LOG_SORT_FIELDS, descending: true },
+      ),
     )
     .addOption(limitOption(`print at most this many logs (0 = all; default ${TERMINAL_DEFAULT_LIMIT} on a terminal, all in a pipe or a file)`))
-    .option('--columns <list>', 'columns to show (comma-separated; csv/tsv take IPS field names)')
+    .addOption(
+      offer(new Option('--columns <list>', 'columns to show (comma-separated; csv/tsv take IPS field names)'), {
+        words: async () => (await import('../../render/job-log-columns.js')).jobLogColumns('error').all.map((column) => column.id),
+        list: true,
+      }),
+    )
     .option('--no-headers', 'leave out the header row (table, csv, tsv)')
     .addOption(failOnOption())
     .addHelpText(

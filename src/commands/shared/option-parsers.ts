@@ -1,6 +1,7 @@
 // Flag value parsers for commander: a bad value becomes commander's invalid-argument error (exit 2).
 import { InvalidArgumentError } from 'commander';
 import { parseDuration } from '../../jobs/duration.js';
+import { offer } from './completion-values.js';
 
 export function durationOption(value: string): number {
   try {
@@ -52,10 +53,12 @@ export function listOption(value: string, previous: string[] | undefined): strin
   return [...(previous ?? []), ...values];
 }
 
+/** One of `choices`, case-insensitively; shell completion offers them. */
 export function choiceOption<T extends string>(choices: readonly T[]) {
-  return (value: string): T => {
+  const parse = (value: string): T => {
     const found = choices.find((c) => c === value.toLowerCase());
     if (!found) throw new InvalidArgumentError(`expected one of: ${choices.join(', ')}`);
     return found;
   };
+  return offer(parse, { words: choices });
 }
