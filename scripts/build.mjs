@@ -13,7 +13,7 @@
 //   dist/emulator/index.js   the emulator with node-soap (ES module): `--demo`, `ips-jobs emulator`, the benchmark.
 //   dist/ips/{endpoints,namespaces}.js  constants for the benchmark's server (bench/serve.mjs).
 //   dist/exporter/index.js   the exporter engine (ES module), for the benchmark (bench/exporter-child.mjs); not packed.
-//   dist/index.js            the library export (src/index.ts, its packages bundled), with dist/**/*.d.ts.
+//   dist/index.js            the library export (src/index.ts, its packages bundled), with the dist/**/*.d.ts it reaches.
 //   dist/THIRD-PARTY-LICENSES.txt  every package bundled in a file of the package: its version, licence and its text.
 //   dist/ips/wsdl/           our WSDL, where the bundles' `new URL(…, import.meta.url)` find it (assetUrls below).
 //
@@ -333,6 +333,31 @@ function writeLicences(metafiles) {
   writeFileSync(path.join(DIST, 'THIRD-PARTY-LICENSES.txt'), `${[head, ...sections].join(`\n\n${RULE}\n\n`)}\n`);
 }
 
+/**
+ * Keeps the declarations the library's types reach from dist/index.d.ts (11 files) and removes the other 201:
+ * package.json `exports` lets nothing else be imported, and each file is one more for `npm install` to unpack
+ * (the install took 0.77 s without them, 1.08 s with them; docs/performance.md, "Installing").
+ */
+function pruneDeclarations() {
+  const reached = new Set();
+  const visit = (file) => {
+    if (reached.has(file)) return;
+    reached.add(file);
+    for (const [, specifier] of readFileSync(file, 'utf8').matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*)['"](\.\.?\/[^'"]+)['"]/g)) {
+      visit(path.resolve(path.dirname(file), specifier.replace(/\.js$/, '.d.ts')));
+    }
+  };
+  visit(path.join(DIST, 'index.d.ts'));
+  const walk = (dir) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const file = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(file);
+      else if (file.endsWith('.d.ts') && !reached.has(file)) rmSync(file);
+    }
+  };
+  walk(DIST);
+}
+
 /** What the CLI bundles may import(): the emulator (its runs are compiled by Node) and a package https-proxy-agent tries. */
 const CODE_CACHE_IMPORTS = new Set(['../emulator/index.js', 'kerberos']);
 
@@ -365,6 +390,7 @@ async function writeCodeCache() {
 
 rmSync(DIST, { recursive: true, force: true });
 execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.json', '--emitDeclarationOnly'], { cwd: ROOT, stdio: 'inherit' });
+pruneDeclarations();
 cpSync(path.join(SRC, 'ips/wsdl'), path.join(DIST, 'ips/wsdl'), { recursive: true });
 const named = new Set();
 const [cli, emulator, library] = await Promise.all([buildCli(named), buildEmulator(named), buildLibrary(named), buildExporterEngine()]);

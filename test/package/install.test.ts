@@ -2,7 +2,7 @@
 // offline (the package has no dependencies, so nothing is fetched), and its bin run from another directory. What is
 // bundled is in dist/, the emulator and node-soap included, with their licences in one file (scripts/build.mjs).
 import { execFile } from 'node:child_process';
-import { lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -138,6 +138,29 @@ describe('npm install -g of the packed tarball', () => {
       }
     }
     expect(Object.fromEntries(named)).toEqual({});
+  });
+
+  it('the library declarations are all there: each file dist/index.d.ts reaches, naming no package but Node', () => {
+    const missing: string[] = [];
+    const packages = new Set<string>();
+    const visit = (file: string, seen: Set<string>): void => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      if (!existsSync(file)) {
+        missing.push(path.relative(installed, file));
+        return;
+      }
+      for (const [, specifier = ''] of readFileSync(file, 'utf8').matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*)['"]([^'"]+)['"]/g)) {
+        if (specifier.startsWith('.')) visit(path.resolve(path.dirname(file), specifier.replace(/\.js$/, '.d.ts')), seen);
+        else packages.add(specifier);
+      }
+    };
+    const seen = new Set<string>();
+    visit(path.join(installed, 'dist/index.d.ts'), seen);
+    expect(missing).toEqual([]);
+    expect([...packages].filter((specifier) => !specifier.startsWith('node:'))).toEqual([]);
+    // The types name what the library exports (a check that the walk read something).
+    expect([...seen].map((file) => path.relative(installed, file))).toEqual(expect.arrayContaining(['dist/ips/client.d.ts', 'dist/exit-codes.d.ts']));
   });
 
   it('ships the licence of every package bundled in it, with its version', () => {
