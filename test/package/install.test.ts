@@ -16,7 +16,8 @@ const MAX_PACKAGES = 5;
 /**
  * Packages a bundle may still name without shipping them: optional ones their importer tries in a `try` and does
  * without. `kerberos` is proxy-agent-negotiate's optional peer (Negotiate proxy authentication, a native module the
- * user installs if they need it); `supports-color` is what `debug` (in node-soap's tree) tries for colours.
+ * user installs if they need it); `supports-color` is what `debug` (under https-proxy-agent and node-soap) tries for
+ * colours.
  */
 const OPTIONAL_PACKAGES = new Set(['kerberos', 'supports-color']);
 
