@@ -12,14 +12,18 @@
 //   dist/cli/help.txt        the help `--help` prints in a pipe, which bin/ips-jobs.js answers itself.
 //   dist/emulator/index.js   the emulator with node-soap (ES module): `--demo`, `ips-jobs emulator`, the benchmark.
 //   dist/ips/{endpoints,namespaces}.js  constants for the benchmark's server (bench/serve.mjs).
-//   dist/exporter/index.js   the exporter engine (ES module), for the benchmark (bench/exporter-child.mjs).
-//   dist/index.js            the library export (src/index.ts; its packages stay external), with dist/**/*.d.ts.
+//   dist/exporter/index.js   the exporter engine (ES module), for the benchmark (bench/exporter-child.mjs); not packed.
+//   dist/index.js            the library export (src/index.ts, its packages bundled), with the dist/**/*.d.ts it reaches.
+//   dist/THIRD-PARTY-LICENSES.txt  every package bundled in a file of the package: its version, licence and its text.
 //   dist/ips/wsdl/           our WSDL, where the bundles' `new URL(…, import.meta.url)` find it (assetUrls below).
+//
+// Every runtime package is bundled, so the package has no dependencies: `npm install -g` installs ips-jobs alone
+// (docs/dependencies.md, "Why everything is bundled").
 //
 // CommonJS for the CLI because it measured faster than ES modules with splitting: Node's ES module loader costs more
 // than it saves. Every .js has a source map; bin/ips-jobs.js turns them on under --debug.
 import { execFile, execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -237,13 +241,124 @@ async function buildEmulator(named) {
   });
 }
 
+/** The library export, with the packages it uses bundled (https-proxy-agent and its CommonJS `debug`): the package has no dependencies. */
 async function buildLibrary(named) {
-  return esbuild.build({ ...ESM, banner: {}, entryPoints: ['src/index.ts'], outfile: path.join(DIST, 'index.js'), packages: 'external', plugins: [assetUrls(DIST, named)] });
+  return esbuild.build({ ...ESM, entryPoints: ['src/index.ts'], outfile: path.join(DIST, 'index.js'), plugins: [assetUrls(DIST, named)] });
 }
 
-/** The exporter's engine as an ES module, for the benchmark's figure 6 (bench/exporter-child.mjs); its packages stay external. */
+/**
+ * The exporter's engine as an ES module, for the benchmark's figure 6 (bench/exporter-child.mjs); its packages stay
+ * external, found in the checkout's node_modules. Not in the package (package.json `files`).
+ */
 async function buildExporterEngine() {
   return esbuild.build({ ...ESM, banner: {}, entryPoints: ['src/exporter/index.ts'], outfile: path.join(DIST, 'exporter/index.js'), packages: 'external' });
+}
+
+/**
+ * Packages without a licence file or a licence section in their README, and where their text comes from instead.
+ * proxy-agent-negotiate (MIT, by Nathan Rajlich) ships no text; https-proxy-agent, its sibling in the same repository
+ * (TooTallNate/proxy-agents) by the same author under the same licence, ships it.
+ */
+const LICENCE_TEXT_FROM = new Map([['proxy-agent-negotiate', { package: 'https-proxy-agent', why: 'its sibling in TooTallNate/proxy-agents, same author and licence' }]]);
+
+const RULE = '='.repeat(80);
+
+/** A package.json's licence: the SPDX string, or the older `{ type }` and `licenses: [{ type }]` forms. */
+function licenceOf(manifest) {
+  const { license, licenses } = manifest;
+  if (typeof license === 'string') return license;
+  if (license && typeof license.type === 'string') return license.type;
+  if (Array.isArray(licenses)) return licenses.map((entry) => entry.type).join(' OR ');
+  return undefined;
+}
+
+const LICENCE_FILE = /^(licen[cs]e|copying|notice)([.-][\w.-]*)?$/i;
+
+/** The licence text of the package in `dir`: its licence files, or the License section of its README. */
+function licenceText(dir) {
+  const files = readdirSync(dir).filter((entry) => LICENCE_FILE.test(entry)).sort();
+  if (files.length > 0) return { from: files.join(', '), text: files.map((file) => readFileSync(path.join(dir, file), 'utf8').trim()).join('\n\n') };
+  const readme = readdirSync(dir).find((entry) => /^readme(\.md)?$/i.test(entry));
+  if (readme === undefined) return undefined;
+  // A Markdown heading (`## License`) or an underlined one (`License` over `-------`), up to the next heading.
+  const lines = readFileSync(path.join(dir, readme), 'utf8').split(/\r?\n/);
+  const start = lines.findIndex((line, i) => /^#+\s*licen[cs]e\s*$/i.test(line) || (/^licen[cs]e\s*$/i.test(line) && /^[-=]{3,}\s*$/.test(lines[i + 1] ?? '')));
+  if (start < 0) return undefined;
+  const body = lines.slice(start + (lines[start].startsWith('#') ? 1 : 2));
+  const end = body.findIndex((line, i) => /^#/.test(line) || /^\[[^\]]+\]:/.test(line) || /^[-=]{3,}\s*$/.test(body[i + 1] ?? ''));
+  // (Some READMEs write `<` and `>` around an address as HTML entities.)
+  const text = (end < 0 ? body : body.slice(0, end)).join('\n').trim().replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  return text === '' ? undefined : { from: `${readme}, its License section`, text };
+}
+
+/**
+ * dist/THIRD-PARTY-LICENSES.txt: every package esbuild put into a file of the package (the metafiles' inputs), with
+ * its version, its licence and the licence's text. A package whose text cannot be found fails the build.
+ */
+function writeLicences(metafiles) {
+  const dirs = new Set();
+  for (const metafile of metafiles) {
+    for (const input of Object.keys(metafile.inputs)) {
+      // (Inputs of the `routed:` namespace are the few lines router() writes, not files.)
+      const match = /^((?:.*\/)?node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(input);
+      if (match && !input.startsWith('routed:')) dirs.add(path.resolve(ROOT, match[1]));
+    }
+  }
+  const packages = [...dirs].map((dir) => {
+    const manifest = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8'));
+    return { dir, name: manifest.name, version: manifest.version, licence: licenceOf(manifest) };
+  });
+  packages.sort((a, b) => (a.name === b.name ? a.version.localeCompare(b.version) : a.name < b.name ? -1 : 1));
+  const missing = [];
+  const sections = packages.map(({ dir, name, version, licence }) => {
+    let found = licenceText(dir);
+    const borrowed = LICENCE_TEXT_FROM.get(name);
+    if (found === undefined && borrowed !== undefined) {
+      // The package of that name at the top of node_modules: ours, pinned in package.json.
+      const fromDir = path.join(ROOT, 'node_modules', borrowed.package);
+      const other = licenceText(fromDir);
+      const from = JSON.parse(readFileSync(path.join(fromDir, 'package.json'), 'utf8'));
+      if (other) found = { from: `none of its own; ${borrowed.package}@${from.version}'s ${other.from} (${borrowed.why})`, text: other.text };
+    }
+    if (licence === undefined || found === undefined) missing.push(`${name}@${version} (${rel(dir)})`);
+    return [`${name}@${version}`, `License: ${licence}`, `Text: ${found?.from}`, '', found?.text ?? ''].join('\n');
+  });
+  if (missing.length > 0) {
+    throw new Error(`build: no licence text for ${missing.join(', ')}: name where it comes from in LICENCE_TEXT_FROM (scripts/build.mjs)`);
+  }
+  const { version } = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+  const head = [
+    `Third-party software in ips-jobs ${version}`,
+    '',
+    `The files of dist/ bundle these ${packages.length} packages (scripts/build.mjs writes this list from what esbuild bundled).`,
+    'For each: its name and version, its licence as its package.json states it, where the text below comes from, and the text.',
+  ].join('\n');
+  writeFileSync(path.join(DIST, 'THIRD-PARTY-LICENSES.txt'), `${[head, ...sections].join(`\n\n${RULE}\n\n`)}\n`);
+}
+
+/**
+ * Keeps the declarations the library's types reach from dist/index.d.ts (11 files) and removes the other 201:
+ * package.json `exports` lets nothing else be imported, and each file is one more for `npm install` to unpack
+ * (the install took 0.77 s without them, 1.08 s with them; docs/performance.md, "Installing").
+ */
+function pruneDeclarations() {
+  const reached = new Set();
+  const visit = (file) => {
+    if (reached.has(file)) return;
+    reached.add(file);
+    for (const [, specifier] of readFileSync(file, 'utf8').matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*)['"](\.\.?\/[^'"]+)['"]/g)) {
+      visit(path.resolve(path.dirname(file), specifier.replace(/\.js$/, '.d.ts')));
+    }
+  };
+  visit(path.join(DIST, 'index.d.ts'));
+  const walk = (dir) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const file = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(file);
+      else if (file.endsWith('.d.ts') && !reached.has(file)) rmSync(file);
+    }
+  };
+  walk(DIST);
 }
 
 /** What the CLI bundles may import(): the emulator (its runs are compiled by Node) and a package https-proxy-agent tries. */
@@ -278,6 +393,7 @@ async function writeCodeCache() {
 
 rmSync(DIST, { recursive: true, force: true });
 execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.json', '--emitDeclarationOnly'], { cwd: ROOT, stdio: 'inherit' });
+pruneDeclarations();
 cpSync(path.join(SRC, 'ips/wsdl'), path.join(DIST, 'ips/wsdl'), { recursive: true });
 const named = new Set();
 const [cli, emulator, library] = await Promise.all([buildCli(named), buildEmulator(named), buildLibrary(named), buildExporterEngine()]);
@@ -305,3 +421,5 @@ await writeCodeCache();
 // What each file holds, for looking into (`npx esbuild --analyze`-like; the startup test reads the source maps instead).
 const metafiles = { front: cli.front.metafile, work: cli.work.metafile, ora: cli.ora.metafile, promClient: cli.promClient.metafile, start: cli.start.metafile, complete: cli.complete.metafile, emulator: emulator.metafile, library: library.metafile };
 writeFileSync(path.join(DIST, 'meta.json'), JSON.stringify(metafiles));
+// The exporter engine is left out: it is the benchmark's, not packed.
+writeLicences(Object.values(metafiles));
