@@ -2,7 +2,7 @@
 // offline (the package has no dependencies, so nothing is fetched), and its bin run from another directory. What is
 // bundled is in dist/, the emulator and node-soap included, with their licences in one file (scripts/build.mjs).
 import { execFile } from 'node:child_process';
-import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -106,9 +106,11 @@ describe('npm install -g of the packed tarball', () => {
 
   it('runs from another directory: list --demo lists the demo jobs as the checkout does (the emulator is bundled)', async () => {
     const [fromInstall, fromCheckout] = await Promise.all([runInstalled(['list', '--demo']), runMain(['list', '--demo'], { env: {} })]);
-    // The demo's clock runs from the emulator's start, so the `… ago` columns may differ by a second between two
-    // runs: the rows are compared by their first columns (name, type, and so on are the seed's).
-    const rows = (stdout: string) => stdout.trimEnd().split('\n').map((line) => line.split(/\s+/).slice(0, 2).join(' '));
+    // The demo's clock starts at the real now, so two runs a second apart differ in the `… ago` columns and in the
+    // time stamp IPS appends to each name: the rows are compared by name without its stamp, and type (the seed's).
+    const unstamped = (name: string) => name.replace(/-\d{4}-\d\d-\d\d-\d\d:\d\d:\d\d$/, '');
+    const rows = (stdout: string) =>
+      stdout.trimEnd().split('\n').map((line) => line.split(/\s+/).slice(0, 2).map(unstamped).join(' '));
     expect(fromCheckout.code).toBe(0);
     expect(rows(fromCheckout.stdout)).toHaveLength(11);
     expect(fromInstall).toMatchObject({ code: 0, stderr: '' });
@@ -199,7 +201,22 @@ describe('npm install -g of the packed tarball', () => {
     }
   });
 
-  // Two more checks belong here once their parts exist (issue 24, other helpers): `man -w ips-jobs` with MANPATH
-  // unset and the prefix's bin on PATH finds the page the package installs (package.json `man`), and
-  // `ips-jobs completion bash` prints the completion script from the installed bin.
+  it('man finds the page it installs: man -w ips-jobs with the prefix\'s bin on PATH and no MANPATH', async () => {
+    // man-db looks for man/ beside each bin/ of PATH; npm links the page (package.json `man`) into <prefix>/share/man.
+    const result = await exec('man', ['-w', 'ips-jobs'], {
+      cwd: elsewhere,
+      env: cleanEnv({ PATH: `${path.join(prefix, 'bin')}${path.delimiter}${process.env.PATH ?? ''}`, MANPATH: undefined }),
+    });
+    expect(result, result.stderr).toMatchObject({ code: 0 });
+    expect(realpathSync(result.stdout.trim())).toBe(realpathSync(path.join(installed, 'man/ips-jobs.1')));
+  });
+
+  it('completion bash prints the script from the installed bin, which answers a TAB from its own table', async () => {
+    const script = await runInstalled(['completion', 'bash']);
+    expect(script).toMatchObject({ code: 0, stderr: '' });
+    expect(script.stdout).toMatch(/complete .*ips-jobs/);
+    const tab = await runInstalled(['__complete', 'bash', 'ips-jobs li']);
+    expect(tab).toMatchObject({ code: 0, stderr: '' });
+    expect(tab.stdout.split('\n')).toEqual(expect.arrayContaining(['list']));
+  });
 });
