@@ -192,7 +192,10 @@ export function readmeExamples(readme) {
         comment = own[1];
         continue;
       }
-      const command = /^(.*\bips-jobs\b.*?)(?:\s+#\s*(.+))?$/.exec(line);
+      // Not a command quoted inside another (`echo 'source <(ips-jobs completion bash)' >> ~/.bashrc`): the docs
+      // tests run ips-jobs commands, and that one is text for a shell file.
+      const quoted = /^[^'"]*['"][^'"]*\bips-jobs\b/.test(line);
+      const command = quoted ? null : /^(.*\bips-jobs\b.*?)(?:\s+#\s*(.+))?$/.exec(line);
       const said = command?.[2] ?? comment;
       if (command && said) examples.push({ command: (command[1] ?? '').replace(/\bnpx (?=ips-jobs)/, '').trim(), description: said });
       comment = undefined;
