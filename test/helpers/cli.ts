@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PassThrough, type Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
-import type { IO } from '../../src/commands/shared/io.js';
+import { pipedIO } from '../../src/commands/shared/io.js';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const BIN = path.join(REPO_ROOT, 'bin/ips-jobs.js');
@@ -30,20 +30,7 @@ export interface CliOptions {
 }
 
 /** The IO of a run in pipes: no terminal on any stream and none to ask on, as under cron or CI (runCli's `detached`). */
-export function pipeIO(streams: Pick<IO, 'stdout' | 'stderr' | 'stdin'>, env: IO['env']): IO {
-  return {
-    ...streams,
-    env,
-    stdoutIsTTY: false,
-    stderrIsTTY: false,
-    stdinIsTTY: false,
-    columns: () => undefined,
-    rows: () => undefined,
-    stderrColumns: () => undefined,
-    onResize: () => () => {},
-    canConfirm: () => false,
-  };
-}
+export const pipeIO = pipedIO;
 
 /** A HOME and XDG_CONFIG_HOME of its own, so no real config file or credentials leak into a test. */
 export function cleanEnv(extra: Record<string, string | undefined> = {}): Record<string, string> {

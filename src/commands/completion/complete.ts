@@ -10,7 +10,7 @@ import path from 'node:path';
 import { PassThrough, Writable } from 'node:stream';
 import type { Command } from 'commander';
 import { createCommandContext } from '../shared/command-context.js';
-import { write, type IO } from '../shared/io.js';
+import { pipedIO, write, type IO } from '../shared/io.js';
 import type { GlobalOptions } from '../shared/session.js';
 import { buildProgram } from '../program.js';
 import { answer, matching, need, readQuery, type Candidate, type Need } from './engine.js';
@@ -28,20 +28,7 @@ function silentIO(env: IO['env']): IO {
   const nowhere = () => new Writable({ write: (_chunk, _encoding, done) => done() });
   const stdin = new PassThrough();
   stdin.end();
-  return {
-    stdout: nowhere(),
-    stderr: nowhere(),
-    stdin,
-    env,
-    stdoutIsTTY: false,
-    stderrIsTTY: false,
-    stdinIsTTY: false,
-    columns: () => undefined,
-    rows: () => undefined,
-    stderrColumns: () => undefined,
-    onResize: () => () => {},
-    canConfirm: () => false,
-  };
+  return pipedIO({ stdout: nowhere(), stderr: nowhere(), stdin }, env);
 }
 
 /** The global flags the command line gives, read by the program's own parsers; never --password-stdin. */

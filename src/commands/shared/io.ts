@@ -103,3 +103,22 @@ export async function writeLines(stream: Writable, lines: Iterable<string>): Pro
   }
   await write(stream, chunk);
 }
+
+/**
+ * The IO of a run with no terminal on any stream and none to ask on, as under cron or CI: a completion's own work,
+ * and the tests' in-process runs.
+ */
+export function pipedIO(streams: Pick<IO, 'stdout' | 'stderr' | 'stdin'>, env: IO['env']): IO {
+  return {
+    ...streams,
+    env,
+    stdoutIsTTY: false,
+    stderrIsTTY: false,
+    stdinIsTTY: false,
+    columns: () => undefined,
+    rows: () => undefined,
+    stderrColumns: () => undefined,
+    onResize: () => () => {},
+    canConfirm: () => false,
+  };
+}
