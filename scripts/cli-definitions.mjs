@@ -15,6 +15,7 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const ENTRY = `
 export { buildProgram } from './src/commands/program.ts';
 export { createCommandContext } from './src/commands/shared/command-context.ts';
+export { pipedIO } from './src/commands/shared/io.ts';
 export { exitCodesText } from './src/commands/help/command.ts';
 export { EXIT_CODE_PRECEDENCE, EXIT_CODE_TABLE } from './src/exit-codes.ts';
 export { ENV } from './src/config/env.ts';
@@ -55,20 +56,10 @@ async function importDefinitions() {
 export async function loadCliDefinitions() {
   const definitions = await importDefinitions();
   let captured = '';
-  const io = {
-    stdout: { write: (text) => ((captured += text), true) },
-    stderr: { write: (text) => process.stderr.write(text) },
-    stdin: undefined,
-    env: {},
-    stdoutIsTTY: false,
-    stderrIsTTY: false,
-    stdinIsTTY: false,
-    columns: () => undefined,
-    rows: () => undefined,
-    stderrColumns: () => undefined,
-    onResize: () => () => {},
-    canConfirm: () => false,
-  };
+  const io = definitions.pipedIO(
+    { stdout: { write: (text) => ((captured += text), true) }, stderr: { write: (text) => process.stderr.write(text) }, stdin: undefined },
+    {},
+  );
   const program = definitions.buildProgram(definitions.createCommandContext(io, new AbortController().signal));
   return {
     program,
