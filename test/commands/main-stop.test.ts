@@ -3,7 +3,8 @@
 import { PassThrough } from 'node:stream';
 import { expect, it } from 'vitest';
 import { main } from '../../src/commands/main.js';
-import { cleanEnv, pipeIO, startMain, until } from '../helpers/cli.js';
+import { pipedIO } from '../../src/commands/shared/io.js';
+import { cleanEnv, startMain, until } from '../helpers/cli.js';
 
 function capture() {
   const stdout = new PassThrough();
@@ -16,7 +17,7 @@ it('aborting stop ends a watch as SIGTERM does: exit 143, its listeners gone', a
   const out = capture();
   const stop = new AbortController();
   const listeners = process.listenerCount('SIGTERM');
-  const run = main(['watch', '--demo', '--interval', '1s', '-o', 'ndjson'], pipeIO({ stdout: out.stdout, stderr: new PassThrough(), stdin: new PassThrough() }, cleanEnv()), stop.signal);
+  const run = main(['watch', '--demo', '--interval', '1s', '-o', 'ndjson'], pipedIO({ stdout: out.stdout, stderr: new PassThrough(), stdin: new PassThrough() }, cleanEnv()), stop.signal);
   await until(() => out.text().includes('"event"'), 10_000, 'the first event');
   stop.abort();
   expect(await run).toBe(143);
@@ -27,7 +28,7 @@ it('a stop aborted before the run starts ends it at once with 143', async () => 
   const stop = new AbortController();
   stop.abort();
   const out = capture();
-  expect(await main(['watch', '--demo', '--interval', '1s'], pipeIO({ stdout: out.stdout, stderr: new PassThrough(), stdin: new PassThrough() }, cleanEnv()), stop.signal)).toBe(143);
+  expect(await main(['watch', '--demo', '--interval', '1s'], pipedIO({ stdout: out.stdout, stderr: new PassThrough(), stdin: new PassThrough() }, cleanEnv()), stop.signal)).toBe(143);
 });
 
 it('an in-process run past its limit is stopped, not left polling into the next tests', async () => {

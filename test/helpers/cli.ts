@@ -29,8 +29,6 @@ export interface CliOptions {
   detached?: boolean;
 }
 
-/** The IO of a run in pipes: no terminal on any stream and none to ask on, as under cron or CI (runCli's `detached`). */
-export const pipeIO = pipedIO;
 
 /** A HOME and XDG_CONFIG_HOME of its own, so no real config file or credentials leak into a test. */
 export function cleanEnv(extra: Record<string, string | undefined> = {}): Record<string, string> {
@@ -159,7 +157,7 @@ export function startMain(args: string[], options: Omit<CliOptions, 'detached'> 
   err.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
   const stdin = new PassThrough();
   stdin.end(options.input ?? '');
-  const io = pipeIO({ stdout: out, stderr: err, stdin }, cleanEnv(options.env));
+  const io = pipedIO({ stdout: out, stderr: err, stdin }, cleanEnv(options.env));
   // main listens for SIGINT and SIGTERM while it runs, as a process would: many runs at once in this one process are
   // not the leak Node warns of past 10 listeners.
   process.setMaxListeners(process.getMaxListeners() + 1);
