@@ -2,7 +2,7 @@
 import type { JobLog } from '../ips/types.js';
 import { globToRegExp } from './glob.js';
 import { hasFindings, logStatus } from './log-status.js';
-import { jobTypeFromLogType, LOG_STEM_BY_JOB_TYPE } from './log-type.js';
+import { jobTypeFromLogType, jobTypeName } from './log-type.js';
 import type { FailOn } from './outcome.js';
 
 export interface LogCriteria {
@@ -29,8 +29,7 @@ function typeMatcher(types: readonly string[]): (log: JobLog) => boolean {
   const wanted = new Set<string>();
   for (const type of types) {
     wanted.add(type.toLowerCase());
-    const stem = Object.entries(LOG_STEM_BY_JOB_TYPE).find(([jobType]) => jobType.toLowerCase() === type.toLowerCase())?.[1];
-    if (stem) wanted.add(stem.toLowerCase());
+    wanted.add((jobTypeName(type) ?? type).toLowerCase());
   }
   return (log) => {
     const derived = jobTypeFromLogType(log.logType);

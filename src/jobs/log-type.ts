@@ -102,3 +102,15 @@ export const LOG_STEM_BY_JOB_TYPE: Readonly<Record<string, string>> = {
 
 /** The job types `--type` is likely to name: those of the log types, and the active-list types that differ from them. */
 export const JOB_TYPES: readonly string[] = [...LOG_TYPE_STEMS, ...Object.keys(LOG_STEM_BY_JOB_TYPE)];
+
+/**
+ * The one name of a job's type, the same for an active job, a scheduled job and a job log: the log-type stem
+ * (`UrlUpload` → `UploadUrls`, `UploadFromServerDirectory` → `Upload`). The log spelling is the one chosen because
+ * every active-list type maps to exactly one stem, while a stem (`Upload`) can stand for several active-list types.
+ * Types with no other spelling come back as given; undefined for a missing or empty type.
+ */
+export function jobTypeName(activeType: string | undefined): string | undefined {
+  if (activeType === undefined || activeType === '') return undefined;
+  const stem = Object.entries(LOG_STEM_BY_JOB_TYPE).find(([jobType]) => jobType.toLowerCase() === activeType.toLowerCase())?.[1];
+  return stem ?? activeType;
+}

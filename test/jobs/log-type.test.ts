@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { jobTypeFromLogType, LOG_TYPE_STEMS } from '../../src/jobs/log-type.js';
+import { jobTypeFromLogType, jobTypeName, LOG_STEM_BY_JOB_TYPE, LOG_TYPE_STEMS } from '../../src/jobs/log-type.js';
 
 describe('the job type of a job log, from its log type', () => {
   it.each([
@@ -99,5 +99,29 @@ describe('the job type of a job log, from its log type', () => {
 
   it('ignores surrounding blanks', () => {
     expect(jobTypeFromLogType('  UploadSuccess\n')).toBe('Upload');
+  });
+});
+
+describe('one name for a job type, whether an active job or a log names it', () => {
+  it('names an active-list type by the stem of its logs', () => {
+    expect(jobTypeName('UrlUpload')).toBe('UploadUrls');
+    expect(jobTypeName('UploadFromServerDirectory')).toBe('Upload');
+    expect(jobTypeName('MetadataUpload')).toBe('Metadata');
+    expect(jobTypeName('ImageOptimization')).toBe('Reoptimize');
+    expect(jobTypeName('urlupload')).toBe('UploadUrls');
+  });
+
+  it('gives the same name as the job logs of that type', () => {
+    for (const [activeType, stem] of Object.entries(LOG_STEM_BY_JOB_TYPE)) {
+      expect(jobTypeName(activeType)).toBe(jobTypeFromLogType(`${stem}Success`));
+    }
+    expect(jobTypeName('ImageServingPublish')).toBe(jobTypeFromLogType('ImageServingPublishFailure'));
+  });
+
+  it('keeps a type with no other spelling, and has no name for none', () => {
+    expect(jobTypeName('VideoPublish')).toBe('VideoPublish');
+    expect(jobTypeName('SomethingNew')).toBe('SomethingNew');
+    expect(jobTypeName(undefined)).toBeUndefined();
+    expect(jobTypeName('')).toBeUndefined();
   });
 });
