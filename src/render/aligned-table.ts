@@ -1,5 +1,5 @@
 import type { Style } from './palette.js';
-import { truncateToWidth, visibleWidth } from './text-width.js';
+import { truncateMiddle, truncateToWidth, visibleWidth } from './text-width.js';
 
 export interface AlignedColumn {
   align: 'left' | 'right';
@@ -9,6 +9,16 @@ export interface AlignedColumn {
   minWidth: number;
   /** When shrinking is not enough, lower numbers are left out first; absent = never left out. */
   dropOrder?: number;
+  /**
+   * The column that tells rows apart (a job's name): the last thing cut. It keeps its whole width while any other
+   * column can shrink or be left out, and when it must give way it is cut in the middle, so its end stays.
+   */
+  identifies?: boolean;
+  /**
+   * For the identifying column: columns whose dropOrder is below this are left out before it gives up any width, the
+   * others after it is cut (so a narrow terminal keeps a job's progress beside a cut name). Absent: after every column.
+   */
+  cutOrder?: number;
 }
 
 export interface AlignedCell {
@@ -23,13 +33,15 @@ function tableWidth(widths: readonly number[]): number {
   return widths.reduce((sum, w) => sum + w, 0) + GAP.length * Math.max(0, widths.length - 1);
 }
 
-function fitColumns(columns: readonly AlignedColumn[], natural: number[], width: number): number[] {
+/** Widths that fit `width` as far as shrinking can; identifying columns shrink only when `cutNames`, and last. */
+function fitColumns(columns: readonly AlignedColumn[], natural: number[], width: number, cutNames: boolean): number[] {
   const widths = [...natural];
   let excess = tableWidth(widths) - width;
+  const order = (column: AlignedColumn) => (column.identifies ? Number.POSITIVE_INFINITY : (column.shrinkOrder ?? 0));
   const shrinkable = columns
     .map((column, index) => ({ column, index }))
-    .filter(({ column }) => column.shrinkOrder !== undefined)
-    .sort((a, b) => (a.column.shrinkOrder ?? 0) - (b.column.shrinkOrder ?? 0));
+    .filter(({ column }) => column.shrinkOrder !== undefined && (cutNames || !column.identifies))
+    .sort((a, b) => order(a.column) - order(b.column));
   for (const { column, index } of shrinkable) {
     if (excess <= 0) break;
     const current = widths[index] ?? 0;
@@ -40,18 +52,31 @@ function fitColumns(columns: readonly AlignedColumn[], natural: number[], width:
   return widths;
 }
 
-/** The columns kept when shrinking alone cannot fit `width`: droppable ones leave, lowest dropOrder first. */
-function columnsThatFit(columns: readonly AlignedColumn[], natural: readonly number[], width: number): number[] {
+interface Fit {
+  /** The columns kept, by index. */
+  shown: number[];
+  /** Whether the identifying columns must shrink too. */
+  cutNames: boolean;
+}
+
+/**
+ * The columns kept when shrinking alone cannot fit `width`: droppable ones leave, lowest dropOrder first, before an
+ * identifying column gives up any width; only with nothing left to drop is it cut.
+ */
+function columnsThatFit(columns: readonly AlignedColumn[], natural: readonly number[], width: number): Fit {
   let shown = columns.map((_, c) => c);
+  const cutOrder = Math.min(...columns.map((column) => (column.identifies ? (column.cutOrder ?? Number.POSITIVE_INFINITY) : Number.POSITIVE_INFINITY)));
   for (;;) {
+    const droppable = shown.filter((c) => columns[c]!.dropOrder !== undefined);
+    const cutNames = droppable.every((c) => columns[c]!.dropOrder! >= cutOrder);
     const widths = fitColumns(
       shown.map((c) => columns[c]!),
       shown.map((c) => natural[c]!),
       width,
+      cutNames,
     );
-    if (tableWidth(widths) <= width) return shown;
-    const droppable = shown.filter((c) => columns[c]!.dropOrder !== undefined);
-    if (droppable.length === 0) return shown;
+    if (tableWidth(widths) <= width) return { shown, cutNames };
+    if (droppable.length === 0) return { shown, cutNames };
     const next = droppable.reduce((a, b) => (columns[a]!.dropOrder! <= columns[b]!.dropOrder! ? a : b));
     shown = shown.filter((c) => c !== next);
   }
@@ -65,7 +90,7 @@ export function renderAlignedLines(columns: readonly AlignedColumn[], rows: read
   // One width measurement per cell keeps this linear in the number of rows.
   const allCellWidths = rows.map((row) => row.map((cell) => visibleWidth(cell.text)));
   const allNatural = columns.map((_, c) => allCellWidths.reduce((max, widths) => Math.max(max, widths[c] ?? 0), 0));
-  const shown = width === undefined ? columns.map((_, c) => c) : columnsThatFit(columns, allNatural, width);
+  const { shown, cutNames } = width === undefined ? { shown: columns.map((_, c) => c), cutNames: false } : columnsThatFit(columns, allNatural, width);
   if (shown.length < columns.length) {
     return renderAlignedLines(
       shown.map((c) => columns[c]!),
@@ -75,7 +100,7 @@ export function renderAlignedLines(columns: readonly AlignedColumn[], rows: read
   }
   const cellWidths = allCellWidths;
   const natural = allNatural;
-  const widths = width === undefined ? natural : fitColumns(columns, natural, width);
+  const widths = width === undefined ? natural : fitColumns(columns, natural, width, cutNames);
   const limit = width ?? Number.POSITIVE_INFINITY;
 
   return rows.map((row, r) => {
@@ -93,7 +118,7 @@ export function renderAlignedLines(columns: readonly AlignedColumn[], rows: read
       let text = cell.text;
       let textWidth = cellWidths[r]?.[c] ?? 0;
       if (textWidth > columnWidth) {
-        text = truncateToWidth(text, columnWidth);
+        text = columns[c]?.identifies ? truncateMiddle(text, columnWidth) : truncateToWidth(text, columnWidth);
         textWidth = visibleWidth(text);
       }
       const padding = columnWidth - textWidth;

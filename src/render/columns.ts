@@ -90,9 +90,15 @@ function plainField(
   return { id, header, field, shrinkOrder, text: value, value };
 }
 
+const UPDATED_DROP_ORDER = 12;
+
 const COLUMN_LIST: readonly JobColumn[] = [
   {
     ...plainField('name', 'NAME', 'name', 2),
+    // The name is what tells jobs apart: other columns leave before it is cut, and it is cut in the middle. Only
+    // UPDATED and PROGRESS (the live part of a row) stay ahead of a whole name.
+    identifies: true,
+    cutOrder: UPDATED_DROP_ORDER,
     // A job with no name is still recognisable by the name it was submitted under.
     text: (job) => raw(job.name ?? job.originalName),
   },
@@ -159,7 +165,7 @@ const DROP_ORDER: Partial<Record<ColumnId, number>> = {
   user: 9,
   message: 10,
   type: 11,
-  updated: 12,
+  updated: UPDATED_DROP_ORDER,
   progress: 13,
 };
 

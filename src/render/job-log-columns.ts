@@ -49,7 +49,7 @@ function textColumn(
   id: string,
   header: string,
   field: 'jobName' | 'originalJobName' | 'submitUserEmail' | 'jobHandle' | 'logType' | 'jobSubType' | 'description' | 'companyHandle',
-  layout: Pick<RecordColumn<JobLog>, 'shrinkOrder' | 'dropOrder' | 'minWidth'> = {},
+  layout: Pick<RecordColumn<JobLog>, 'shrinkOrder' | 'dropOrder' | 'minWidth' | 'identifies' | 'cutOrder'> = {},
 ): RecordColumn<JobLog> {
   return { id, header, field, ...layout, text: (log) => log[field] || '-', value: (log) => raw(log[field]) };
 }
@@ -88,9 +88,11 @@ export function jobLogColumns(failOn: FailOn): JobLogColumns {
     },
     value: (log) => raw(durationMs(log)),
   };
-  const name = textColumn('name', 'NAME', 'jobName', { shrinkOrder: 2, minWidth: 12 });
+  const startedDropOrder = 9;
+  // The name tells runs apart: columns leave before it is cut (but STARTED), and it is cut in the middle.
+  const name = textColumn('name', 'NAME', 'jobName', { shrinkOrder: 2, minWidth: 12, identifies: true, cutOrder: startedDropOrder });
   const original = textColumn('original', 'ORIGINAL NAME', 'originalJobName', { shrinkOrder: 3, minWidth: 12, dropOrder: 3 });
-  const started = dateColumn('started', 'STARTED', 'startDate', 9);
+  const started = dateColumn('started', 'STARTED', 'startDate', startedDropOrder);
   const ended = dateColumn('ended', 'ENDED', 'endDate', 4);
   const files = countColumn('files', 'FILES', 'totalFileCount');
   const successes = countColumn('successes', 'OK', 'fileSuccessCount', 6);

@@ -39,6 +39,10 @@ export interface RecordColumn<T, C = void> {
   minWidth?: number;
   /** When shrinking is not enough, lower numbers are left out first; absent = always shown. */
   dropOrder?: number;
+  /** The column that tells rows apart (a name): cut last, and in the middle so its end stays (AlignedColumn). */
+  identifies?: boolean;
+  /** For the identifying column: columns whose dropOrder is below this leave before it is cut (AlignedColumn). */
+  cutOrder?: number;
   /** Table cell, plain text without ANSI codes (server text is sanitised by the table). */
   text(row: T, ctx: C): string;
   /** csv/tsv value, raw. Default: the table text. */
@@ -65,6 +69,8 @@ export function renderTableLines<T, C>(rows: readonly T[], columns: readonly Rec
     align: column.align ?? 'left',
     shrinkOrder: column.shrinkOrder,
     dropOrder: column.dropOrder,
+    identifies: column.identifies,
+    cutOrder: column.cutOrder,
     minWidth: Math.max(column.minWidth ?? MIN_FLEXIBLE_WIDTH, column.header.length),
   }));
   const cells: AlignedCell[][] = [];

@@ -34,7 +34,8 @@ export function nextFireText(iso: string | undefined, now: Date): string {
 /** Every column, by `--columns` id; `now` is the server's clock. */
 export function scheduledColumns(now: Date): Record<string, RecordColumn<ScheduledJob>> {
   const list: RecordColumn<ScheduledJob>[] = [
-    { id: 'name', header: 'NAME', field: 'name', shrinkOrder: 2, minWidth: 16, text: (job) => raw(job.name ?? job.originalName), value: (job) => raw(job.name) },
+    // The name tells jobs apart: columns leave before it is cut (but SCHEDULE and NEXT FIRE), and it is cut in the middle.
+    { id: 'name', header: 'NAME', field: 'name', shrinkOrder: 2, minWidth: 16, identifies: true, cutOrder: 9, text: (job) => raw(job.name ?? job.originalName), value: (job) => raw(job.name) },
     { id: 'type', header: 'TYPE', field: 'type', dropOrder: 8, text: (job) => raw(job.type) },
     // IPS writes the schedule with a trailing blank (`00 00 02 * * `); the table trims it, csv keeps it.
     { id: 'schedule', header: 'SCHEDULE', field: 'execSchedule', dropOrder: 9, text: (job) => raw(job.execSchedule).trim(), value: (job) => raw(job.execSchedule) },

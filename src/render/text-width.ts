@@ -36,18 +36,54 @@ export function visibleWidth(text: string): number {
   return stringWidth(plain, { countAnsiEscapeCodes: true });
 }
 
-/** Plain (ANSI-free) text cut to at most `width` columns, ending in `…` when anything was cut. */
-export function truncateToWidth(text: string, width: number): string {
-  if (width <= 0) return '';
-  if (visibleWidth(text) <= width) return text;
-  if (ONE_COLUMN_LATIN.test(text)) return `${text.slice(0, width - 1)}…`;
+/** The longest start of plain text that fits `width` columns, whole grapheme clusters only. */
+function headOf(text: string, width: number): string {
+  if (ONE_COLUMN_LATIN.test(text)) return text.slice(0, width);
   let kept = '';
   let used = 0;
   for (const { segment } of graphemes(text)) {
     const next = graphemeWidth(segment);
-    if (used + next > width - 1) break;
+    if (used + next > width) break;
     kept += segment;
     used += next;
   }
-  return `${kept}…`;
+  return kept;
+}
+
+/** The longest end of plain text that fits `width` columns, whole grapheme clusters only. */
+function tailOf(text: string, width: number): string {
+  if (width <= 0) return '';
+  if (ONE_COLUMN_LATIN.test(text)) return text.slice(Math.max(0, text.length - width));
+  const clusters = [...graphemes(text)].map(({ segment }) => segment);
+  let kept = '';
+  let used = 0;
+  for (let i = clusters.length - 1; i >= 0; i--) {
+    const next = graphemeWidth(clusters[i]!);
+    if (used + next > width) break;
+    kept = clusters[i]! + kept;
+    used += next;
+  }
+  return kept;
+}
+
+/** Plain (ANSI-free) text cut to at most `width` columns, ending in `…` when anything was cut. */
+export function truncateToWidth(text: string, width: number): string {
+  if (width <= 0) return '';
+  if (visibleWidth(text) <= width) return text;
+  return `${headOf(text, width - 1)}…`;
+}
+
+/**
+ * Plain (ANSI-free) text cut to at most `width` columns in the middle, so both ends stay: names that differ only at
+ * the end (`Outlet-Incremental-Publish-2026-12-05-08:59:19`) stay apart (`Outlet-Increm…-08:59:19`). The start keeps
+ * the extra column of an odd split.
+ */
+export function truncateMiddle(text: string, width: number): string {
+  if (width <= 0) return '';
+  if (visibleWidth(text) <= width) return text;
+  if (width < 3) return truncateToWidth(text, width);
+  const room = width - 1;
+  const head = headOf(text, Math.ceil(room / 2));
+  // A wide cluster that did not fit the start leaves its column to the end.
+  return `${head}…${tailOf(text, room - visibleWidth(head))}`;
 }

@@ -41,6 +41,24 @@ describe('list on a terminal', () => {
     for (const line of tableLines) expect([...line].length).toBeLessThanOrEqual(90);
   });
 
+  it.each([80, 100, 130])('at %i columns tells apart names that differ only at the end (cut last, in the middle)', async (columns) => {
+    const { code, screen } = await onTerminalAt(['list', '--no-color'], busy.url, columns);
+    expect(code).toBe(0);
+    const lines = stripAnsi(screen).split(/\r?\n/);
+    const header = lines.findIndex((line) => line.includes('NAME'));
+    const names = lines
+      .slice(header + 1)
+      .filter((line) => line.trim() !== '')
+      .map((line) => line.split('  ')[0]!);
+    // The demo has several jobs of one name but for its time, e.g. Outlet-Incremental-Publish-2026-11-28-…
+    const alike = names.filter((name) => name.startsWith('Outlet-Incr'));
+    expect(alike.length).toBeGreaterThan(2);
+    expect(new Set(names).size).toBe(names.length);
+    for (const name of names) expect(name).toMatch(/\d\d:\d\d:\d\d$/);
+    if (columns >= 100) expect(names.filter((name) => name.includes('…'))).toEqual([]);
+    else expect(alike.every((name) => /^Outlet-Incr.*….*\d\d:\d\d:\d\d$/.test(name))).toBe(true);
+  });
+
   it('says so in a friendly line when there are no active jobs', async () => {
     const { code, screen } = await onTerminalAt(['list'], empty.url, 100);
     expect(code).toBe(0);

@@ -114,6 +114,46 @@ describe('renderFrame', () => {
     expect(plain[1]).toMatch(/^Kestrel-Spring-Publish \(failed\)\s+/);
   });
 
+  describe('names that differ only at the end stay apart (the name is cut last, in the middle)', () => {
+    const stamps = ['08:59:19', '08:59:41', '09:01:07', '09:02:55'];
+    const outlet = stamps.map((stamp, i) =>
+      makeJob({
+        jobHandle: `j|outlet-${i}`,
+        name: `Outlet-Incremental-Publish-2026-11-28-${stamp}`,
+        type: 'ImageServingPublish',
+        progress: 40 + i,
+        progressMessage: `Publishing ${120 + i} of 285 assets`,
+        submitUserEmail: 'publisher@ips-jobs.example',
+        taskProgressArray: [makeTask({ numProcessed: 300 + i, numPending: 200 })],
+      }),
+    );
+    const namesOf = (width: number) => {
+      const lines = plainLines(renderFrame(frame({ jobs: outlet, width })));
+      for (const line of lines) expect(visibleWidth(line)).toBeLessThanOrEqual(width);
+      return { header: lines[0]!, names: lines.slice(1, 1 + outlet.length).map((line) => line.split('  ')[0]!) };
+    };
+
+    it.each([130, 100])('at %i columns shows every name whole, leaving other columns out first', (width) => {
+      const { header, names } = namesOf(width);
+      expect(names).toEqual(outlet.map((job) => job.name));
+      expect(header).toMatch(/^NAME\s+.*STATE\s+PROGRESS\s+.*UPDATED$/);
+    });
+
+    it('at 130 columns keeps TYPE beside the whole names', () => {
+      expect(namesOf(130).header).toMatch(/^NAME\s+TYPE\s+STATE\s+PROGRESS\s+.*UPDATED$/);
+    });
+
+    it('at 80 columns cuts the names in the middle, so each keeps its own time, and keeps the progress', () => {
+      const { header, names } = namesOf(80);
+      expect(header).toMatch(/^NAME\s+STATE\s+PROGRESS\s+UPDATED$/);
+      expect(new Set(names).size).toBe(outlet.length);
+      names.forEach((name, i) => {
+        expect(name).toMatch(/^Outlet-Incremental.*….*-\d\d:\d\d:\d\d$/);
+        expect(name.endsWith(stamps[i]!)).toBe(true);
+      });
+    });
+  });
+
   it('marks a job silent past --stall-timeout with !', () => {
     const stuck = makeJob({ name: 'stuck', lastProgressUpdate: '2026-11-28T09:10:00-08:00' });
     expect(plainLines(renderFrame(frame({ jobs: [stuck] })))[1]).toContain('20m ago !');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { stripAnsi, truncateToWidth, visibleWidth } from '../../src/render/text-width.js';
+import fc from 'fast-check';
+import { stripAnsi, truncateMiddle, truncateToWidth, visibleWidth } from '../../src/render/text-width.js';
 
 describe('visibleWidth', () => {
   it('does not count colour codes', () => {
@@ -33,5 +34,61 @@ describe('truncateToWidth', () => {
   it('gives an empty string for no room and a lone ellipsis for one column', () => {
     expect(truncateToWidth('abc', 0)).toBe('');
     expect(truncateToWidth('abc', 1)).toBe('…');
+  });
+});
+
+describe('truncateMiddle', () => {
+  it('keeps text that fits', () => {
+    expect(truncateMiddle('Outlet-Publish', 14)).toBe('Outlet-Publish');
+  });
+
+  it('cuts in the middle to the exact width, so the distinguishing end stays', () => {
+    const name = 'Outlet-Incremental-Publish-2026-12-05-08:59:19';
+    expect(truncateMiddle(name, 21)).toBe('Outlet-Inc…5-08:59:19');
+    expect(visibleWidth(truncateMiddle(name, 21))).toBe(21);
+    expect(truncateMiddle(name, 20)).toBe('Outlet-Inc…-08:59:19');
+  });
+
+  it('keeps apart names that differ only at the end', () => {
+    const a = truncateMiddle('Outlet-Incremental-Publish-2026-12-05-08:59:19', 28);
+    const b = truncateMiddle('Outlet-Incremental-Publish-2026-12-05-08:59:41', 28);
+    expect(a).not.toBe(b);
+    expect(truncateToWidth('Outlet-Incremental-Publish-2026-12-05-08:59:19', 28)).toBe(
+      truncateToWidth('Outlet-Incremental-Publish-2026-12-05-08:59:41', 28),
+    );
+  });
+
+  it('never splits a wide character and never goes over the width', () => {
+    const cut = truncateMiddle('春のカタログ-公開-0859', 9);
+    expect(visibleWidth(cut)).toBeLessThanOrEqual(9);
+    expect(cut).toBe('春の…0859');
+  });
+
+  it('gives nothing for no room, and cuts at the end below three columns', () => {
+    expect(truncateMiddle('Publishing', 0)).toBe('');
+    expect(truncateMiddle('Publishing', 1)).toBe('…');
+    expect(truncateMiddle('Publishing', 2)).toBe('P…');
+  });
+
+  it('keeps a start and an end of the text, as wide as the room allows', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 40 }), fc.integer({ min: 0, max: 50 }), (text, width) => {
+        const cut = truncateMiddle(text, width);
+        expect(visibleWidth(cut)).toBeLessThanOrEqual(width);
+        if (visibleWidth(text) <= width) {
+          expect(cut).toBe(text);
+          return;
+        }
+        if (width < 3) {
+          expect(cut).toBe(truncateToWidth(text, width));
+          return;
+        }
+        const at = cut.indexOf('…');
+        expect(text.startsWith(cut.slice(0, at))).toBe(true);
+        expect(text.endsWith(cut.slice(at + 1))).toBe(true);
+        // At most one wide cluster's column is lost to the split.
+        expect(visibleWidth(cut)).toBeGreaterThanOrEqual(width - 1);
+      }),
+    );
   });
 });
