@@ -3,6 +3,7 @@
 import type { ActiveJob } from '../ips/types.js';
 import { parseIso } from '../jobs/dates.js';
 import { jobKey } from '../jobs/job-ref.js';
+import { jobTypeName } from '../jobs/log-type.js';
 import { stateClass } from '../jobs/state-class.js';
 import { isStalled, sinceLastUpdate } from '../jobs/stall.js';
 
@@ -55,7 +56,8 @@ export function snapshotOf(active: readonly ActiveJob[], previous: ReadonlyMap<s
   const ranked: Ranked[] = [];
   let stalled = 0;
   for (const job of active) {
-    const type = job.type || 'unknown';
+    // The one name of the type, the same as ips_jobs_finished_total's (`UrlUpload` → `UploadUrls`).
+    const type = jobTypeName(job.type) ?? 'unknown';
     const state = job.state || 'Unknown';
     const countKey = `${type}\u0000${state}`;
     const count = counts.get(countKey);

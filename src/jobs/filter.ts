@@ -1,5 +1,6 @@
 import type { ActiveJob } from '../ips/types.js';
 import { globToRegExp } from './glob.js';
+import { jobTypeName } from './log-type.js';
 
 export interface JobCriteria {
   /** Any of these states, case-insensitive exact match; empty or absent = any. */
@@ -32,12 +33,13 @@ function oneOf(values: string[] | undefined): ((value: string | undefined) => bo
  */
 export function jobMatcher<T extends Filterable>(criteria: JobCriteria, stateOf: (job: T) => string | undefined): (job: T) => boolean {
   const stateOk = oneOf(criteria.states);
-  const typeOk = oneOf(criteria.types);
+  // A type named either way (`UrlUpload` or `UploadUrls`) finds the job whichever way IPS named it.
+  const typeOk = oneOf(criteria.types?.flatMap((type) => [type, jobTypeName(type) ?? type]));
   const pattern = criteria.name === undefined ? undefined : globToRegExp(criteria.name);
   const user = criteria.user?.toLowerCase();
   return (job) => {
     if (stateOk && !stateOk(stateOf(job))) return false;
-    if (typeOk && !typeOk(job.type)) return false;
+    if (typeOk && !typeOk(job.type) && !typeOk(jobTypeName(job.type))) return false;
     if (pattern && !(job.name !== undefined && pattern.test(job.name)) && !(job.originalName !== undefined && pattern.test(job.originalName))) return false;
     return user === undefined || job.submitUserEmail?.toLowerCase() === user;
   };

@@ -1,4 +1,5 @@
 import type { ActiveJob } from '../ips/types.js';
+import { jobTypeName } from '../jobs/log-type.js';
 import { isStalled } from '../jobs/stall.js';
 import { taskSummary } from '../jobs/tasks.js';
 import { type BarStyle, progressBar } from './progress-bar.js';
@@ -102,7 +103,8 @@ const COLUMN_LIST: readonly JobColumn[] = [
     // A job with no name is still recognisable by the name it was submitted under.
     text: (job) => raw(job.name ?? job.originalName),
   },
-  plainField('type', 'TYPE', 'type'),
+  // The one name of the type, as logs, stats and timeline say it (`UrlUpload` → `UploadUrls`); csv keeps IPS's.
+  { ...plainField('type', 'TYPE', 'type'), text: (job) => raw(jobTypeName(job.type)) },
   plainField('state', 'STATE', 'state'),
   {
     id: 'progress',

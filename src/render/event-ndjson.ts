@@ -1,5 +1,6 @@
 // `watch -o ndjson`: one compact JSON object per event, for programs.
 import type { ActiveJob } from '../ips/types.js';
+import { jobRecord, type JobRecord } from './jobs-json.js';
 import { escapeJsonText } from './sanitize.js';
 
 export interface EventNdjsonInput {
@@ -20,7 +21,7 @@ interface EventRecord {
   ts: string;
   event: string;
   jobHandle?: string;
-  job?: ActiveJob;
+  job?: JobRecord;
   outcome?: object;
   detail?: string;
 }
@@ -32,7 +33,7 @@ export function eventNdjson(e: EventNdjsonInput): string {
     ts: e.ts,
     event: e.event,
     jobHandle: e.jobHandle ?? e.job?.jobHandle,
-    job: e.job,
+    job: e.job === undefined ? undefined : jobRecord(e.job),
     outcome: e.outcome,
     detail: e.detail,
   };

@@ -2,6 +2,7 @@
 // element, its tasks (and their items) — or, for a finished job, its log summary. Data in, text out.
 import { JOB_DETAIL_ELEMENTS, type ActiveJob, type JobDetails, type JobLog, type TaskItemProgress, type TaskProgress } from '../ips/types.js';
 import { parseIso } from '../jobs/dates.js';
+import { jobTypeName } from '../jobs/log-type.js';
 import { formatDuration } from '../text/duration.js';
 import { isFinishedLog, outcomeFromLog } from '../jobs/outcome.js';
 import { isStalled, sinceLastUpdate } from '../jobs/stall.js';
@@ -196,7 +197,7 @@ function activeFields(job: ActiveJob, options: ActiveJobDetailOptions): Field[] 
     { ...field('name', job.name ?? job.originalName, palette.bold), always: true },
     field('original name', job.originalName),
     field('handle', job.jobHandle),
-    field('type', job.type),
+    field('type', typeText(job.type)),
     { ...field('state', job.state, stateStyle(job.state, palette)), always: true },
     progressField(job, options),
     field('message', job.progressMessage),
@@ -363,4 +364,10 @@ export function renderJobLogSummary(log: JobLog, options: JobDetailOptions): str
     .filter((f) => wide || (!f.wideOnly && (f.always || !empty(f))))
     .map((f) => (empty(f) ? { ...f, parts: [{ text: '-' }] } : f));
   return `${renderFields(shownFields, palette, options.width).join('\n')}\n`;
+}
+
+/** The one name of a job's type, with IPS's own where it differs: `UploadUrls (UrlUpload)`. */
+function typeText(type: string | undefined): string | undefined {
+  const name = jobTypeName(type);
+  return name === undefined || name === type ? type : `${name} (${type})`;
 }

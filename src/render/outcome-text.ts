@@ -1,6 +1,7 @@
 // The `wait` command's result: one line for people, one versioned document for `-o json`.
 import type { ActiveJob, IsoDateTime, JobLog } from '../ips/types.js';
 import { parseIso } from '../jobs/dates.js';
+import { jobTypeFromLogType, jobTypeName } from '../jobs/log-type.js';
 import { formatDuration } from '../text/duration.js';
 import type { Palette, Style } from './palette.js';
 import { sanitizeForTerminal } from './sanitize.js';
@@ -129,7 +130,7 @@ export interface OutcomeDocument {
   schemaVersion: 1;
   outcome: WaitOutcome;
   /** What is known of the job; every key present, null when unknown. */
-  job: { jobHandle: string | null; name: string | null; originalName: string | null; type: string | null };
+  job: { jobHandle: string | null; name: string | null; originalName: string | null; type: string | null; jobType: string | null };
   /** null without a job log. */
   counts: OutcomeDocumentCounts | null;
   startDate: IsoDateTime | null;
@@ -163,6 +164,7 @@ export function outcomeDocument(input: OutcomeDocumentInput): OutcomeDocument {
       name: job?.name ?? log?.jobName ?? null,
       originalName: job?.originalName ?? log?.originalJobName ?? null,
       type: job?.type ?? null,
+      jobType: jobTypeName(job?.type) ?? (log === undefined ? null : (jobTypeFromLogType(log.logType) ?? null)),
     },
     counts:
       log === undefined

@@ -1,5 +1,6 @@
 // The columns of `ips-jobs scheduled`: one registry for the table, wide table and csv/tsv.
 import type { ScheduledJob } from '../ips/types.js';
+import { jobTypeName } from '../jobs/log-type.js';
 import { presentJobDetails } from './job-detail.js';
 import type { Palette, Style } from './palette.js';
 import type { RecordColumn } from './records.js';
@@ -36,7 +37,7 @@ export function scheduledColumns(now: Date): Record<string, RecordColumn<Schedul
   const list: RecordColumn<ScheduledJob>[] = [
     // The name tells jobs apart: columns leave before it is cut (but SCHEDULE and NEXT FIRE), and it is cut in the middle.
     { id: 'name', header: 'NAME', field: 'name', shrinkOrder: 2, minWidth: 16, identifies: true, cutOrder: 9, text: (job) => raw(job.name ?? job.originalName), value: (job) => raw(job.name) },
-    { id: 'type', header: 'TYPE', field: 'type', dropOrder: 8, text: (job) => raw(job.type) },
+    { id: 'type', header: 'TYPE', field: 'type', dropOrder: 8, text: (job) => raw(jobTypeName(job.type)), value: (job) => raw(job.type) },
     // IPS writes the schedule with a trailing blank (`00 00 02 * * `); the table trims it, csv keeps it.
     { id: 'schedule', header: 'SCHEDULE', field: 'execSchedule', dropOrder: 9, text: (job) => raw(job.execSchedule).trim(), value: (job) => raw(job.execSchedule) },
     { id: 'next', header: 'NEXT FIRE', field: 'nextFireTime', dropOrder: 10, text: (job) => nextFireText(job.nextFireTime, now), value: (job) => raw(job.nextFireTime) },

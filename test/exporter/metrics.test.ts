@@ -34,7 +34,8 @@ describe('exporter metrics', () => {
     expect(active('ImageServingPublish', 'Running')).toBe(3);
     expect(active('ImageRenderingPublish', 'Running')).toBe(1);
     expect(active('VideoPublish', 'Running')).toBe(1);
-    expect(active('UploadFromServerDirectory', 'New')).toBe(1);
+    // The one name of the type, as ips_jobs_finished_total says it: UploadFromServerDirectory logs as Upload.
+    expect(active('Upload', 'New')).toBe(1);
     expect(series(families, 'ips_active_jobs', labels)).toHaveLength(4);
     expect(value(families, 'ips_stalled_jobs', labels)).toBe(0);
     expect(value(families, 'ips_job_progress_ratio', { ...labels, job_name: long.name })).toBe(0);
@@ -54,7 +55,7 @@ describe('exporter metrics', () => {
     families = await scrape(running.url);
     expect(active('ImageServingPublish', 'Running')).toBe(1);
     expect(active('VideoPublish', 'Running')).toBe(1);
-    expect(active('UploadFromServerDirectory', 'WaitingCoordinator')).toBe(1);
+    expect(active('Upload', 'WaitingCoordinator')).toBe(1);
     // The jobs that left the list left no series behind.
     expect(active('ImageRenderingPublish', 'Running')).toBeUndefined();
     expect(series(families, 'ips_job_progress_ratio', labels).map((l) => l.job_name).sort()).toEqual([long.name, stall.name, expect.stringMatching(/^Nightly-Upload-/)].sort());

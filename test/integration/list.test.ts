@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, DEMO_CREDENTIALS, type Emulator } from '../../src/emulator/index.js';
 import { createIpsClient } from '../../src/ips/client.js';
 import type { ActiveJob } from '../../src/ips/types.js';
+import { jobTypeName } from '../../src/jobs/log-type.js';
 import { runMain } from '../helpers/cli.js';
 import { demoEnv } from '../helpers/demo-env.js';
 
@@ -117,7 +118,9 @@ describe('machine formats', () => {
     const doc = JSON.parse(result.stdout);
     expect(doc.schemaVersion).toBe(1);
     expect(doc.company).toEqual({ companyHandle: 'c|1001', name: 'Demo Company' });
-    expect(doc.jobs).toEqual(activeJobs);
+    // IPS's fields as they are, plus jobType: the one name of the type (UploadFromServerDirectory logs as Upload).
+    expect(doc.jobs).toEqual(activeJobs.map((job) => ({ ...job, jobType: jobTypeName(job.type) })));
+    expect(doc.jobs.find((job: ActiveJob) => job.type === 'UploadFromServerDirectory')?.jobType).toBe('Upload');
     for (const job of doc.jobs) {
       expect(Array.isArray(job.taskProgressArray)).toBe(true);
       expect(job.startDate).toMatch(/T\d\d:\d\d:\d\d\.\d{3}-08:00$/);
@@ -131,7 +134,7 @@ describe('machine formats', () => {
     const result = await list(['-o', 'ndjson']);
     expect(result.code).toBe(0);
     const lines = result.stdout.split('\n').filter((line) => line !== '');
-    expect(lines.map((line) => JSON.parse(line))).toEqual(activeJobs);
+    expect(lines.map((line) => JSON.parse(line))).toEqual(activeJobs.map((job) => ({ ...job, jobType: jobTypeName(job.type) })));
   });
 
   it('-o csv: a header of IPS field names and one quoted row per job', async () => {

@@ -49,7 +49,8 @@ describe('table output', () => {
     const lines = result.stdout.split('\n');
     expect(lines).toHaveLength(5);
     expect(lines[0]).toBe('NAME                   TYPE                 SCHEDULE      NEXT FIRE                  ZONE  STATE   USER');
-    expect(lines[1]).toMatch(/^Hourly-Supplier-Feed   UrlUpload            00 15 \* \* \*   2026-11-28 09:15 \(in 1[45]m\)  PST   Normal  ana\.lima@ips-jobs\.example$/);
+    // The type by its one name (IPS's UrlUpload logs as UploadUrls); csv keeps IPS's.
+    expect(lines[1]).toMatch(/^Hourly-Supplier-Feed   UploadUrls           00 15 \* \* \*   2026-11-28 09:15 \(in 1[45]m\)  PST   Normal  ana\.lima@ips-jobs\.example$/);
     expect(lines[2]).toMatch(/^Nightly-Full-Publish   ImageServingPublish  00 00 02 \* \*  2026-11-29 02:00 \(in 1[67]h\)  PST   Normal  demo@ips-jobs\.example$/);
     expect(lines[3]).toMatch(/^Weekend-Video-Publish  VideoPublish         00 30 03 \* \*  2026-11-29 03:30 \(in 1[78]h\)  PST   Paused  publisher@ips-jobs\.example$/);
     expect(lines[4]).toBe('');

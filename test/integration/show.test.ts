@@ -86,7 +86,7 @@ describe('an active job', () => {
     expect(out).toMatch(new RegExp(`^name {11}${running.name}$`, 'm'));
     expect(out).toMatch(/^original name {2}Show-Upload$/m);
     expect(out).toContain(`handle         ${running.jobHandle}\n`);
-    expect(out).toContain('type           UploadFromServerDirectory\n');
+    expect(out).toContain('type           Upload (UploadFromServerDirectory)\n');
     expect(out).toContain('state          Running\n');
     expect(out).toMatch(new RegExp(`^progress {7}[#-]{20} +${job.progress}%$`, 'm'));
     expect(out).toContain(`message        ${job.progressMessage}\n`);

@@ -107,7 +107,7 @@ describe('-o ndjson', () => {
     const result = await cli.result;
     expect(result.code).toBe(0);
     const events = result.stdout.trim().split('\n').map((line) => JSON.parse(line));
-    expect(events[0]).toEqual({ schemaVersion: 1, ts: expect.any(String), event: 'added', jobHandle: job.jobHandle, job: listed, detail: expect.any(String) });
+    expect(events[0]).toEqual({ schemaVersion: 1, ts: expect.any(String), event: 'added', jobHandle: job.jobHandle, job: { ...listed, jobType: 'ImageServingPublish' }, detail: expect.any(String) });
     const finished = events.at(-1);
     expect(finished).toMatchObject({ schemaVersion: 1, event: 'finished', jobHandle: job.jobHandle, outcome: { outcome: 'failed', counts: { total: 20 } } });
     expect(Array.isArray((finished.job as ActiveJob).taskProgressArray)).toBe(true);

@@ -27,6 +27,13 @@ describe('filterJobs', () => {
     expect(handles(filterJobs(jobs, { types: ['uploaddirectoryjob'] }))).toEqual(['j|2']);
   });
 
+  it('finds a type by either of its names: IPS\'s in the active list, or the one its logs use', () => {
+    const upload = [makeJob({ jobHandle: 'j|u', type: 'UrlUpload' }), makeJob({ jobHandle: 'j|p', type: 'ImageServingPublish' })];
+    expect(handles(filterJobs(upload, { types: ['UploadUrls'] }))).toEqual(['j|u']);
+    expect(handles(filterJobs(upload, { types: ['urlupload'] }))).toEqual(['j|u']);
+    expect(handles(filterJobs(upload, { types: ['Upload'] }))).toEqual([]);
+  });
+
   it('--name summer-* finds a job by its originalName when its name differs', () => {
     expect(handles(filterJobs(jobs, { name: 'summer-*' }))).toEqual(['j|2']);
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { eventNdjson } from '../../src/render/event-ndjson.js';
+import { jobsDocument } from '../../src/render/jobs-json.js';
 import { outcomeDocument } from '../../src/render/outcome-text.js';
 import { makeJob, makeTask } from '../jobs/job-fixtures.js';
 
@@ -10,14 +11,14 @@ describe('eventNdjson', () => {
     expect(line.endsWith('}\n')).toBe(true);
     expect(line.slice(0, -1)).not.toContain('\n');
     expect(line.startsWith('{"schemaVersion":1,"ts":"2026-11-28T17:30:00.000Z","event":"progress","jobHandle":"j|1001","job":{')).toBe(true);
-    expect(JSON.parse(line)).toEqual({ schemaVersion: 1, ts: '2026-11-28T17:30:00.000Z', event: 'progress', jobHandle: 'j|1001', job });
+    expect(JSON.parse(line)).toEqual({ schemaVersion: 1, ts: '2026-11-28T17:30:00.000Z', event: 'progress', jobHandle: 'j|1001', job: { ...job, jobType: job.type } });
   });
 
   it('keeps the job exactly as list -o json shows it, raw names included', () => {
     const name = 'evil\x1b[2J\t\n\u202eTXT.exe';
     const job = makeJob({ name });
     const parsed = JSON.parse(eventNdjson({ ts: 't', event: 'started', job }));
-    expect(parsed.job).toEqual(job);
+    expect(parsed.job).toEqual(JSON.parse(JSON.stringify(jobsDocument(undefined, [job]).jobs[0])));
     expect(parsed.job.name).toBe(name);
   });
 

@@ -8,7 +8,13 @@ describe('jobsDocument / renderJson', () => {
     const text = renderJson(jobsDocument({ companyHandle: 'c|42', name: 'Acme' }, [job]));
     expect(text.endsWith('}\n')).toBe(true);
     expect(text).toContain('\n  "schemaVersion": 1,');
-    expect(JSON.parse(text)).toEqual({ schemaVersion: 1, company: { companyHandle: 'c|42', name: 'Acme' }, jobs: [job] });
+    expect(JSON.parse(text)).toEqual({ schemaVersion: 1, company: { companyHandle: 'c|42', name: 'Acme' }, jobs: [{ ...job, jobType: job.type }] });
+  });
+
+  it('adds jobType, the one name of the type, and keeps IPS\'s type as it is', () => {
+    const [record] = jobsDocument(undefined, [makeJob({ type: 'UrlUpload' })]).jobs;
+    expect(record).toMatchObject({ type: 'UrlUpload', jobType: 'UploadUrls' });
+    expect('jobType' in JSON.parse(renderJson(jobsDocument(undefined, [makeJob({ type: undefined })]))).jobs[0]).toBe(false);
   });
 
   it('keeps dates exactly as the server sent them', () => {
@@ -36,6 +42,6 @@ describe('renderNdjsonLines', () => {
       expect(line.endsWith('\n')).toBe(true);
       expect(line.slice(0, -1)).not.toContain('\n');
     }
-    expect(out.map((line) => JSON.parse(line))).toEqual(jobs);
+    expect(out.map((line) => JSON.parse(line))).toEqual(jobs.map((job) => ({ ...job, jobType: job.type })));
   });
 });

@@ -67,7 +67,7 @@ describe('outcomeDocument', () => {
     expect(outcomeDocument({ outcome: 'succeeded_with_warnings', job, log })).toEqual({
       schemaVersion: 1,
       outcome: 'succeeded_with_warnings',
-      job: { jobHandle: 'j|1001', name: 'Spring-Catalog-Publish', originalName: 'Spring-Catalog-Publish', type: 'ImageServingPublishJob' },
+      job: { jobHandle: 'j|1001', name: 'Spring-Catalog-Publish', originalName: 'Spring-Catalog-Publish', type: 'ImageServingPublishJob', jobType: 'ImageServingPublishJob' },
       counts: {
         totalFileCount: 120,
         fileSuccessCount: 117,
@@ -81,6 +81,11 @@ describe('outcomeDocument', () => {
       durationMs: 930_500,
       reason: null,
     });
+  });
+
+  it('names the type once for active and logged jobs: jobType from the job, else from its log', () => {
+    expect(outcomeDocument({ outcome: 'succeeded', job: makeJob({ type: 'UrlUpload' }), log }).job).toMatchObject({ type: 'UrlUpload', jobType: 'UploadUrls' });
+    expect(outcomeDocument({ outcome: 'succeeded', log: { ...log, logType: 'UploadUrlsSuccess' } }).job).toMatchObject({ type: null, jobType: 'UploadUrls' });
   });
 
   it('without a log: counts and end date null, no duration, the job as last seen', () => {
@@ -97,7 +102,7 @@ describe('outcomeDocument', () => {
     expect(JSON.parse(JSON.stringify(doc))).toEqual({
       schemaVersion: 1,
       outcome: 'not_found',
-      job: { jobHandle: null, name: 'nope*', originalName: null, type: null },
+      job: { jobHandle: null, name: 'nope*', originalName: null, type: null, jobType: null },
       counts: null,
       startDate: null,
       endDate: null,
