@@ -17,7 +17,7 @@ import { workflowCommand } from '../../src/render/github-annotations.js';
 import { renderActiveJob, renderJobLogSummary } from '../../src/render/job-detail.js';
 import { JOB_LOG_SUMMARY_COLUMNS, TASK_ITEM_RECORD_COLUMNS, TASK_RECORD_COLUMNS, taskItemRecords, taskRecords } from '../../src/render/job-detail-records.js';
 import { jobLogColumns } from '../../src/render/job-log-columns.js';
-import { jobsDocument, renderJson } from '../../src/render/jobs-json.js';
+import { jobRecord, jobsDocument, renderJson } from '../../src/render/jobs-json.js';
 import { renderJobsTable } from '../../src/render/jobs-table.js';
 import { renderFrame } from '../../src/render/live-screen.js';
 import { DETAIL_DELIMITED_COLUMNS, DETAIL_TABLE_WIDE, detailLines } from '../../src/render/log-detail-columns.js';
@@ -128,7 +128,7 @@ describe('getActiveJobs answers → list, show, watch, wait and check output', (
         }
         expectDelimited(jobs, WIDE_COLUMNS.map((id) => ({ id, header: id, field: COLUMNS[id].field, text: (job: ActiveJob) => COLUMNS[id].value(job) })));
         expectRawJson(jobs);
-        expect(JSON.parse(renderJson(jobsDocument({ companyHandle: 'c|1' }, jobs))).jobs).toEqual(JSON.parse(JSON.stringify(jobs)));
+        expect(JSON.parse(renderJson(jobsDocument({ companyHandle: 'c|1' }, jobs))).jobs).toEqual(JSON.parse(JSON.stringify(jobs.map(jobRecord))));
 
         const frame = renderFrame({
           jobs,
@@ -157,7 +157,7 @@ describe('getActiveJobs answers → list, show, watch, wait and check output', (
           for (const field of fields) expectOneLine(field, 'event line field');
           const record = eventNdjson({ ts: at.toISOString(), event: e.type, jobHandle: e.jobHandle, job: e.job, detail: e.detail });
           expectOneLine(record, 'event ndjson');
-          expect(JSON.parse(record).job).toEqual(JSON.parse(JSON.stringify(e.job)));
+          expect(JSON.parse(record).job).toEqual(JSON.parse(JSON.stringify(jobRecord(e.job))));
         }
 
         for (const job of jobs) {

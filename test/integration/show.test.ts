@@ -129,10 +129,10 @@ describe('an active job', () => {
     expect(result.stdout).toContain(job.taskProgressArray.flatMap((task) => task.taskItemProgressArray)[0]!.itemName);
   });
 
-  it('-o json: schemaVersion, active: true and the job exactly as IPS described it', async () => {
+  it('-o json: schemaVersion, active: true and the job exactly as IPS described it, plus jobType as list has it', async () => {
     const result = await show([running.originalName, '-o', 'json']);
     expect(result.code).toBe(0);
-    expect(JSON.parse(result.stdout)).toEqual({ schemaVersion: 1, active: true, job: await activeJob(running) });
+    expect(JSON.parse(result.stdout)).toEqual({ schemaVersion: 1, active: true, job: { ...(await activeJob(running)), jobType: 'Upload' } });
   });
 
   it('-o ndjson: the same document on one line', async () => {
@@ -140,7 +140,7 @@ describe('an active job', () => {
     expect(result.code).toBe(0);
     expect(result.stdout.endsWith('\n')).toBe(true);
     expect(result.stdout.trimEnd().split('\n')).toHaveLength(1);
-    expect(JSON.parse(result.stdout)).toEqual({ schemaVersion: 1, active: true, job: await activeJob(running) });
+    expect(JSON.parse(result.stdout)).toEqual({ schemaVersion: 1, active: true, job: { ...(await activeJob(running)), jobType: 'Upload' } });
   });
 
   it('-o csv: one row per task under IPS field names; --items one row per item; --no-headers', async () => {

@@ -197,8 +197,9 @@ describe('json and ndjson keep the raw values', () => {
     // Raw in value, yet no byte on stdout that a terminal would act on (JSON escapes C0; we escape C1 and bidi too).
     for (const result of [list, show, logs, log, watch, wait, check, stop, companies]) expectInert(result!, 'json');
 
-    expect(JSON.parse(list!.stdout).jobs).toEqual([job]);
-    expect(lines(show!)[0].job).toEqual(job);
+    // IPS's values raw, plus jobType (the one name of the type, from the same raw type).
+    expect(JSON.parse(list!.stdout).jobs).toEqual([{ ...job, jobType: job.type }]);
+    expect(lines(show!)[0].job).toEqual({ ...job, jobType: job.type });
     expect(JSON.parse(logs!.stdout).logs.find((l: { jobHandle: string }) => l.jobHandle === handle).submitUserEmail).toBe(job.submitUserEmail);
     expect(lines(log!).map((row) => row.assetName)).toContain(`DemoCompany/${job.description}.tif`);
     expect(lines(watch!).map((event) => event.job?.name)).toContain(gone.name);

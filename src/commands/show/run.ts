@@ -6,7 +6,7 @@ import { ExitCode } from '../../exit-codes.js';
 import { formatDuration } from '../../text/duration.js';
 import { looksLikeHandle } from '../../jobs/job-ref.js';
 import { formatInstant } from '../../jobs/time-bound.js';
-import { renderJson } from '../../render/jobs-json.js';
+import { jobRecord, renderJson } from '../../render/jobs-json.js';
 import {
   JOB_LOG_SUMMARY_COLUMNS,
   TASK_ITEM_RECORD_COLUMNS,
@@ -79,7 +79,7 @@ async function runShow(options: ShowOptions, io: IO): Promise<number> {
   }
 
   const now = session.client.now();
-  const document = found.kind === 'active' ? { schemaVersion: 1, active: true, job: found.job } : { schemaVersion: 1, active: false, log: found.log };
+  const document = found.kind === 'active' ? { schemaVersion: 1, active: true, job: jobRecord(found.job) } : { schemaVersion: 1, active: false, log: found.log };
   switch (options.output) {
     case 'json':
       await write(io.stdout, renderJson(document));
