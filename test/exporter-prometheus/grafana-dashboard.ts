@@ -42,7 +42,7 @@ export type Selection = Record<string, string>;
 const MACROS: Record<string, string> = { __rate_interval: '1m', __interval: '15s', __range: '1h' };
 
 /** `expr` with `$name` and `${name}` replaced; throws on a variable it has no value for (Grafana would send it as it is). */
-export function substitute(expr: string, selection: Selection): string {
+function substitute(expr: string, selection: Selection): string {
   return expr.replace(/\$(?:\{(\w+)\}|(\w+))/g, (whole, braced: string | undefined, bare: string | undefined) => {
     const name = (braced ?? bare)!;
     const value = selection[name] ?? MACROS[name];
