@@ -113,7 +113,9 @@ export function axisTicks(axis: TimeAxis, offsetAt: (ms: number) => number, minG
   const toWall = (ms: number): number => ms + offsetAt(ms) * MINUTE;
   const fromWall = (wall: number): number => wall - offsetAt(wall - offsetAt(wall) * MINUTE) * MINUTE;
   const ticks: Tick[] = [];
-  for (let wall = Math.ceil(toWall(axis.fromMs) / step) * step; ; wall += step) {
+  // Steps of days count from the first local midnight on the axis, the others from round times of the day.
+  const align = Math.min(step, DAY);
+  for (let wall = Math.ceil(toWall(axis.fromMs) / align) * align; ; wall += step) {
     const ms = fromWall(wall);
     if (ms > axis.toMs) break;
     const cell = Math.min(axis.cells - 1, Math.floor(((ms - axis.fromMs) * axis.cells) / span));
