@@ -49,10 +49,10 @@ export interface BarLayout {
   bar?: { start: number; length: number };
 }
 
-/** Eighths of the axis from its start to `ms`, clamped to the axis. */
+/** Eighths of the axis from its start to `ms` (the nearest: a time on an edge stays there), clamped to the axis. */
 function eighthsAt(axis: TimeAxis, ms: number): number {
   const total = axis.cells * 8;
-  const at = Math.floor(((ms - axis.fromMs) * total) / (axis.toMs - axis.fromMs));
+  const at = Math.round(((ms - axis.fromMs) * total) / (axis.toMs - axis.fromMs));
   return Math.min(total, Math.max(0, at));
 }
 
@@ -67,7 +67,7 @@ export function barLayout(job: Span, axis: TimeAxis, nowMs: number): BarLayout {
     return { queued: { from, to: Math.max(from + 1, Math.ceil(eighthsAt(axis, endMs) / 8)) } };
   }
   const startMs = Math.max(axis.fromMs, job.startMs);
-  const length = Math.min(total, Math.max(1, Math.floor((Math.max(0, endMs - startMs) * total) / span)));
+  const length = Math.min(total, Math.max(1, Math.round((Math.max(0, endMs - startMs) * total) / span)));
   let start = Math.floor(eighthsAt(axis, startMs) / 8) * 8;
   if (start + length > total) start = Math.floor((total - length) / 8) * 8;
   const layout: BarLayout = { bar: { start, length } };
@@ -118,7 +118,7 @@ export function axisTicks(axis: TimeAxis, offsetAt: (ms: number) => number, minG
   for (let wall = Math.ceil(toWall(axis.fromMs) / align) * align; ; wall += step) {
     const ms = fromWall(wall);
     if (ms > axis.toMs) break;
-    const cell = Math.min(axis.cells - 1, Math.floor(((ms - axis.fromMs) * axis.cells) / span));
+    const cell = Math.min(axis.cells - 1, Math.round(((ms - axis.fromMs) * axis.cells) / span));
     if (ms >= axis.fromMs && ticks.at(-1)?.cell !== cell) ticks.push({ cell, ms, label: tickLabel(wall, step) });
   }
   return ticks;
@@ -130,15 +130,19 @@ export function axisTicks(axis: TimeAxis, offsetAt: (ms: number) => number, minG
  */
 export function localZone(timeZone: string | undefined): { name: string; offsetAt(ms: number): number } {
   const options: Intl.DateTimeFormatOptions = { hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' };
+  const given = timeZone?.replace(/^:/, '') || undefined;
   let format: Intl.DateTimeFormat;
+  let name: string | undefined = given;
   try {
-    format = new Intl.DateTimeFormat('en-US', { ...options, timeZone: timeZone?.replace(/^:/, '') || undefined });
+    format = new Intl.DateTimeFormat('en-US', { ...options, timeZone: given });
   } catch {
     // Not a zone name Intl knows (a POSIX rule such as `UTC+3`, a file path): this machine's zone.
     format = new Intl.DateTimeFormat('en-US', options);
+    name = undefined;
   }
   return {
-    name: format.resolvedOptions().timeZone,
+    // The name as TZ gives it (Intl would say Asia/Calcutta for Asia/Kolkata).
+    name: name ?? format.resolvedOptions().timeZone,
     offsetAt(ms) {
       const parts: Record<string, number> = {};
       for (const part of format.formatToParts(ms)) if (part.type !== 'literal') parts[part.type] = Number(part.value);

@@ -74,7 +74,10 @@ async function runTimeline(options: TimelineOptions, io: IO): Promise<number> {
   const toMs = Math.min(window.toMs ?? nowMs, nowMs);
   const criteria = { types: options.types, name: options.name, user: options.user };
   const rows = timelineJobs({ ...sources, criteria, failOn: options.failOn, toMs });
-  if (rows.length === 0) await write(io.stderr, `${emptyMessage(session, sources.logs.length + sources.active.length, window.fromMs)}\n`);
+  if (rows.length === 0) {
+    const unfiltered = timelineJobs({ ...sources, criteria: {}, failOn: options.failOn, toMs }).length;
+    await write(io.stderr, `${emptyMessage(session, unfiltered, window)}\n`);
+  }
   if (options.output === 'json') return writeJson(io, rows, { ...window, toMs }, nowMs, options);
 
   const zone = localZone(io.env.TZ);
@@ -121,8 +124,9 @@ async function sayCut(io: IO, shown: number, hidden: number, byLimit: boolean): 
   else await write(io.stderr, `${what}: ${hidden} earlier not shown (the terminal's height); --limit 0 shows them all\n`);
 }
 
-function emptyMessage(session: Session, fetched: number, fromMs: number): string {
+function emptyMessage(session: Session, unfiltered: number, window: { fromMs: number; toMs?: number }): string {
   const where = session.company?.name ?? session.company?.companyHandle ?? 'this company';
-  if (fetched > 0) return `No jobs match the filters (${fetched} read in all).`;
-  return `No jobs in ${where} started since ${formatInstant(fromMs)} (look further back with --since, e.g. --since 7d).`;
+  if (unfiltered > 0) return `No jobs match the filters (${unfiltered} in the window in all).`;
+  const when = window.toMs === undefined ? `since ${formatInstant(window.fromMs)}` : `between ${formatInstant(window.fromMs)} and ${formatInstant(window.toMs)}`;
+  return `No jobs in ${where} started ${when} (look further back with --since, e.g. --since 7d).`;
 }
