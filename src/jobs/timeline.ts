@@ -10,8 +10,6 @@ import { stateClass } from './state-class.js';
 /** How a row's job went: a finished log's outcome, `running` (started, not ended), or `waiting` (queued, not started). */
 export type TimelineOutcome = LogOutcome | 'running' | 'waiting';
 
-export const TIMELINE_OUTCOMES: readonly TimelineOutcome[] = ['succeeded', 'succeeded_with_warnings', 'failed', 'running', 'waiting'];
-
 export interface TimelineJob {
   jobName: string;
   jobHandle?: string;
