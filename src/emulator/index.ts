@@ -28,6 +28,8 @@
  *   listed without includeWaitingJobs only once Running at triggerAt + waitMs).
  * - Finished before the command started: `triggerAt` in the past by more than waitMs + durationMs + DONE_LINGER_MS:
  *   not active, log already there.
+ * - A long history at once: `emu.ips.addJobLogs(logs)` adds finished JobLogs as given (handles unused, end dates set),
+ *   e.g. 10,000 logs with known start, end and outcome, without running a job for each.
  * - Service failing N polls in a row, then recovering: `emu.faults.set('getActiveJobs#3-5:status=503')` (calls 3–5
  *   fail), or from a call on: `getActiveJobs#3-:…`; counters restart with faults.set()/clear(). `emu.stats` counts
  *   requests, connections and requests per operation.

@@ -301,6 +301,20 @@ export class EmulatedIps {
   }
 
   /**
+   * Logs of finished jobs, taken as given (dates, counts, log types), into the history at once: a long history with
+   * known dates (10,000 logs for `timeline` and `stats`) without a job run for each. Each log needs a handle of its own.
+   */
+  addJobLogs(logs: readonly JobLog[]): void {
+    const taken = new Set([...this.active.map((rec) => rec.jobHandle), ...this.finished.map((log) => log.jobHandle)]);
+    for (const log of logs) {
+      if (log.jobHandle === undefined || taken.has(log.jobHandle)) throw new Error(`addJobLogs: the handle ${log.jobHandle} is missing or taken`);
+      if (log.endDate === undefined) throw new Error(`addJobLogs: the log of ${log.jobHandle} has no end date`);
+      taken.add(log.jobHandle);
+      this.finished.push({ ...log, detailArray: log.detailArray ?? [] });
+    }
+  }
+
+  /**
    * submitJob, its input checked (handlers.ts): with execSchedule a schedule and no job now; else an addJob job, from
    * execTime when that is ahead, ending as the next submitOutcomes entry says. Returns the new handle.
    */

@@ -87,3 +87,34 @@ export function truncateMiddle(text: string, width: number): string {
   // A wide cluster that did not fit the start leaves its column to the end.
   return `${head}…${tailOf(text, room - visibleWidth(head))}`;
 }
+
+/**
+ * Plain (ANSI-free) text cut to at most `width` columns in the middle, `…` where it was cut: both ends stay, the end a
+ * column more when they cannot be equal, since that is where job names differ (`Outlet-Incr…-08:59:19`).
+ */
+export function truncateMiddle(text: string, width: number): string {
+  if (width <= 0) return '';
+  if (visibleWidth(text) <= width) return text;
+  const tailWidth = Math.ceil((width - 1) / 2);
+  const headWidth = width - 1 - tailWidth;
+  if (ONE_COLUMN_LATIN.test(text)) return `${text.slice(0, headWidth)}…${tailWidth === 0 ? '' : text.slice(-tailWidth)}`;
+  const parts = [...graphemes(text)].map(({ segment }) => segment);
+  let head = '';
+  let used = 0;
+  for (const part of parts) {
+    const next = graphemeWidth(part);
+    if (used + next > headWidth) break;
+    head += part;
+    used += next;
+  }
+  let tail = '';
+  used = 0;
+  for (let i = parts.length - 1; i >= 0; i--) {
+    const part = parts[i] ?? '';
+    const next = graphemeWidth(part);
+    if (used + next > tailWidth) break;
+    tail = part + tail;
+    used += next;
+  }
+  return `${head}…${tail}`;
+}
