@@ -75,46 +75,14 @@ export function truncateToWidth(text: string, width: number): string {
 
 /**
  * Plain (ANSI-free) text cut to at most `width` columns in the middle, so both ends stay: names that differ only at
- * the end (`Outlet-Incremental-Publish-2026-12-05-08:59:19`) stay apart (`Outlet-Increm…-08:59:19`). The start keeps
- * the extra column of an odd split.
+ * the end (`Outlet-Incremental-Publish-2026-12-05-08:59:19`) stay apart (`Outlet-Incr…-08:59:19`). The end keeps the
+ * extra column of an odd split, since that is where job names differ.
  */
 export function truncateMiddle(text: string, width: number): string {
   if (width <= 0) return '';
   if (visibleWidth(text) <= width) return text;
-  if (width < 3) return truncateToWidth(text, width);
   const room = width - 1;
-  const head = headOf(text, Math.ceil(room / 2));
+  const head = headOf(text, Math.floor(room / 2));
   // A wide cluster that did not fit the start leaves its column to the end.
   return `${head}…${tailOf(text, room - visibleWidth(head))}`;
-}
-
-/**
- * Plain (ANSI-free) text cut to at most `width` columns in the middle, `…` where it was cut: both ends stay, the end a
- * column more when they cannot be equal, since that is where job names differ (`Outlet-Incr…-08:59:19`).
- */
-export function truncateMiddle(text: string, width: number): string {
-  if (width <= 0) return '';
-  if (visibleWidth(text) <= width) return text;
-  const tailWidth = Math.ceil((width - 1) / 2);
-  const headWidth = width - 1 - tailWidth;
-  if (ONE_COLUMN_LATIN.test(text)) return `${text.slice(0, headWidth)}…${tailWidth === 0 ? '' : text.slice(-tailWidth)}`;
-  const parts = [...graphemes(text)].map(({ segment }) => segment);
-  let head = '';
-  let used = 0;
-  for (const part of parts) {
-    const next = graphemeWidth(part);
-    if (used + next > headWidth) break;
-    head += part;
-    used += next;
-  }
-  let tail = '';
-  used = 0;
-  for (let i = parts.length - 1; i >= 0; i--) {
-    const part = parts[i] ?? '';
-    const next = graphemeWidth(part);
-    if (used + next > tailWidth) break;
-    tail = part + tail;
-    used += next;
-  }
-  return `${head}…${tail}`;
 }

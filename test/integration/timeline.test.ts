@@ -133,9 +133,8 @@ describe('timeline in a pipe', () => {
   });
 
   it('reads a window of 10,000 logs and draws every job in a pipe', async () => {
-    const started = performance.now();
+    // Its speed is a bench figure (npm run bench), not a timed assertion.
     const { code, stdout, stderr } = await timeline(['--since', '11d', '--until', '9d'], { COLUMNS: '100' });
-    const elapsed = performance.now() - started;
     expect(code).toBe(0);
     expect(stderr).toBe('');
     const lines = stdout.trimEnd().split('\n');
@@ -143,8 +142,6 @@ describe('timeline in a pipe', () => {
     expect(lines[0]).toMatch(/^✓ bulk-0 +│[▏▎▍▌▋▊▉█]/);
     expect(lines[9_999]).toMatch(/^✓ bulk-9999 +│ +█*[▏▎▍▌▋▊▉]?$/);
     for (const line of lines) expect(line.length).toBeLessThanOrEqual(100);
-    // A generous bound for a loaded machine: reading and drawing must not grow with rows times rows.
-    expect(elapsed).toBeLessThan(10_000);
   });
 
   it('cuts to --limit, the latest by start, and says so on stderr', async () => {

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { TimelineJob } from '../../src/jobs/timeline.js';
 import { chartLayout, ganttFooterHeight, MIN_CHART_CELLS, renderGantt, type GanttInput } from '../../src/render/gantt.js';
 import { createPalette } from '../../src/render/palette.js';
-import { stripAnsi, truncateMiddle, visibleWidth } from '../../src/render/text-width.js';
+import { stripAnsi, visibleWidth } from '../../src/render/text-width.js';
 import { FUZZ_RUNS } from '../fuzz/arbitraries.js';
 
 const MIN = 60_000;
@@ -99,21 +99,5 @@ describe('chartLayout', () => {
       }),
       { numRuns: FUZZ_RUNS },
     );
-  });
-});
-
-describe('truncateMiddle', () => {
-  it('keeps text that fits and cuts the middle of the rest, the end a column longer', () => {
-    expect(truncateMiddle('short', 5)).toBe('short');
-    expect(truncateMiddle('Outlet-Incremental-Publish-08:59:19', 20)).toBe('Outlet-In…h-08:59:19');
-    expect(truncateMiddle('abcdef', 2)).toBe('…f');
-    expect(truncateMiddle('abcdef', 1)).toBe('…');
-    expect(truncateMiddle('abcdef', 0)).toBe('');
-  });
-
-  it('never splits a wide character and stays within the width', () => {
-    const cut = truncateMiddle('春のカタログ-春のカタログ', 9);
-    expect(cut).toBe('春の…ログ');
-    expect(visibleWidth(cut)).toBeLessThanOrEqual(9);
   });
 });
