@@ -23,6 +23,7 @@ import { Rng, subSeed } from './random.js';
 import { defaultSchedules, nextFireTime, SCHEDULE_TIME_ZONE, type ScheduleRecord } from './schedule.js';
 import type { AddJobOptions, SubmitOutcome } from './job-options.js';
 import { submissionOf, type Submission } from './submit.js';
+import { seededLog, type LogSeed } from './seed-logs.js';
 
 export interface EmulatedIpsOptions {
   seed: number;
@@ -111,6 +112,13 @@ export class EmulatedIps {
    * first, every later page moves down by that many rows). 0: a log grows only with the clock.
    */
   logRowsWrittenPerDetailPage = 0;
+  /**
+   * A server that never answers getJobLogs with more than this many logs, whatever numRows asks (IPS documents no
+   * maximum; a real one may have one): a client must page to read a window. Undefined: no cap.
+   */
+  jobLogsRowCap: number | undefined = undefined;
+  /** Logs written by addJobLogs so far (their numbers make their names and handles unique). */
+  private seededLogs = 0;
   /** The rows written by logRowsWrittenPerDetailPage, per job: part of its log from then on, its final log too. */
   private readonly writtenRows = new WeakMap<EmulatedJob, JobLogDetail[]>();
 
@@ -301,6 +309,17 @@ export class EmulatedIps {
   }
 
   /**
+   * Writes finished jobs' logs straight into the history (see LogSeed): dates, counts and outcomes exactly as given, fast
+   * enough for 10,000. No job is listed or followed; getJobLogs serves them (getJobLogDetails too, without details).
+   */
+  addJobLogs(seeds: readonly LogSeed[]): JobLog[] {
+    const defaults = { companyHandle: DEMO_CREDENTIALS.companyHandle, submitUserEmail: DEMO_CREDENTIALS.username };
+    const logs = seeds.map((seed) => seededLog(seed, ++this.seededLogs, this.clock.offsetMinutes, defaults));
+    this.finished.push(...logs);
+    return logs;
+  }
+
+  /**
    * submitJob, its input checked (handlers.ts): with execSchedule a schedule and no job now; else an addJob job, from
    * execTime when that is ahead, ending as the next submitOutcomes entry says. Returns the new handle.
    */
@@ -420,9 +439,11 @@ export class EmulatedIps {
         start <= to
       );
     });
-    return sorted(matching, (log) => sortKey(log, companyName), dir)
-      .slice(0, input.numRows ?? Infinity)
-      .map(({ detailArray: _details, detailTotalRows: _rows, ...summary }) => ({ ...summary, detailArray: [] }));
+    // Each key worked out once: a history of 10,000 logs is sorted at every page.
+    const keyed = matching.map((log) => ({ log, key: sortKey(log, companyName) }));
+    return sorted(keyed, (entry) => entry.key, dir)
+      .slice(0, Math.min(input.numRows ?? Infinity, this.jobLogsRowCap ?? Infinity))
+      .map(({ log: { detailArray: _details, detailTotalRows: _rows, ...summary } }) => ({ ...summary, detailArray: [] }));
   }
 
   /**
