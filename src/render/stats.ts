@@ -5,6 +5,7 @@ import { formatDuration } from '../text/duration.js';
 import type { Palette } from './palette.js';
 import { renderTableLines, type RecordColumn } from './records.js';
 import { bucketSeries, SPARK_EMPTY, SPARK_LEVELS, SPARK_MARK, sparkGlyphs, sparkStyle, type SparkCell } from './sparkline.js';
+import { stripAnsi } from './text-width.js';
 import { wrapWords } from './wrap.js';
 
 /** The key column's header, and the json/csv field the key goes under. */
@@ -105,7 +106,7 @@ export function renderStatsTable(stats: LogStats, options: StatsTableOptions): s
   const rows: StatsRow[] = stats.groups.map((group) => ({ group, spark: withSpark ? bucketSeries(group.jobsPerDay, group.failedPerDay, cells) : [] }));
   const lines = renderTableLines(rows, tableColumns(options.by, withSpark), { headers: options.headers, palette: options.palette, width: options.width }, options.palette);
   if (!options.headers || rows.length === 0) return lines;
-  const header = lines[0] ?? '';
+  const header = stripAnsi(lines[0] ?? '');
   const notes = [
     ...(/\bP(50|95)\b/.test(header) ? [PERCENTILES] : []),
     ...(withSpark && header.includes('DAILY') ? [legend(stats, cells, options.palette)] : []),
