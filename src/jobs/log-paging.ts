@@ -4,7 +4,7 @@ import type { JobLog } from '../ips/types.js';
 import { parseIso } from './dates.js';
 
 /** Rows asked for per request (the bench's measure: docs/performance.md). */
-export const LOG_PAGE_SIZE = 2000;
+const LOG_PAGE_SIZE = 2000;
 
 /** How far numRows grows while one instant's logs fill whole answers (× the page size). */
 const MAX_GROWTH = 16;

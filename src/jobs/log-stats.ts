@@ -6,12 +6,11 @@ import { jobTypeFromLogType } from './log-type.js';
 import { isFinishedLog, outcomeFromLog, type FailOn } from './outcome.js';
 
 export type StatsGroupBy = 'type' | 'user' | 'day';
-export const STATS_GROUP_BY: readonly StatsGroupBy[] = ['type', 'user', 'day'];
 
 /** A group's key when its logs do not say (no log type, no user, no start date). */
-export const UNKNOWN_KEY = '-';
+const UNKNOWN_KEY = '-';
 
-export interface DurationStats {
+interface DurationStats {
   /** Seconds, by the nearest-rank definition (the smallest duration with at least p% of the durations at or below it). */
   p50: number;
   p95: number;
@@ -106,7 +105,7 @@ export function nearestRank(sortedValues: readonly number[], p: number): number 
 }
 
 /** A log's duration in seconds (end − start); undefined without both dates or when the end is before the start. */
-export function durationSeconds(log: JobLog): number | undefined {
+function durationSeconds(log: JobLog): number | undefined {
   const start = parseIso(log.startDate);
   const end = parseIso(log.endDate);
   if (start === undefined || end === undefined || end < start) return undefined;

@@ -2,9 +2,8 @@
 import { Option, type Command } from 'commander';
 import type { TimeBound } from '../../jobs/time-bound.js';
 import type { CommandContext } from '../shared/command-context.js';
-import { offer } from '../shared/completion-values.js';
-import { failOnOption } from '../shared/log-flags.js';
-import { choiceOption, listOption } from '../shared/option-parsers.js';
+import { failOnOption, logTypeOption } from '../shared/log-flags.js';
+import { choiceOption } from '../shared/option-parsers.js';
 import { outputOption } from '../shared/output-option.js';
 import { sinceOption, timeFlag } from '../shared/time-flags.js';
 import { STATS_FORMATS, type StatsFlags } from './options.js';
@@ -23,12 +22,7 @@ export function registerStats(program: Command, context: CommandContext): void {
     .addOption(timeFlag('--until', 'logs of jobs started before this time'))
     .addOption(new Option('--by <group>', `one row per: ${GROUP_BY.join(', ')}`).argParser(choiceOption(GROUP_BY)).default('type'))
     .option('--user <email>', 'only jobs submitted by this user')
-    .addOption(
-      offer(new Option('--type <types>', 'only these job types or log types (comma-separated, repeatable; e.g. ImageServingPublish, Upload)').argParser(listOption), {
-        words: async () => (await import('../../jobs/log-type.js')).LOG_TYPE_STEMS,
-        list: true,
-      }),
-    )
+    .addOption(logTypeOption())
     .option('--name <glob>', 'only jobs whose name or original name matches (* and ?)')
     .option('--no-headers', 'leave out the header row and the notes under the table (table, csv, tsv)')
     .addOption(failOnOption())
