@@ -23,6 +23,7 @@ const REQUIRED = [
   ['6', 'scrape time'],
   ['7a', 'wall time'],
   ['7b', 'wall time'],
+  ['8a', 'wall time'],
 ] as const;
 
 function figure(id: string, metric: string, overrides: Partial<Figure> = {}): Figure {
