@@ -1,7 +1,7 @@
 // The benchmark's pure parts, apart from scripts/bench.mjs's processes and timers so test/bench/report.test.ts can
 // check them in milliseconds: the arguments, medians and ratios, the table, and the --self-check contract.
 
-export const FIGURES = ['1', '2', '3', 'R', '4', '5', '6', '7'];
+export const FIGURES = ['1', '2', '3', 'R', '4', '5', '6', '7', '8'];
 
 export function parseArgs(argv) {
   const options = { json: false, selfCheck: false, pairs: 10, warmup: 1, only: undefined };
@@ -77,7 +77,7 @@ export function table(result) {
 export function checkShape(result) {
   const problems = [];
   const ids = result.figures.map((f) => `${f.id}/${f.metric}`);
-  for (const want of ['1a/wall time', '1b/wall time', '1c/wall time', '1d/wall time', '2/wall time', '2b/wall time', 'R/read speed', '3a/wall time', '3a/peak RSS', '3b/wall time', '3b/peak RSS', '4/live heap', '4/CPU per poll', '6/live heap', '6/scrape time', '7a/wall time', '7b/wall time']) {
+  for (const want of ['1a/wall time', '1b/wall time', '1c/wall time', '1d/wall time', '2/wall time', '2b/wall time', 'R/read speed', '3a/wall time', '3a/peak RSS', '3b/wall time', '3b/peak RSS', '4/live heap', '4/CPU per poll', '6/live heap', '6/scrape time', '7a/wall time', '7b/wall time', '8a/wall time']) {
     if (!ids.includes(want)) problems.push(`figure ${want} missing`);
   }
   for (const f of result.figures) {

@@ -7,6 +7,11 @@
 //   watch/<N>         getActiveJobs answer k (k < N) is one of a cycle of snapshots of 500 running jobs, every job
 //                     further along than in the one before; answer N (and after) no longer lists one job, whose log
 //                     getJobLogDetails then gives, so `watch --until any-done` ends after exactly N polls.
+//   history           getJobLogs over 10,000 finished jobs' logs of the week to 4 h before START (one a minute; types, users
+//                     and outcomes mixed), for `stats` (and `timeline`) against `logs`: any window, order and numRows
+//                     asked is cut from the emulator's answer items, made once at start; each distinct answer is
+//                     put together and gzipped once, the first time it is asked (the figures' warm-up), then served
+//                     from memory.
 //   every dataset     getCompanyInfo answers the demo company (to count how often a name is resolved).
 //   exporter/<target> for figure 6: a queue of 500 jobs that moves on at every getActiveJobs of that target, 5 jobs
 //                     ending (their logs in getJobLogs) and 5 new ones each time, 60 s later each time by the Date
@@ -140,6 +145,68 @@ async function watchDataset() {
   }
 }
 
+const HISTORY_LOGS = 10_000;
+
+/** The history dataset: the emulator's getJobLogs items, each with its start, ascending; answers cut from them on demand. */
+async function historyDataset() {
+  const emulator = await startEmulator({ speed: 0, jobs: 0, startTime: START });
+  try {
+    // The week ends 4 hours before START: the emulator's own history (the 3 hours before it) stays out of it.
+    const end = Date.parse(START) - 4 * 3_600_000;
+    const first = end - HISTORY_LOGS * 60_000;
+    const types = ['ImageServingPublish', 'UploadFromServerDirectory', 'UrlUpload', 'VideoPublish'];
+    const users = ['demo@ips-jobs.example', 'ana.lima@ips-jobs.example', 'raj.patel@ips-jobs.example'];
+    const seeds = [];
+    for (let i = 0; i < HISTORY_LOGS; i++) {
+      const outcome = i % 17 === 0 ? 'failure' : i % 5 === 0 ? 'warnings' : 'success';
+      seeds.push({ originalName: `History-${types[i % types.length]}`, type: types[i % types.length], start: first + i * 60_000, durationMs: (30 + ((i * 37) % 3000)) * 1000, files: 1 + (i % 200), outcome, submitUserEmail: users[i % users.length] });
+    }
+    emulator.ips.addJobLogs(seeds);
+    const all = await ask(emulator, 'getJobLogs', { companyHandle: DEMO_CREDENTIALS.companyHandle, sortBy: 'StartDate', sortDirection: 'Ascending', startDate: new Date(first).toISOString(), endDate: new Date(end).toISOString() });
+    const xml = all.replace(/<(\/?)types:/g, '<$1');
+    const open = /<jobLogArray>/.exec(xml);
+    const close = xml.indexOf('</jobLogArray>');
+    if (!open || close < 0) throw new Error('bench data: no jobLogArray in the history answer');
+    const head = xml.slice(0, open.index + open[0].length);
+    const tail = xml.slice(close);
+    const items = [...xml.slice(open.index + open[0].length, close).matchAll(/<items>[\s\S]*?<\/items>/g)].map(([item]) => ({
+      item,
+      start: Date.parse(/<startDate>([^<]+)<\/startDate>/.exec(item)?.[1] ?? ''),
+    }));
+    if (items.length !== HISTORY_LOGS) throw new Error(`bench data: ${items.length} history logs, expected ${HISTORY_LOGS}`);
+    const company = prepared(await ask(emulator, 'getCompanyInfo', { companyName: DEMO_CREDENTIALS.company }));
+    // What `logs` and `stats` ask first, when no answer has told them the server's clock yet.
+    const login = prepared(await ask(emulator, 'checkLogin', { companyHandle: DEMO_CREDENTIALS.companyHandle, email: DEMO_CREDENTIALS.username, password: DEMO_CREDENTIALS.password }));
+    const answers = new Map();
+    const field = (body, name) => new RegExp(`<(?:[\\w.-]+:)?${name}>([^<]*)<`).exec(body)?.[1];
+    return {
+      serverTime: Date.parse(START),
+      company,
+      login,
+      // The whole week as one answer: its size is what the report shows for this dataset.
+      active: [prepared(xml)],
+      /** The getJobLogs answer to this request body, as IPS would cut it. */
+      logs(body) {
+        const from = Date.parse(field(body, 'startDate') ?? '') || -Infinity;
+        const to = Date.parse(field(body, 'endDate') ?? '') || Infinity;
+        const rows = Number(field(body, 'numRows') ?? Infinity);
+        const descending = field(body, 'sortDirection') === 'Descending' || field(body, 'sortBy') === undefined;
+        const key = `${from}|${to}|${rows}|${descending}`;
+        let answer = answers.get(key);
+        if (!answer) {
+          const inWindow = items.filter((entry) => entry.start >= from && entry.start <= to);
+          const ordered = descending ? inWindow.reverse() : inWindow;
+          answer = prepared(head + ordered.slice(0, rows).map((entry) => entry.item).join('') + tail);
+          answers.set(key, answer);
+        }
+        return answer;
+      },
+    };
+  } finally {
+    await emulator.close();
+  }
+}
+
 function emptyStats() {
   return { requests: 0, connections: 0, byOperation: {}, bytesOut: 0, bodyBytes: 0, plainBodyBytes: 0, gzipResponses: 0, soapResponses: 0 };
 }
@@ -152,7 +219,7 @@ function operationOf(req, body) {
 
 async function main() {
   const started = performance.now();
-  const datasets = { list20: await listDataset(20), list5000: await listDataset(5000), watch: await watchDataset() };
+  const datasets = { list20: await listDataset(20), list5000: await listDataset(5000), watch: await watchDataset(), history: await historyDataset() };
   const exporter = await exporterDataset(START);
   /** Per exporter target: its getActiveJobs so far. */
   let exporterPolls = new Map();
@@ -185,11 +252,13 @@ async function main() {
         serveExporter(req, res, exporterMatch[1], operation, body);
         return;
       }
-      const match = /^\/bench\/(list20|list5000|watch)(?:\/(\d+))?(\/.*)$/.exec(new URL(req.url ?? '/', 'http://bench').pathname);
+      const match = /^\/bench\/(list20|list5000|watch|history)(?:\/(\d+))?(\/.*)$/.exec(new URL(req.url ?? '/', 'http://bench').pathname);
       const dataset = match && match[3] === SERVICE_PATH ? datasets[match[1]] : undefined;
       let answer;
       if (dataset && operation === 'getCompanyInfo') answer = dataset.company;
       else if (dataset && operation === 'getJobLogDetails' && dataset.log) answer = dataset.log;
+      else if (dataset && operation === 'getJobLogs' && dataset.logs) answer = dataset.logs(body);
+      else if (dataset && operation === 'checkLogin' && dataset.login) answer = dataset.login;
       else if (dataset && operation === 'getActiveJobs') {
         const key = match[0];
         const call = (activeCalls[key] = (activeCalls[key] ?? 0) + 1);

@@ -6,7 +6,7 @@
 //   node scripts/bench.mjs [--json] [--pairs N] [--warmup N] [--only IDS] [--self-check]
 //
 // --self-check runs one pair of each figure (and a short watch and exporter) and checks the JSON's shape, not the
-// targets. --only 4,6 runs only those figures (1, 2, 3, R, 4, 5, 6, 7; 2 includes 2b).
+// targets. --only 4,6 runs only those figures (1, 2, 3, R, 4, 5, 6, 7, 8; 2 includes 2b).
 import { fork, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
@@ -246,6 +246,18 @@ async function run(options) {
         figures.push(ratioFigure(id, `completion: a TAB on ${id === '7a' ? 'a command' : 'a flag'} name`, tab, node, alternate(tab, node, options), 'wall time', 1.5));
       }
       say('bench: figure 7 done');
+    }
+
+    if (want('8')) {
+      // 8. Reading a week of 10,000 job logs page by page (getJobLogs has no paging: stats asks from the last start seen)
+      // against `logs` reading the same window in one answer (target 1.5×). Each row is a command over that window.
+      const window = ['--since', '2026-11-21T06:20:00-08:00', '--until', '2026-11-28T05:00:00-08:00'];
+      const logs = cli('ips-jobs logs -o json --limit 0 (10,000 logs)', 'history', ['logs', ...window, '-o', 'json', '--limit', '0']);
+      for (const [id, command] of [['8a', 'stats']]) {
+        const reader = cli(`ips-jobs ${command} (10,000 logs)`, 'history', [command, ...window]);
+        figures.push(ratioFigure(id, `${command} over 10,000 job logs vs logs -o json`, reader, logs, alternate(reader, logs, options), 'wall time', 1.5));
+        say(`bench: figure ${id} done`);
+      }
     }
 
     if (want('6')) {

@@ -12,6 +12,7 @@ import { registerSubmit } from './submit/command.js';
 import { registerWatch } from './watch/command.js';
 import { registerLogs } from './logs/command.js';
 import { registerLog } from './log/command.js';
+import { registerStats } from './stats/command.js';
 import { registerTimeline } from './timeline/command.js';
 import { registerShow } from './show/command.js';
 import { registerScheduled } from './scheduled/command.js';
@@ -70,6 +71,7 @@ const COMMANDS: ReadonlyArray<{ names: readonly string[]; register: (program: Co
   { names: ['show'], register: registerShow },
   { names: ['logs'], register: registerLogs },
   { names: ['log'], register: registerLog },
+  { names: ['stats'], register: registerStats },
   { names: ['timeline'], register: registerTimeline },
   { names: ['scheduled'], register: registerScheduled },
   { names: ['companies'], register: registerCompanies },
@@ -120,6 +122,7 @@ Examples:
   ips-jobs wait Spring-Catalog-Publish   exit 0 when it succeeds, 1 when it fails (for CI)
   ips-jobs show Spring-Catalog-Publish   everything known about one job
   ips-jobs logs --since 24h --failed     what failed today
+  ips-jobs stats --since 30d             a month in figures: outcomes, durations, jobs per day
   ips-jobs timeline                      what ran when today, and beside what
   ips-jobs check --stalled 30m --state-file ~/.cache/ips-jobs.state   for cron: only new problems
   ips-jobs help exit-codes               what each exit code means

@@ -22,14 +22,16 @@
  * - A log written while it is read: `emu.ips.logRowsWrittenPerDetailPage = 3`: after each getJobLogDetails answer,
  *   3 rows (logType `Info`, dated now, each with its own message) are written to the log of every running job in it:
  *   with `sortDirection: 'Descending'` each later page starts with rows the previous page ended with.
+ * - A long history: `emu.ips.addJobLogs([{ originalName, type, start, durationMs, outcome, files, errorFiles… }])`
+ *   writes finished logs straight into it (10,000 in well under a second), with exactly those dates and counts.
+ * - A server that caps getJobLogs: `emu.ips.jobLogsRowCap = 500`: no answer carries more than 500 logs, whatever
+ *   numRows asks, so only a client that pages reads a whole window.
  * - A job that changes state: `waitMs` with `waitState`: `New`, then `WaitingCoordinator`/`WaitingClient`, then
  *   `Running`, then `Done`. An old job still running: `triggerAt` long ago with a `durationMs` that reaches past now.
  * - Appears late: `triggerAt` in the future: not listed nor known by handle until the clock gets there (then `New`,
  *   listed without includeWaitingJobs only once Running at triggerAt + waitMs).
  * - Finished before the command started: `triggerAt` in the past by more than waitMs + durationMs + DONE_LINGER_MS:
  *   not active, log already there.
- * - A long history at once: `emu.ips.addJobLogs(logs)` adds finished JobLogs as given (handles unused, end dates set),
- *   e.g. 10,000 logs with known start, end and outcome, without running a job for each.
  * - Service failing N polls in a row, then recovering: `emu.faults.set('getActiveJobs#3-5:status=503')` (calls 3–5
  *   fail), or from a call on: `getActiveJobs#3-:…`; counters restart with faults.set()/clear(). `emu.stats` counts
  *   requests, connections and requests per operation.
@@ -118,6 +120,7 @@ export {
 } from './lifecycle.js';
 export { EmulatedIps } from './model.js';
 export type { AddJobOptions, SubmitOutcome } from './job-options.js';
+export type { LogSeed } from './seed-logs.js';
 export type { NamedFile } from './generate.js';
 export { DOCTYPE_REFERENCES, REQUIRED_ELEMENTS_REMOVED, VENDOR_NS, WRONG_TYPE_VALUES } from './answer-edits.js';
 export { CertificateGenerationError, generateSelfSignedCertificate, type SelfSignedCertificate } from './self-signed.js';

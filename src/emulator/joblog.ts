@@ -4,7 +4,7 @@ import { formatIso } from './clock.js';
 import { endedByFailure, fileDoneAt, filesDone, jobEndAt, stoppedEarly, type EmulatedJob, type PlannedFile } from './lifecycle.js';
 
 /** Log-type prefix per job type (Adobe's Job Log Types: BeginUpload, UploadSuccess, ImageServingPublishSuccess…). */
-function logPrefix(type: string | undefined): string {
+export function logPrefix(type: string | undefined): string {
   switch (type) {
     case 'UploadFromServerDirectory':
       return 'Upload';

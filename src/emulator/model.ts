@@ -23,6 +23,7 @@ import { Rng, subSeed } from './random.js';
 import { defaultSchedules, nextFireTime, SCHEDULE_TIME_ZONE, type ScheduleRecord } from './schedule.js';
 import type { AddJobOptions, SubmitOutcome } from './job-options.js';
 import { submissionOf, type Submission } from './submit.js';
+import { seededLog, type LogSeed } from './seed-logs.js';
 
 export interface EmulatedIpsOptions {
   seed: number;
@@ -111,6 +112,13 @@ export class EmulatedIps {
    * first, every later page moves down by that many rows). 0: a log grows only with the clock.
    */
   logRowsWrittenPerDetailPage = 0;
+  /**
+   * A server that never answers getJobLogs with more than this many logs, whatever numRows asks (IPS documents no
+   * maximum; a real one may have one): a client must page to read a window. Undefined: no cap.
+   */
+  jobLogsRowCap: number | undefined = undefined;
+  /** Logs written by addJobLogs so far (their numbers make their names and handles unique). */
+  private seededLogs = 0;
   /** The rows written by logRowsWrittenPerDetailPage, per job: part of its log from then on, its final log too. */
   private readonly writtenRows = new WeakMap<EmulatedJob, JobLogDetail[]>();
 
@@ -301,17 +309,14 @@ export class EmulatedIps {
   }
 
   /**
-   * Logs of finished jobs, taken as given (dates, counts, log types), into the history at once: a long history with
-   * known dates (10,000 logs for `timeline` and `stats`) without a job run for each. Each log needs a handle of its own.
+   * Writes finished jobs' logs straight into the history (see LogSeed): dates, counts and outcomes exactly as given, fast
+   * enough for 10,000. No job is listed or followed; getJobLogs serves them (getJobLogDetails too, without details).
    */
-  addJobLogs(logs: readonly JobLog[]): void {
-    const taken = new Set([...this.active.map((rec) => rec.jobHandle), ...this.finished.map((log) => log.jobHandle)]);
-    for (const log of logs) {
-      if (log.jobHandle === undefined || taken.has(log.jobHandle)) throw new Error(`addJobLogs: the handle ${log.jobHandle} is missing or taken`);
-      if (log.endDate === undefined) throw new Error(`addJobLogs: the log of ${log.jobHandle} has no end date`);
-      taken.add(log.jobHandle);
-      this.finished.push({ ...log, detailArray: log.detailArray ?? [] });
-    }
+  addJobLogs(seeds: readonly LogSeed[]): JobLog[] {
+    const defaults = { companyHandle: DEMO_CREDENTIALS.companyHandle, submitUserEmail: DEMO_CREDENTIALS.username };
+    const logs = seeds.map((seed) => seededLog(seed, ++this.seededLogs, this.clock.offsetMinutes, defaults));
+    this.finished.push(...logs);
+    return logs;
   }
 
   /**
@@ -434,9 +439,11 @@ export class EmulatedIps {
         start <= to
       );
     });
-    return sorted(matching, (log) => sortKey(log, companyName), dir)
-      .slice(0, input.numRows ?? Infinity)
-      .map(({ detailArray: _details, detailTotalRows: _rows, ...summary }) => ({ ...summary, detailArray: [] }));
+    // Each key worked out once: a history of 10,000 logs is sorted at every page.
+    const keyed = matching.map((log) => ({ log, key: sortKey(log, companyName) }));
+    return sorted(keyed, (entry) => entry.key, dir)
+      .slice(0, Math.min(input.numRows ?? Infinity, this.jobLogsRowCap ?? Infinity))
+      .map(({ log: { detailArray: _details, detailTotalRows: _rows, ...summary } }) => ({ ...summary, detailArray: [] }));
   }
 
   /**

@@ -23,6 +23,7 @@ const REQUIRED = [
   ['6', 'scrape time'],
   ['7a', 'wall time'],
   ['7b', 'wall time'],
+  ['8a', 'wall time'],
 ] as const;
 
 function figure(id: string, metric: string, overrides: Partial<Figure> = {}): Figure {
@@ -100,7 +101,7 @@ describe('bench arguments', () => {
     expect(() => parseArgs(['--pairs', '2.5'])).toThrow('--pairs needs a whole number');
     expect(() => parseArgs(['--warmup', '-1'])).toThrow('--warmup needs a whole number');
     expect(parseArgs(['--warmup', '0']).warmup).toBe(0);
-    expect(FIGURES).toEqual(['1', '2', '3', 'R', '4', '5', '6', '7']);
+    expect(FIGURES).toEqual(['1', '2', '3', 'R', '4', '5', '6', '7', '8']);
   });
 });
 

@@ -2,8 +2,7 @@
 // they make in a pipe, as JSON and on terminals of several widths (frozen clock, far from this machine's).
 // Runs are in-process (runMain) but for those on a terminal: a pseudo-terminal needs a process of its own.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_CREDENTIALS, formatIso, startEmulator, type Emulator } from '../../src/emulator/index.js';
-import type { JobLog } from '../../src/ips/types.js';
+import { formatIso, startEmulator, type Emulator, type LogSeed } from '../../src/emulator/index.js';
 import { runMain } from '../helpers/cli.js';
 import { demoEnv } from '../helpers/demo-env.js';
 import { onTerminal, stripAnsi } from '../helpers/terminal.js';
@@ -19,7 +18,6 @@ const USER = 'timeline@ips-jobs.example';
 const OFFSET = -480;
 
 let emulator: Emulator;
-let serial = 0;
 /** The active job: queued 50 minutes ago, running for the last 40. */
 let runningName = '';
 /** A job that has just ended: Done in the active list and its final log written. */
@@ -28,30 +26,16 @@ let lingeringHandle = '';
 type Outcome = 'succeeded' | 'warnings' | 'failed';
 
 /** A finished job's log as IPS lists it: started and ended at these minutes from now (negative: before). */
-function seededLog(jobName: string, fromMin: number, toMin: number, outcome: Outcome = 'succeeded'): JobLog {
-  serial += 1;
-  const stem = 'ImageServingPublish';
+function seededLog(jobName: string, fromMin: number, toMin: number, outcome: Outcome = 'succeeded'): LogSeed {
   return {
-    companyHandle: DEMO_CREDENTIALS.companyHandle,
-    jobHandle: `j|1001||${jobName}|${90_000 + serial}`,
+    originalName: jobName,
     jobName,
-    originalJobName: jobName,
+    type: 'ImageServingPublish',
+    start: NOW_MS + fromMin * MIN,
+    durationMs: (toMin - fromMin) * MIN,
+    outcome: outcome === 'succeeded' ? 'success' : outcome === 'warnings' ? 'warnings' : 'failure',
+    warningFiles: outcome === 'warnings' ? 2 : 0,
     submitUserEmail: USER,
-    logType: outcome === 'failed' ? `${stem}Failure` : outcome === 'warnings' ? `${stem}Warning` : `${stem}Success`,
-    jobSubType: 'full',
-    startDate: formatIso(NOW_MS + fromMin * MIN, OFFSET),
-    endDate: formatIso(NOW_MS + toMin * MIN, OFFSET),
-    fileSuccessCount: 10,
-    fileErrorCount: 0,
-    fileWarningCount: outcome === 'warnings' ? 2 : 0,
-    fileDuplicateCount: 0,
-    fileUpdateCount: 0,
-    totalFileCount: 10,
-    transferSuccessCount: 10,
-    transferErrorCount: 0,
-    transferWarningCount: 0,
-    fatalError: outcome === 'failed',
-    detailArray: [],
   };
 }
 

@@ -2,8 +2,7 @@
 import { Option, type Command } from 'commander';
 import type { TimeBound } from '../../jobs/time-bound.js';
 import type { CommandContext } from '../shared/command-context.js';
-import { failOnOption, limitOption } from '../shared/log-flags.js';
-import { listOption } from '../shared/option-parsers.js';
+import { failOnOption, limitOption, logTypeOption } from '../shared/log-flags.js';
 import { outputOption } from '../shared/output-option.js';
 import { sinceOption, timeFlag } from '../shared/time-flags.js';
 import { offer } from '../shared/completion-values.js';
@@ -22,12 +21,7 @@ export function registerLogs(program: Command, context: CommandContext): void {
     .option('--user <email>', 'only jobs submitted by this user')
     .option('--failed', 'only jobs that failed (by --fail-on)')
     .option('--with-warnings', 'only jobs with warnings, errors or a failure')
-    .addOption(
-      offer(new Option('--type <types>', 'only these job types or log types (comma-separated, repeatable; e.g. ImageServingPublish, Upload)').argParser(listOption), {
-        words: async () => (await import('../../jobs/log-type.js')).LOG_TYPE_STEMS,
-        list: true,
-      }),
-    )
+    .addOption(logTypeOption())
     .option('--name <glob>', 'only jobs whose name or original name matches (* and ?)')
     .addOption(
       offer(

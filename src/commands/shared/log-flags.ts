@@ -3,7 +3,8 @@
 import { Option } from 'commander';
 import { FAIL_ON } from '../../jobs/outcome.js';
 import { write, type IO } from './io.js';
-import { choiceOption, countOption } from './option-parsers.js';
+import { offer } from './completion-values.js';
+import { choiceOption, countOption, listOption } from './option-parsers.js';
 
 /** A whole number of rows; 0 = no cap. */
 const rowLimitOption = countOption(0, '50 (0 = no limit)');
@@ -21,4 +22,12 @@ export function writeLimitNotice(io: IO, shown: string): Promise<void> {
 
 export function failOnOption(): Option {
   return new Option('--fail-on <level>', `what makes a job's status failed: ${FAIL_ON.join(', ')}`).argParser(choiceOption(FAIL_ON)).default('error');
+}
+
+/** `--type <types>` of `logs` and `stats`: job types, log types or `list`'s job types, completed from Adobe's list. */
+export function logTypeOption(): Option {
+  return offer(new Option('--type <types>', 'only these job types or log types (comma-separated, repeatable; e.g. ImageServingPublish, Upload)').argParser(listOption), {
+    words: async () => (await import('../../jobs/log-type.js')).LOG_TYPE_STEMS,
+    list: true,
+  });
 }

@@ -1,0 +1,123 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { JobLog } from '../../src/ips/types.js';
+import { logIdentity, startLogPaging, takeLogPage, type LogPageRequest } from '../../src/jobs/log-paging.js';
+import { makeLog } from './log-fixtures.js';
+
+const BASE = Date.parse('2026-11-28T00:00:00.000-08:00');
+
+function logAt(i: number, offsetMs: number): JobLog {
+  return makeLog({
+    jobHandle: `j|42||Job-${i}|${10000 + i}`,
+    jobName: `Job-${i}`,
+    startDate: new Date(BASE + offsetMs).toISOString().replace('Z', '+00:00'),
+  });
+}
+
+/** getJobLogs as IPS answers it: the window, ascending by start, ties in an order of its own each time, at most numRows and the cap. */
+function server(logs: readonly JobLog[], cap: number, tieOrder: (request: number) => (a: JobLog, b: JobLog) => number) {
+  const requests: LogPageRequest[] = [];
+  return {
+    requests,
+    answer(request: LogPageRequest): JobLog[] {
+      requests.push(request);
+      const ties = tieOrder(requests.length);
+      return logs
+        .filter((log) => {
+          const start = Date.parse(log.startDate!);
+          return start >= request.fromMs && (request.toMs === undefined || start <= request.toMs);
+        })
+        .sort((a, b) => Date.parse(a.startDate!) - Date.parse(b.startDate!) || ties(a, b))
+        .slice(0, Math.min(request.numRows, cap));
+    },
+  };
+}
+
+function readAll(logs: readonly JobLog[], options: { pageSize: number; cap?: number; fromMs?: number; toMs?: number; ties?: (request: number) => (a: JobLog, b: JobLog) => number }) {
+  const ips = server(logs, options.cap ?? Infinity, options.ties ?? (() => (a, b) => logIdentity(a).localeCompare(logIdentity(b))));
+  let state = startLogPaging({ fromMs: options.fromMs ?? BASE - 1, toMs: options.toMs }, options.pageSize);
+  while (state.next) {
+    if (ips.requests.length > 10_000) throw new Error('the plan does not end');
+    state = takeLogPage(state, ips.answer(state.next));
+  }
+  return { read: [...state.logs.values()], requests: ips.requests, crowded: state.crowdedInstants };
+}
+
+const names = (logs: readonly JobLog[]) => logs.map((log) => log.jobName).sort();
+
+describe('reading every job log of a window, page by page', () => {
+  it('a window that fits one answer: one request, then one that confirms nothing follows', () => {
+    const logs = [logAt(1, 1000), logAt(2, 2000), logAt(3, 3000)];
+    const { read, requests } = readAll(logs, { pageSize: 100 });
+    expect(names(read)).toEqual(names(logs));
+    expect(requests).toHaveLength(2);
+    expect(requests[1]).toEqual({ fromMs: BASE + 3000, numRows: 100 });
+  });
+
+  it('asks again from the last start seen, keeping the window end', () => {
+    const logs = Array.from({ length: 25 }, (_, i) => logAt(i, i * 60_000));
+    const { read, requests } = readAll(logs, { pageSize: 10, toMs: BASE + 3_600_000 });
+    expect(names(read)).toEqual(names(logs));
+    expect(requests.slice(0, 3).map((r) => r.fromMs)).toEqual([BASE - 1, BASE + 9 * 60_000, BASE + 18 * 60_000]);
+    expect(requests.every((r) => r.toMs === BASE + 3_600_000)).toBe(true);
+  });
+
+  it('reads logs past a server cap smaller than the page size', () => {
+    const logs = Array.from({ length: 50 }, (_, i) => logAt(i, i * 1000));
+    const { read } = readAll(logs, { pageSize: 1000, cap: 7 });
+    expect(names(read)).toEqual(names(logs));
+  });
+
+  it('many logs with the same start: numRows grows until they all come, and the read ends', () => {
+    const logs = [...Array.from({ length: 30 }, (_, i) => logAt(i, 5000)), logAt(99, 9000)];
+    const { read, requests, crowded } = readAll(logs, { pageSize: 8 });
+    expect(names(read)).toEqual(names(logs));
+    expect(requests.some((r) => r.numRows > 8)).toBe(true);
+    expect(crowded).toEqual([]);
+  });
+
+  it('more logs at one instant than IPS will ever answer: the instant is noted, later logs are still read', () => {
+    const logs = [...Array.from({ length: 200 }, (_, i) => logAt(i, 5000)), logAt(999, 9000)];
+    const { read, crowded } = readAll(logs, { pageSize: 4 });
+    expect(crowded).toEqual([BASE + 5000]);
+    expect(read.map((l) => l.jobName)).toContain('Job-999');
+    expect(read).toHaveLength(4 * 16 + 1);
+  });
+
+  it('an empty window: one request', () => {
+    expect(readAll([], { pageSize: 10 }).requests).toHaveLength(1);
+  });
+
+  it('refuses a page size that is not a whole number from 1', () => {
+    expect(() => startLogPaging({ fromMs: 0 }, 0)).toThrow(RangeError);
+  });
+
+  it('property: every log once, the plan ends, whatever the ties, the page size and a cap (no instant crowded past the cap)', () => {
+    const arbitrary = fc.record({
+      starts: fc.array(fc.integer({ min: 0, max: 40 }), { maxLength: 120 }),
+      pageSize: fc.integer({ min: 1, max: 30 }),
+      cap: fc.option(fc.integer({ min: 1, max: 40 }), { nil: undefined }),
+      seed: fc.integer(),
+    });
+    fc.assert(
+      fc.property(arbitrary, ({ starts, pageSize, cap, seed }) => {
+        const logs = starts.map((second, i) => logAt(i, second * 1000));
+        // Ties come in an order that changes with each request, as a database gives them.
+        const ties = (request: number) => (a: JobLog, b: JobLog) => hash(`${seed}:${request}:${a.jobName}`) - hash(`${seed}:${request}:${b.jobName}`);
+        const { read, requests } = readAll(logs, { pageSize, cap, ties });
+        expect(new Set(read.map(logIdentity)).size).toBe(read.length);
+        const perInstant = new Map<number, number>();
+        for (const s of starts) perInstant.set(s, (perInstant.get(s) ?? 0) + 1);
+        const worst = Math.max(0, ...perInstant.values());
+        if (worst <= Math.min(cap ?? Infinity, pageSize * 16)) expect(names(read)).toEqual(names(logs));
+        expect(requests.length).toBeLessThanOrEqual(2 * logs.length + 4 * perInstant.size * 6 + 2);
+      }),
+    );
+  });
+});
+
+function hash(text: string): number {
+  let h = 2166136261;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+  return h >>> 0;
+}
