@@ -44,7 +44,8 @@ function durationColumn(which: 'p50' | 'p95' | 'max', dropOrder: number): Record
  */
 function tableColumns(by: StatsGroupBy, withSpark: boolean): RecordColumn<StatsRow, Palette>[] {
   const columns: RecordColumn<StatsRow, Palette>[] = [
-    { id: 'key', header: KEY_HEADER[by], field: by, text: ({ group }) => group.key },
+    // What tells the groups apart: every other column leaves before it is cut, and then it is cut in the middle.
+    { id: 'key', header: KEY_HEADER[by], field: by, shrinkOrder: 1, minWidth: 12, identifies: true, text: ({ group }) => group.key },
     { id: 'jobs', header: 'JOBS', field: 'jobs', align: 'right', minWidth: 4, text: ({ group }) => String(group.jobs) },
     countColumn('succeeded', 'OK', (g) => g.succeeded, 6),
     countColumn('succeededWithWarnings', 'WARN', (g) => g.succeededWithWarnings, 5),
