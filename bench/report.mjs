@@ -77,7 +77,7 @@ export function table(result) {
 export function checkShape(result) {
   const problems = [];
   const ids = result.figures.map((f) => `${f.id}/${f.metric}`);
-  for (const want of ['1a/wall time', '1b/wall time', '1c/wall time', '1d/wall time', '2/wall time', '2b/wall time', 'R/read speed', '3a/wall time', '3a/peak RSS', '3b/wall time', '3b/peak RSS', '4/live heap', '4/CPU per poll', '6/live heap', '6/scrape time', '7a/wall time', '7b/wall time', '8a/wall time']) {
+  for (const want of ['1a/wall time', '1b/wall time', '1c/wall time', '1d/wall time', '2/wall time', '2b/wall time', 'R/read speed', '3a/wall time', '3a/peak RSS', '3b/wall time', '3b/peak RSS', '4/live heap', '4/CPU per poll', '6/live heap', '6/scrape time', '7a/wall time', '7b/wall time', '8a/wall time', '8b/wall time']) {
     if (!ids.includes(want)) problems.push(`figure ${want} missing`);
   }
   for (const f of result.figures) {

@@ -177,12 +177,15 @@ async function historyDataset() {
     const company = prepared(await ask(emulator, 'getCompanyInfo', { companyName: DEMO_CREDENTIALS.company }));
     // What `logs` and `stats` ask first, when no answer has told them the server's clock yet.
     const login = prepared(await ask(emulator, 'checkLogin', { companyHandle: DEMO_CREDENTIALS.companyHandle, email: DEMO_CREDENTIALS.username, password: DEMO_CREDENTIALS.password }));
+    // What `timeline` asks beside the logs: the active list (none are active in this dataset).
+    const activeList = prepared(await ask(emulator, 'getActiveJobs', { companyHandle: DEMO_CREDENTIALS.companyHandle, includeWaitingJobs: true }));
     const answers = new Map();
     const field = (body, name) => new RegExp(`<(?:[\\w.-]+:)?${name}>([^<]*)<`).exec(body)?.[1];
     return {
       serverTime: Date.parse(START),
       company,
       login,
+      activeList,
       // The whole week as one answer: its size is what the report shows for this dataset.
       active: [prepared(xml)],
       /** The getJobLogs answer to this request body, as IPS would cut it. */
@@ -259,6 +262,7 @@ async function main() {
       else if (dataset && operation === 'getJobLogDetails' && dataset.log) answer = dataset.log;
       else if (dataset && operation === 'getJobLogs' && dataset.logs) answer = dataset.logs(body);
       else if (dataset && operation === 'checkLogin' && dataset.login) answer = dataset.login;
+      else if (dataset && operation === 'getActiveJobs' && dataset.activeList) answer = dataset.activeList;
       else if (dataset && operation === 'getActiveJobs') {
         const key = match[0];
         const call = (activeCalls[key] = (activeCalls[key] ?? 0) + 1);

@@ -24,6 +24,7 @@ const REQUIRED = [
   ['7a', 'wall time'],
   ['7b', 'wall time'],
   ['8a', 'wall time'],
+  ['8b', 'wall time'],
 ] as const;
 
 function figure(id: string, metric: string, overrides: Partial<Figure> = {}): Figure {
