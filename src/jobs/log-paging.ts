@@ -18,6 +18,8 @@ export interface LogPageRequest {
 
 export interface LogPagingState {
   readonly pageSize: number;
+  /** The window's start: logs that started before it are not the window's, whatever the server answers. */
+  readonly windowFromMs: number;
   /** Every log read so far, by identity, in the order first seen. */
   readonly logs: Map<string, JobLog>;
   /** The longest answer so far: a server that capped an answer at n never answers more than n. */
@@ -27,9 +29,13 @@ export interface LogPagingState {
   next?: LogPageRequest;
 }
 
-/** What identifies a log: its job, its type and its start (a job's log keeps its handle). */
+/**
+ * What identifies a job's log: its company, its job and its start. Not its log type, which changes while the job
+ * runs (`BeginImageServingPublish`, then `ImageServingPublishSuccess`): a job that ends during a read is one job.
+ * A log without a handle is told apart by its name.
+ */
 export function logIdentity(log: JobLog): string {
-  return `${log.companyHandle ?? ''}\u0000${log.jobHandle ?? ''}\u0000${log.logType ?? ''}\u0000${log.startDate ?? ''}\u0000${log.jobName ?? ''}`;
+  return `${log.companyHandle ?? ''}\u0000${log.jobHandle ?? ''}\u0000${log.startDate ?? ''}\u0000${log.jobHandle === undefined ? (log.jobName ?? '') : ''}`;
 }
 
 function startMs(log: JobLog): number | undefined {
@@ -40,6 +46,7 @@ export function startLogPaging(window: { fromMs: number; toMs?: number }, pageSi
   if (!(Number.isInteger(pageSize) && pageSize >= 1)) throw new RangeError(`page size ${pageSize}: a whole number from 1`);
   return {
     pageSize,
+    windowFromMs: window.fromMs,
     logs: new Map(),
     largestAnswer: 0,
     crowdedInstants: [],
@@ -49,46 +56,54 @@ export function startLogPaging(window: { fromMs: number; toMs?: number }, pageSi
 
 /**
  * Takes the answer to `state.next` and sets the request after it (undefined: every log of the window is read).
- * - New logs: ask again from the last start in the answer (inclusive: logs of that instant may have been cut off).
- * - Nothing new: the answer holds only logs of the instant asked from. All of them fitted (shorter than the longest
- *   answer so far and than numRows): done. A full answer: numRows grows, up to MAX_GROWTH × the page size, then the
- *   plan moves 1 ms on and notes the instant as crowded. An answer as long as the longest yet: perhaps a server cap,
- *   so 1 ms on as well (an honest server then answers nothing and the read ends).
- * Terminates: each step adds a log, grows numRows (bounded) or moves the start on (past the last log: an empty answer).
+ * Only logs that start in the window are kept (a later answer of a log replaces an earlier one: the job may have
+ * ended since), and only those from the start asked for on move the plan:
+ * - None: nothing is left to read (an honest server answers nothing; one that ignores the start asked for gives
+ *   older logs, which end the read rather than loop).
+ * - New ones: ask again from the last start in the answer (inclusive: logs of that instant may have been cut off).
+ * - Nothing new, and the answer shorter than numRows and than the longest answer so far: all of them fitted, done.
+ * - Nothing new in an answer that may have been cut (as long as numRows, or as the longest so far: perhaps a server
+ *   cap): if it reaches past the start asked for, everything before its last start has come, so ask from there; if
+ *   every log in it starts at that one instant, numRows grows (a whole answer, up to MAX_GROWTH × the page size),
+ *   else the instant is noted as crowded (logs of it may be missing, never in silence) and the plan moves 1 ms on.
+ * Terminates: each step adds a log, grows numRows (bounded), or moves the start on to a later instant.
  */
 export function takeLogPage(state: LogPagingState, answer: readonly JobLog[]): LogPagingState {
   const asked = state.next;
   if (asked === undefined) throw new Error('takeLogPage: no request is pending');
+  const inWindow = (start: number) => start >= state.windowFromMs && (asked.toMs === undefined || start <= asked.toMs);
   let added = 0;
+  let moving = 0;
   let lastStart: number | undefined;
   for (const log of answer) {
-    const key = logIdentity(log);
-    if (!state.logs.has(key)) {
-      state.logs.set(key, log);
-      added++;
-    }
     const start = startMs(log);
-    if (start !== undefined && (lastStart === undefined || start > lastStart)) lastStart = start;
+    if (start === undefined || !inWindow(start)) continue;
+    const key = logIdentity(log);
+    if (!state.logs.has(key)) added++;
+    state.logs.set(key, log);
+    if (start < asked.fromMs) continue;
+    moving++;
+    if (lastStart === undefined || start > lastStart) lastStart = start;
   }
   const largestBefore = state.largestAnswer;
   state.largestAnswer = Math.max(state.largestAnswer, answer.length);
-  const window = asked.toMs === undefined ? {} : { toMs: asked.toMs };
   const onFrom = (fromMs: number, numRows: number): LogPagingState => {
-    state.next = fromMs === Infinity || (asked.toMs !== undefined && fromMs > asked.toMs) ? undefined : { fromMs, ...window, numRows };
+    state.next = asked.toMs !== undefined && fromMs > asked.toMs ? undefined : { fromMs, ...(asked.toMs === undefined ? {} : { toMs: asked.toMs }), numRows };
     return state;
   };
-  const done = () => onFrom(Infinity, 0);
-  if (answer.length === 0) return done();
+  const done = (): LogPagingState => {
+    state.next = undefined;
+    return state;
+  };
+  if (moving === 0 || lastStart === undefined) return done();
   if (added > 0) {
-    const from = lastStart === undefined || lastStart <= asked.fromMs ? asked.fromMs : lastStart;
     // The same start again keeps a grown numRows; a later one goes back to the page size.
-    return onFrom(from, from === asked.fromMs ? asked.numRows : state.pageSize);
+    return onFrom(lastStart, lastStart === asked.fromMs ? asked.numRows : state.pageSize);
   }
-  if (answer.length === asked.numRows) {
-    if (asked.numRows < state.pageSize * MAX_GROWTH) return onFrom(asked.fromMs, Math.min(asked.numRows * 2, state.pageSize * MAX_GROWTH));
-    state.crowdedInstants.push(asked.fromMs);
-    return onFrom(asked.fromMs + 1, state.pageSize);
-  }
-  if (answer.length < largestBefore) return done();
+  const full = answer.length >= asked.numRows;
+  if (!full && answer.length < largestBefore) return done();
+  if (lastStart > asked.fromMs) return onFrom(lastStart, state.pageSize);
+  if (full && asked.numRows < state.pageSize * MAX_GROWTH) return onFrom(asked.fromMs, Math.min(asked.numRows * 2, state.pageSize * MAX_GROWTH));
+  state.crowdedInstants.push(asked.fromMs);
   return onFrom(asked.fromMs + 1, state.pageSize);
 }

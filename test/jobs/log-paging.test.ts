@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { JobLog } from '../../src/ips/types.js';
 import { logIdentity, startLogPaging, takeLogPage, type LogPageRequest } from '../../src/jobs/log-paging.js';
+import { FUZZ_RUNS } from '../fuzz/arbitraries.js';
 import { makeLog } from './log-fixtures.js';
 
 const BASE = Date.parse('2026-11-28T00:00:00.000-08:00');
@@ -84,6 +85,43 @@ describe('reading every job log of a window, page by page', () => {
     expect(read).toHaveLength(4 * 16 + 1);
   });
 
+  it('a server cap smaller than the logs of one instant: the instant is noted, never lost in silence', () => {
+    const logs = [...Array.from({ length: 8 }, (_, i) => logAt(i, 5000)), ...Array.from({ length: 10 }, (_, i) => logAt(100 + i, 6000 + i))];
+    const { read, crowded } = readAll(logs, { pageSize: 100, cap: 5 });
+    expect(crowded).toEqual([BASE + 5000]);
+    // Every log after the crowded instant is read.
+    expect(read.filter((log) => log.jobName!.startsWith('Job-10'))).toHaveLength(10);
+  });
+
+  it('a server that ignores the start asked for: the read ends, and keeps only the window\'s logs', () => {
+    const logs = [logAt(1, -60_000), ...Array.from({ length: 6 }, (_, i) => logAt(10 + i, i * 1000))];
+    const requests: LogPageRequest[] = [];
+    let state = startLogPaging({ fromMs: BASE }, 3);
+    while (state.next) {
+      requests.push(state.next);
+      if (requests.length > 100) throw new Error('the plan does not end');
+      // Always the oldest three, whatever the start asked for.
+      state = takeLogPage(state, logs.slice(0, 3));
+    }
+    // From 0 s, from 1 s, from 1 s with more rows, and 1 ms on: nothing at or after the start asked for, so the end.
+    expect(requests.map((r) => [r.fromMs - BASE, r.numRows])).toEqual([
+      [0, 3],
+      [1000, 3],
+      [1000, 6],
+      [1001, 3],
+    ]);
+    expect(names([...state.logs.values()])).toEqual(['Job-10', 'Job-11']);
+  });
+
+  it('a log read while its job ends (a Begin log, then its Success log) is one job, not two', () => {
+    const begin = { ...logAt(1, 1000), logType: 'BeginImageServingPublish', endDate: undefined };
+    const end = { ...logAt(1, 1000), logType: 'ImageServingPublishSuccess' };
+    let state = startLogPaging({ fromMs: BASE }, 1);
+    state = takeLogPage(state, [begin]);
+    state = takeLogPage(state, [end]);
+    expect([...state.logs.values()]).toEqual([end]);
+  });
+
   it('an empty window: one request', () => {
     expect(readAll([], { pageSize: 10 }).requests).toHaveLength(1);
   });
@@ -104,14 +142,18 @@ describe('reading every job log of a window, page by page', () => {
         const logs = starts.map((second, i) => logAt(i, second * 1000));
         // Ties come in an order that changes with each request, as a database gives them.
         const ties = (request: number) => (a: JobLog, b: JobLog) => hash(`${seed}:${request}:${a.jobName}`) - hash(`${seed}:${request}:${b.jobName}`);
-        const { read, requests } = readAll(logs, { pageSize, cap, ties });
+        const { read, requests, crowded } = readAll(logs, { pageSize, cap, ties });
         expect(new Set(read.map(logIdentity)).size).toBe(read.length);
         const perInstant = new Map<number, number>();
         for (const s of starts) perInstant.set(s, (perInstant.get(s) ?? 0) + 1);
         const worst = Math.max(0, ...perInstant.values());
         if (worst <= Math.min(cap ?? Infinity, pageSize * 16)) expect(names(read)).toEqual(names(logs));
+        // Never a silent loss: logs are missing only where an instant is reported crowded.
+        else expect(crowded.length).toBeGreaterThan(0);
+        if (read.length < logs.length) expect(crowded.length).toBeGreaterThan(0);
         expect(requests.length).toBeLessThanOrEqual(2 * logs.length + 4 * perInstant.size * 6 + 2);
       }),
+      { numRuns: FUZZ_RUNS },
     );
   });
 });
