@@ -124,11 +124,21 @@ describe('stats of a week', () => {
   it('an empty window says so on stderr and exits 0', async () => {
     const table = await stats(['--since', '30d', '--until', '20d']);
     expect(table).toMatchObject({ code: 0, stdout: '' });
-    expect(table.stderr).toMatch(/^No job logs in Demo Company for jobs started since 2030-12-16T17:00:00Z/);
+    // The window as asked: --until given, so both ends.
+    expect(table.stderr).toBe('No job logs in Demo Company for jobs started between 2030-12-16T17:00:00Z and 2030-12-26T17:00:00Z (look further back with --since, e.g. --since 30d).\n');
     const json = await stats(['--since', '30d', '--until', '20d', '-o', 'json']);
     expect((JSON.parse(json.stdout) as Doc).groups).toEqual([]);
     const filtered = await stats([...WINDOW, '--type', 'VideoPublish']);
     expect(filtered.stderr).toBe('No job logs match the filters (7 logs in the window in all).\n');
+  });
+
+  it('an --until after the server\'s now ends the window now: no days to come', async () => {
+    const now = await stats([...WINDOW.slice(0, 2), '-o', 'json']);
+    const later = await stats([...WINDOW.slice(0, 2), '--until', '2031-06-01T00:00:00Z', '-o', 'json']);
+    expect(later.code).toBe(0);
+    const [a, b] = [JSON.parse(now.stdout), JSON.parse(later.stdout)] as Array<Doc & { window: { to: string }; days: string[] }>;
+    expect(b.window.to).toBe(a.window.to);
+    expect(b.days).toEqual(a.days);
   });
 
   it('bad input: one line and exit 2', async () => {

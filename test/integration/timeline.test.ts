@@ -74,6 +74,8 @@ beforeAll(async () => {
   // Five days ago: two names that differ only at their end.
   const long = 'Outlet-Incremental-Publish-of-the-whole-spring-catalogue-with-every-variant-in-every-colour-in-stock-2031-01-10-08:59:1';
   emulator.ips.addJobLogs([seededLog(`${long}1`, -5 * DAY_MIN, -5 * DAY_MIN + 30), seededLog(`${long}2`, -5 * DAY_MIN + 10, -5 * DAY_MIN + 50, 'warnings')]);
+  // Twelve days ago: eight jobs started at one instant (a server that caps answers below that loses some).
+  emulator.ips.addJobLogs(Array.from({ length: 8 }, (_, i) => seededLog(`burst-${i}`, -12 * DAY_MIN, -12 * DAY_MIN + 5)));
   // Ten to nine days ago: 10,000 jobs, a minute apart, each 5 minutes long.
   emulator.ips.addJobLogs(Array.from({ length: 10_000 }, (_, i) => seededLog(`bulk-${i}`, -10 * DAY_MIN + i * 0.1, -10 * DAY_MIN + i * 0.1 + 5, (['succeeded', 'warnings', 'failed'] as const)[i % 3])));
 });
@@ -126,6 +128,18 @@ describe('timeline in a pipe', () => {
     expect(lines[0]).toMatch(/^✓ bulk-0 +│[▏▎▍▌▋▊▉█]/);
     expect(lines[9_999]).toMatch(/^✓ bulk-9999 +│ +█*[▏▎▍▌▋▊▉]?$/);
     for (const line of lines) expect(line.length).toBeLessThanOrEqual(100);
+  });
+
+  it('a server that caps its answers below the jobs of one instant: says on stderr that some may be missing', async () => {
+    emulator.ips.jobLogsRowCap = 5;
+    try {
+      const { code, stdout, stderr } = await timeline(['--since', '13d', '--until', '11d']);
+      expect(code).toBe(0);
+      expect(stdout.split('\n').filter((line) => line.includes(' burst-')).length).toBeGreaterThanOrEqual(5);
+      expect(stderr).toBe(`More job logs started at ${new Date(NOW_MS - 12 * DAY).toISOString().replace('.000Z', 'Z')} than IPS answers at once: some of them may be missing.\n`);
+    } finally {
+      emulator.ips.jobLogsRowCap = undefined;
+    }
   });
 
   it('cuts to --limit, the latest by start, and says so on stderr', async () => {

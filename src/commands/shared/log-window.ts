@@ -2,7 +2,70 @@
 // src/jobs/log-paging.ts). Shared by `stats` and `timeline`.
 import type { JobLog } from '../../ips/types.js';
 import { startLogPaging, takeLogPage } from '../../jobs/log-paging.js';
+import { boundsInOrder, formatInstant, timeBoundMs, type TimeBound } from '../../jobs/time-bound.js';
+import { type IO, write } from './io.js';
+import { serverNow, windowStartMs } from './server-clock.js';
 import type { Session } from './session.js';
+import { startSpinner } from './spinner.js';
+import { UsageError } from './usage-error.js';
+
+/** --until before --since, with an example of a good pair. */
+function untilFirst(example: string): UsageError {
+  return new UsageError(`--until must be later than --since (e.g. ${example})`);
+}
+
+/** Refuses an --until before --since before any request, where both are durations or both dates (exit 2). */
+export function checkWindowFlags(since: TimeBound, until: TimeBound | undefined, example: string): void {
+  if (until !== undefined && boundsInOrder(since, until) === false) throw untilFirst(example);
+}
+
+/** A window of --since/--until by the server's clock: its start, its end (--until, never past now) and that now. */
+export interface ResolvedWindow {
+  fromMs: number;
+  toMs: number;
+  /** Whether --until set the end (else it is the server's now). */
+  until: boolean;
+  nowMs: number;
+}
+
+/** --since and --until by the server's clock (asked for when no answer has told it): exit 2 for a window after now or an --until before --since. */
+export async function resolveLogWindow(session: Session, since: TimeBound, until: TimeBound | undefined, example: string): Promise<ResolvedWindow> {
+  const nowMs = (await serverNow(session)).getTime();
+  const fromMs = windowStartMs('--since', since, nowMs);
+  const untilMs = until === undefined ? undefined : timeBoundMs(until, nowMs);
+  if (untilMs !== undefined && untilMs <= fromMs) throw untilFirst(example);
+  return { fromMs, toMs: Math.min(untilMs ?? nowMs, nowMs), until: untilMs !== undefined, nowMs };
+}
+
+/** The window as json documents give it: `{ from, to }`, UTC instants to the second. */
+export function windowJson(window: Pick<ResolvedWindow, 'fromMs' | 'toMs'>): { from: string; to: string } {
+  return { from: formatInstant(window.fromMs), to: formatInstant(window.toMs) };
+}
+
+/** "since …" or "between … and …", as the window was asked for. */
+export function windowText(window: Pick<ResolvedWindow, 'fromMs' | 'toMs' | 'until'>): string {
+  return window.until ? `between ${formatInstant(window.fromMs)} and ${formatInstant(window.toMs)}` : `since ${formatInstant(window.fromMs)}`;
+}
+
+/**
+ * readLogWindow with a spinner counting the logs on a terminal, and a line on stderr for each instant whose logs may
+ * not all have come (more started then than IPS answers at once): logs left out are never left out in silence.
+ */
+export async function readLogWindowSaying(session: Session, io: IO, window: Pick<ResolvedWindow, 'fromMs' | 'toMs' | 'until'>, colorStderr: boolean): Promise<JobLog[]> {
+  const spinner = await startSpinner(io, 'Reading job logs…', colorStderr);
+  let crowded: readonly number[] = [];
+  let logs: JobLog[];
+  try {
+    const asked = { fromMs: window.fromMs, ...(window.until ? { toMs: window.toMs } : {}), onCrowded: (instants: readonly number[]) => (crowded = instants) };
+    logs = await readLogWindow(session, asked, (count) => spinner.update(`Reading job logs… ${count.toLocaleString('en-US')}`));
+  } finally {
+    spinner.stop();
+  }
+  for (const instant of crowded) {
+    await write(io.stderr, `More job logs started at ${formatInstant(instant)} than IPS answers at once: some of them may be missing.\n`);
+  }
+  return logs;
+}
 
 export interface LogWindow {
   /** Logs that started at or after this instant (epoch ms). */
