@@ -136,7 +136,8 @@ describe('stats of a week', () => {
     const now = await stats([...WINDOW.slice(0, 2), '-o', 'json']);
     const later = await stats([...WINDOW.slice(0, 2), '--until', '2031-06-01T00:00:00Z', '-o', 'json']);
     expect(later.code).toBe(0);
-    const [a, b] = [JSON.parse(now.stdout), JSON.parse(later.stdout)] as Array<Doc & { window: { to: string }; days: string[] }>;
+    type Window = Doc & { window: { to: string }; days: string[] };
+    const [a, b] = [JSON.parse(now.stdout) as Window, JSON.parse(later.stdout) as Window];
     expect(b.window.to).toBe(a.window.to);
     expect(b.days).toEqual(a.days);
   });
