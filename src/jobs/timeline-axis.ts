@@ -117,9 +117,15 @@ export function axisTicks(axis: TimeAxis, offsetAt: (ms: number) => number, minG
   const align = Math.min(step, DAY);
   for (let wall = Math.ceil(toWall(axis.fromMs) / align) * align; ; wall += step) {
     const ms = fromWall(wall);
-    if (ms > axis.toMs) break;
+    // Past the axis's end by more than any change of the clocks: no later wall time is on it.
+    if (wall > toWall(axis.toMs) + 3 * HOUR) break;
+    // A local time the clocks skip (02:30 when 02:00 becomes 03:00) has no instant: no tick. One they repeat gets
+    // its first; ticks only go forward.
+    if (toWall(ms) !== wall || ms > axis.toMs || ms < axis.fromMs) continue;
+    const last = ticks.at(-1);
+    if (last !== undefined && ms <= last.ms) continue;
     const cell = Math.min(axis.cells - 1, Math.round(((ms - axis.fromMs) * axis.cells) / span));
-    if (ms >= axis.fromMs && ticks.at(-1)?.cell !== cell) ticks.push({ cell, ms, label: tickLabel(wall, step) });
+    if (last?.cell !== cell) ticks.push({ cell, ms, label: tickLabel(wall, step) });
   }
   return ticks;
 }

@@ -88,10 +88,10 @@ export function rowBeginMs(job: TimelineJob): number {
  * Active jobs are those that began by `toMs`, also those that began before the window (they ran in it).
  */
 export function timelineJobs(sources: TimelineSources): TimelineJob[] {
-  const types = sources.criteria.types?.flatMap((type) => [type, jobTypeName(type) ?? type]);
-  const matches = jobMatcher<ActiveJob>({ types, name: sources.criteria.name, user: sources.criteria.user }, () => undefined);
+  // A type named either way finds the job (jobMatcher knows both names).
+  const matches = jobMatcher<ActiveJob>({ types: sources.criteria.types, name: sources.criteria.name, user: sources.criteria.user }, () => undefined);
   const active = sources.active
-    .filter((job) => matches({ ...job, type: jobTypeName(job.type) }))
+    .filter(matches)
     .map(fromActive)
     .filter((job) => rowBeginMs(job) <= sources.toMs);
   const listed = new Set(sources.active.map((job) => job.jobHandle).filter((handle) => handle !== undefined));

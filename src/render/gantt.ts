@@ -4,7 +4,7 @@ import { axisTicks, barLayout, type TimeAxis } from '../jobs/timeline-axis.js';
 import { queuedSeconds, type TimelineJob, type TimelineOutcome } from '../jobs/timeline.js';
 import { createPalette, type Palette, type Style } from './palette.js';
 import { sanitizeForTerminal } from './sanitize.js';
-import { truncateMiddle, visibleWidth } from './text-width.js';
+import { truncateMiddle, truncateToWidth, visibleWidth } from './text-width.js';
 
 /** The chart keeps this many cells before a name is cut; below it the names give way (to MIN_LABEL). */
 export const MIN_CHART_CELLS = 20;
@@ -106,12 +106,14 @@ function legendLines(palette: Palette, width: number, zoneName: string): string[
   let line = '';
   let used = 0;
   for (const item of items) {
-    const itemWidth = visibleWidth(item.text);
+    // An item wider than the terminal (a long zone name) is cut, so no line is wider.
+    const text = truncateToWidth(item.text, Math.max(0, width));
+    const itemWidth = visibleWidth(text);
     if (used > 0 && used + 2 + itemWidth > width) {
       lines.push(line);
       [line, used] = ['', 0];
     }
-    line += (used > 0 ? '  ' : '') + item.style(item.text);
+    line += (used > 0 ? '  ' : '') + item.style(text);
     used += (used > 0 ? 2 : 0) + itemWidth;
   }
   return [...lines, line];

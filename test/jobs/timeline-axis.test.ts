@@ -88,6 +88,48 @@ describe('axisTicks', () => {
     for (let i = 1; i < ticks.length; i++) expect(ticks[i]!.ms).toBeGreaterThan(ticks[i - 1]!.ms);
   });
 
+  it('never labels a local time the clocks skip, and keeps ticks in order when they go forward', () => {
+    // Berlin, 2026-03-29: 02:00 local becomes 03:00. Six hours from local midnight, 30-minute ticks.
+    const axis = { fromMs: Date.parse('2026-03-28T23:00:00Z'), toMs: Date.parse('2026-03-29T04:00:00Z'), cells: 80 };
+    const ticks = axisTicks(axis, localZone('Europe/Berlin').offsetAt);
+    const labels = ticks.map((tick) => tick.label);
+    expect(labels).not.toContain('02:00');
+    expect(labels).not.toContain('02:30');
+    for (let i = 1; i < ticks.length; i++) {
+      expect(ticks[i]!.ms).toBeGreaterThan(ticks[i - 1]!.ms);
+      expect(ticks[i]!.cell).toBeGreaterThan(ticks[i - 1]!.cell);
+    }
+  });
+
+  it(
+    'property: every label is the local time of its tick, around the days the clocks change',
+    () => {
+      const changes = ['2026-03-29T01:00:00Z', '2026-10-25T01:00:00Z', '2026-03-08T10:00:00Z', '2026-11-01T09:00:00Z', '2026-04-05T15:00:00Z'];
+      fc.assert(
+        fc.property(
+          fc.constantFrom(...changes),
+          fc.integer({ min: -12 * 60, max: 12 * 60 }),
+          fc.integer({ min: 10, max: 48 * 60 }),
+          fc.integer({ min: 8, max: 200 }),
+          fc.constantFrom('Europe/Berlin', 'America/Los_Angeles', 'Australia/Lord_Howe'),
+          (change, startMin, spanMin, cells, zoneName) => {
+            const fromMs = Date.parse(change) + startMin * MIN;
+            const axis = { fromMs, toMs: fromMs + spanMin * MIN, cells };
+            const ticks = axisTicks(axis, localZone(zoneName).offsetAt);
+            const local = new Intl.DateTimeFormat('en-GB', { timeZone: zoneName, hourCycle: 'h23', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+            ticks.forEach((tick, i) => {
+              const parts = Object.fromEntries(local.formatToParts(tick.ms).map((part) => [part.type, part.value]));
+              expect([`${parts.hour}:${parts.minute}`, `${parts.month}-${parts.day}`]).toContain(tick.label);
+              if (i > 0) expect(tick.ms).toBeGreaterThan(ticks[i - 1]!.ms);
+            });
+          },
+        ),
+        { numRuns: FUZZ_RUNS },
+      );
+    },
+    FUZZ_TIMEOUT_MS,
+  );
+
   it('falls back to this machine\'s zone for a TZ Intl does not know', () => {
     expect(localZone('UTC+3').name).toBe(localZone(undefined).name);
   });

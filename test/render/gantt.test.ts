@@ -61,6 +61,16 @@ describe('renderGantt', () => {
     expect(ganttFooterHeight(200, 'UTC')).toBe(3);
   });
 
+  it('cuts a legend item wider than the terminal (a long zone name), so no line is wider', () => {
+    const zone = { name: 'America/Argentina/ComodRivadavia', offsetAt: () => -180 };
+    for (const width of [11, 16, 30]) {
+      const lines = renderGantt(input({ width, zone }));
+      for (const line of lines) expect(visibleWidth(line)).toBeLessThanOrEqual(width);
+      expect(lines.length).toBe(ROWS.length + ganttFooterHeight(width, zone.name));
+    }
+    expect(stripAnsi(renderGantt(input({ width: 16, zone })).at(-1)!)).toBe('times in Americ…');
+  });
+
   it('cuts names last, in the middle, so names that differ only at the end stay apart', () => {
     const long = (n: number) => `Outlet-Incremental-Publish-for-the-whole-catalogue-of-the-season-2026-11-28-08:59:1${n}`;
     const rows = [job(long(1), 'succeeded', 0, 10), job(long(2), 'succeeded', 5, 20)];

@@ -39,10 +39,10 @@ Every job log of the window is read (IPS answers in pages; stats asks for each).
 one its log gives by --fail-on (succeeded, succeeded with warnings, failed); a log without an end date is
 a job still running: counted, with no outcome or duration. FAIL% is failed / finished jobs. Durations
 (end − start): P50 and P95 by nearest rank (the smallest duration that at least 50% or 95% of the
-durations do not exceed; no interpolation), and the longest. DAILY (on a terminal, not with --by day):
-the jobs started each day of the window in the server's time zone, ▁ to █ scaled to the row's busiest
-day, · for none; a day with failures is red, or × without colour. On a narrow terminal the DAILY cells
-merge days, and columns leave before the type, user or day is ever cut.
+durations do not exceed; no interpolation), and the longest. DAILY (the table, in a pipe too; not with
+--by day): the jobs started each day of the window in the server's time zone, ▁ to █ scaled to the row's
+busiest day, · for none; a day with failures is red, or × without colour. On a narrow terminal the DAILY
+cells merge days, and columns leave before the type, user or day is cut (in the middle, so its end stays).
 -o json: { schemaVersion, window, by, failOn, percentiles, days, groups: [{ <by>: key, jobs, succeeded,
 succeededWithWarnings, failed, running, failureRate, durationSeconds: { p50, p95, max }, files: { total,
 errors, warnings }, jobsPerDay, failedPerDay }] }.

@@ -2,9 +2,8 @@
 import { Option, type Command } from 'commander';
 import type { TimeBound } from '../../jobs/time-bound.js';
 import type { CommandContext } from '../shared/command-context.js';
-import { JOB_TYPE_OFFER, offer } from '../shared/completion-values.js';
-import { failOnOption, limitOption } from '../shared/log-flags.js';
-import { choiceOption, listOption } from '../shared/option-parsers.js';
+import { failOnOption, limitOption, logTypeOption } from '../shared/log-flags.js';
+import { choiceOption } from '../shared/option-parsers.js';
 import { sinceOption, timeFlag } from '../shared/time-flags.js';
 import { TIMELINE_FORMATS, type TimelineFlags } from './options.js';
 
@@ -18,7 +17,7 @@ export function registerTimeline(program: Command, context: CommandContext): voi
     .addOption(new Option('-o, --output <format>', 'table (the chart) or json').argParser(choiceOption(TIMELINE_FORMATS)).default('table'))
     .addOption(sinceOption('jobs started since this time: 24h, 7d, 2026-11-28T09:00-08:00', DEFAULT_WINDOW, '24h'))
     .addOption(timeFlag('--until', 'jobs started before this time'))
-    .addOption(offer(new Option('--type <types>', 'only these job types or log types (comma-separated, repeatable; e.g. ImageServingPublish, Upload)').argParser(listOption), JOB_TYPE_OFFER))
+    .addOption(logTypeOption())
     .option('--user <email>', 'only jobs submitted by this user')
     .option('--name <glob>', 'only jobs whose name or original name matches (* and ?)')
     .addOption(failOnOption())
