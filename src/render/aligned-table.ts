@@ -24,6 +24,11 @@ export interface AlignedColumn {
 export interface AlignedCell {
   /** Plain text without ANSI codes: widths are measured and cut on it before styling. */
   text: string;
+  /**
+   * The end of `text` an identifying column's cut keeps whole (a finished job's ` (failed)` after its name): the
+   * middle cut is made in the text before it.
+   */
+  keepEnd?: string;
   style?: Style;
 }
 
@@ -118,7 +123,7 @@ export function renderAlignedLines(columns: readonly AlignedColumn[], rows: read
       let text = cell.text;
       let textWidth = cellWidths[r]?.[c] ?? 0;
       if (textWidth > columnWidth) {
-        text = columns[c]?.identifies ? truncateMiddle(text, columnWidth) : truncateToWidth(text, columnWidth);
+        text = columns[c]?.identifies ? cutMiddle(text, columnWidth, cell.keepEnd ?? '') : truncateToWidth(text, columnWidth);
         textWidth = visibleWidth(text);
       }
       const padding = columnWidth - textWidth;
@@ -141,4 +146,11 @@ export function renderAlignedLines(columns: readonly AlignedColumn[], rows: read
     // A line cut mid-padding would otherwise end in blanks.
     return line.replace(/ +$/, '');
   });
+}
+
+/** An identifying cell cut to `width` in the middle of what comes before `keepEnd` (kept whole while it fits). */
+function cutMiddle(text: string, width: number, keepEnd: string): string {
+  const endWidth = visibleWidth(keepEnd);
+  if (keepEnd === '' || !text.endsWith(keepEnd) || endWidth >= width) return truncateMiddle(text, width);
+  return truncateMiddle(text.slice(0, text.length - keepEnd.length), width - endWidth) + keepEnd;
 }

@@ -90,13 +90,20 @@ function liveColumn(column: JobColumn, hasState: boolean): RecordColumn<LiveRow,
       if (column.id === 'message' && detail) return detail;
       // A finished job is no longer stale.
       const text = column.text(job, { ...ctx, staleAfterMs: 0 });
-      return column.id === 'name' && !hasState ? `${text} (${word})` : text;
+      return column.id === 'name' && !hasState ? `${text}${outcomeAfterName(word)}` : text;
     },
+    // A cut name keeps its end and the outcome after it.
+    keepEnd: ({ outcome }) => (outcome !== undefined && column.id === 'name' && !hasState ? outcomeAfterName(outcome.replace(/_/g, ' ')) : ''),
     style: ({ job, outcome }, palette, ctx) => {
       if (outcome === undefined) return column.style?.(job, palette, ctx);
       return column.id === 'state' ? dimmed(palette, outcomeStyle(outcome, palette)) : undefined;
     },
   };
+}
+
+/** A finished job's outcome after its name, when there is no STATE column. */
+function outcomeAfterName(word: string): string {
+  return ` (${word})`;
 }
 
 function outcomeStyle(outcome: string, palette: Palette): Style {

@@ -43,6 +43,8 @@ export interface RecordColumn<T, C = void> {
   identifies?: boolean;
   /** For the identifying column: columns whose dropOrder is below this leave before it is cut (AlignedColumn). */
   cutOrder?: number;
+  /** For the identifying column: the end of a row's text its cut keeps whole (AlignedCell.keepEnd). */
+  keepEnd?(row: T, ctx: C): string;
   /** Table cell, plain text without ANSI codes (server text is sanitised by the table). */
   text(row: T, ctx: C): string;
   /** csv/tsv value, raw. Default: the table text. */
@@ -78,7 +80,11 @@ export function renderTableLines<T, C>(rows: readonly T[], columns: readonly Rec
   for (const row of rows) {
     const rowStyle = options.rowStyle?.(row, palette);
     cells.push(
-      columns.map((column) => ({ text: sanitizeForTerminal(column.text(row, ctx)), style: column.style?.(row, palette, ctx) ?? rowStyle })),
+      columns.map((column) => ({
+        text: sanitizeForTerminal(column.text(row, ctx)),
+        keepEnd: column.keepEnd?.(row, ctx),
+        style: column.style?.(row, palette, ctx) ?? rowStyle,
+      })),
     );
   }
   return renderAlignedLines(layout, cells, options.width);

@@ -114,6 +114,12 @@ describe('renderFrame', () => {
     expect(plain[1]).toMatch(/^Kestrel-Spring-Publish \(failed\)\s+/);
   });
 
+  it('cuts a finished job\'s name in its middle, keeping its end and the outcome after it', () => {
+    const job = makeJob({ jobHandle: 'j|o', name: 'Outlet-Incremental-Publish-2026-11-28-08:59:19' });
+    const plain = plainLines(renderFrame(frame({ jobs: [], finished: [{ job, outcome: 'succeeded_with_warnings', detail: '' }], columns: ['name'], width: 50 })));
+    expect(plain[1]).toBe('Outlet-Incr…-28-08:59:19 (succeeded with warnings)');
+  });
+
   describe('names that differ only at the end stay apart (the name is cut last, in the middle)', () => {
     const stamps = ['08:59:19', '08:59:41', '09:01:07', '09:02:55'];
     const outlet = stamps.map((stamp, i) =>

@@ -110,6 +110,19 @@ describe('the stats table', () => {
     expect(narrow[0]).toMatch(/^TYPE\s+JOBS\s+FAILED\s+FAIL%$/);
   });
 
+  it.each([80, 100, 130])('at %i columns keeps apart keys that differ only at the end (cut last, in the middle)', (width) => {
+    const teams = ['north', 'south', 'east', 'west'].map((side) => `publishing-automation-service-account-of-the-catalogue-team-europe-${side}@ips-jobs.example`);
+    const lines = renderStatsTable({ days: DAYS, groups: teams.map((team, i) => group(team, [i + 1, 0, 2, 8, 1, 3, 5])) }, { by: 'user', headers: true, palette: plain, width });
+    for (const line of lines) expect(visibleWidth(line)).toBeLessThanOrEqual(width);
+    const keys = lines.slice(1, 1 + teams.length).map((line) => line.split('  ')[0]!);
+    expect(new Set(keys).size).toBe(teams.length);
+    keys.forEach((key, i) => expect(key.endsWith(teams[i]!.slice(-18)) || key === teams[i]).toBe(true));
+    // At 80 columns the keys (86 wide) must be cut: in the middle, so each keeps its own end.
+    if (width === 80) expect(keys.every((key) => key.includes('…'))).toBe(true);
+    // JOBS always beside the key.
+    expect(lines[0]).toMatch(/^USER +JOBS/);
+  });
+
   it('with --no-headers: rows only, no notes', () => {
     const lines = renderStatsTable(STATS, { by: 'type', headers: false, palette: plain, width: 200 });
     expect(lines).toHaveLength(3);
