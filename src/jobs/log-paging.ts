@@ -56,8 +56,8 @@ export function startLogPaging(window: { fromMs: number; toMs?: number }, pageSi
 
 /**
  * Takes the answer to `state.next` and sets the request after it (undefined: every log of the window is read).
- * Only logs that start in the window are kept (a later answer of a log replaces an earlier one: the job may have
- * ended since), and only those from the start asked for on move the plan:
+ * Only logs that start in the window are kept, and those whose start cannot be read (a later answer of a log replaces
+ * an earlier one: the job may have ended since); only those from the start asked for on move the plan:
  * - None: nothing is left to read (an honest server answers nothing; one that ignores the start asked for gives
  *   older logs, which end the read rather than loop).
  * - New ones: ask again from the last start in the answer (inclusive: logs of that instant may have been cut off).
@@ -77,11 +77,12 @@ export function takeLogPage(state: LogPagingState, answer: readonly JobLog[]): L
   let lastStart: number | undefined;
   for (const log of answer) {
     const start = startMs(log);
-    if (start === undefined || !inWindow(start)) continue;
+    // A start IPS wrote unreadably is the server's to place: kept (the server gave it for the window), never a step.
+    if (start !== undefined && !inWindow(start)) continue;
     const key = logIdentity(log);
     if (!state.logs.has(key)) added++;
     state.logs.set(key, log);
-    if (start < asked.fromMs) continue;
+    if (start === undefined || start < asked.fromMs) continue;
     moving++;
     if (lastStart === undefined || start > lastStart) lastStart = start;
   }

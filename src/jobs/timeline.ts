@@ -93,12 +93,12 @@ export function timelineJobs(sources: TimelineSources): TimelineJob[] {
   const active = sources.active
     .filter(matches)
     .map(fromActive)
-    .filter((job) => rowBeginMs(job) <= sources.toMs);
+    // A job whose times IPS wrote unreadably stays, last and without a bar: what is known of it is shown.
+    .filter((job) => rowBeginMs(job) <= sources.toMs || rowBeginMs(job) === Number.POSITIVE_INFINITY);
   const listed = new Set(sources.active.map((job) => job.jobHandle).filter((handle) => handle !== undefined));
   const logged = filterLogs(sources.logs, { ...sources.criteria, failOn: sources.failOn })
     .filter((log) => log.jobHandle === undefined || !listed.has(log.jobHandle))
-    .map((log) => fromLog(log, sources.failOn))
-    .filter((job) => job.startMs !== undefined);
+    .map((log) => fromLog(log, sources.failOn));
   const rows = [...logged, ...active];
   return rows.sort((a, b) => rowBeginMs(a) - rowBeginMs(b) || (a.jobName < b.jobName ? -1 : a.jobName > b.jobName ? 1 : 0));
 }

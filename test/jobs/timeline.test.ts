@@ -34,6 +34,15 @@ describe('timelineJobs', () => {
     expect(queuedSeconds(row!, NOW_MS)).toBe(240);
   });
 
+  it('keeps a job whose times IPS wrote unreadably: listed last, with what is known of it', () => {
+    const unreadable = makeLog({ jobHandle: 'j|x', jobName: 'Garbled', startDate: 'yesterday', endDate: 'yesterday' });
+    const garbledActive = makeJob({ jobHandle: 'j|y', name: 'Garbled-Active', startDate: 'yesterday', triggerTime: 'yesterday' });
+    const rows = timelineJobs(sources({ logs: [unreadable, makeLog()], active: [garbledActive] }));
+    expect(rows.map((row) => row.jobName)).toEqual(['Spring-Publish-0900', 'Garbled', 'Garbled-Active']);
+    expect(rows[1]).toMatchObject({ startDate: 'yesterday', outcome: 'succeeded' });
+    expect(rows[1]?.startMs).toBeUndefined();
+  });
+
   it('a waiting job has not started: queued from its trigger to now', () => {
     const job = makeJob({ state: 'WaitingCoordinator', triggerTime: '2026-11-28T11:50:00-08:00', startDate: '2026-11-28T11:50:00-08:00' });
     const [row] = timelineJobs(sources({ active: [job] }));

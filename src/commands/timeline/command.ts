@@ -33,6 +33,7 @@ Examples:
 
 One row a job, ordered by start: finished jobs from the job logs, active ones from the active list (drawn up
 to the server's now). A job in both is one row, running. The axis spans the jobs shown, within the window.
+A job whose times IPS wrote unreadably is listed last, without a bar.
 Bars fill eighths of a cell; a bar begins at the edge of the cell its start falls in.
 
   ✓█ succeeded   !▓ with warnings   ✗╳ failed   ▶═ running   … waiting (not started)   ░ queued
