@@ -22,10 +22,27 @@ export interface LogPagingState {
   readonly windowFromMs: number;
   /** Every log read so far, by identity, in the order first seen. */
   readonly logs: Map<string, JobLog>;
-  /** The longest answer so far: a server that capped an answer at n never answers more than n. */
-  largestAnswer: number;
-  /** Instants whose logs may not all have been read: IPS gave a whole maximal answer of logs starting then. */
-  readonly crowdedInstants: number[];
+  /**
+   * The server's cap, once it shows: an answer shorter than its numRows that a later answer proved incomplete (an
+   * honest answer shorter than asked holds everything from its start). Undefined while none has shown.
+   */
+  provenCap?: number;
+  /** The previous answer's length when it was shorter than its numRows (for provenCap). */
+  previousShort?: number;
+  /** An answer held logs older than the start asked for: this server's short answers prove nothing. */
+  startIgnored?: boolean;
+  /** Instants the plan moved past with a short answer of only their logs, and how many: crowded if a cap shows. */
+  readonly passedInstants: Array<{ instantMs: number; logs: number }>;
+  /**
+   * Instants whose logs may not all have been read: IPS filled answers of MAX_GROWTH pages with logs of that instant,
+   * or answered as many as its proven cap. Final once `next` is undefined.
+   */
+  crowdedInstants: number[];
+  /**
+   * IPS answered nothing from this instant on (only older logs, or starts that cannot be read) in an answer that may
+   * have been cut: logs that started from then on may be missing. Final once `next` is undefined.
+   */
+  unreadFromMs?: number;
   next?: LogPageRequest;
 }
 
@@ -38,73 +55,107 @@ export function logIdentity(log: JobLog): string {
   return `${log.companyHandle ?? ''}\u0000${log.jobHandle ?? ''}\u0000${log.startDate ?? ''}\u0000${log.jobHandle === undefined ? (log.jobName ?? '') : ''}`;
 }
 
-function startMs(log: JobLog): number | undefined {
-  return parseIso(log.startDate);
-}
-
 export function startLogPaging(window: { fromMs: number; toMs?: number }, pageSize = LOG_PAGE_SIZE): LogPagingState {
   if (!(Number.isInteger(pageSize) && pageSize >= 1)) throw new RangeError(`page size ${pageSize}: a whole number from 1`);
   return {
     pageSize,
     windowFromMs: window.fromMs,
     logs: new Map(),
-    largestAnswer: 0,
+    passedInstants: [],
     crowdedInstants: [],
     next: { fromMs: window.fromMs, ...(window.toMs === undefined ? {} : { toMs: window.toMs }), numRows: pageSize },
   };
 }
 
+/** What one answer holds, against the request it answers. */
+interface Reading {
+  /** Logs not read before. */
+  added: number;
+  /** Logs that start from the start asked for on (within the window's end): the only ones that move the plan. */
+  moving: number;
+  /** The latest start among them. */
+  lastStart?: number;
+  /** A log after the window's end: the answer (ascending) reached it, whatever the server did with endDate. */
+  pastEnd: boolean;
+  /** A log older than the start asked for: the server did not keep to it. */
+  older: boolean;
+}
+
+/** Keeps the answer's logs of the window (and those whose start cannot be read: the server placed them there). */
+function read(state: LogPagingState, asked: LogPageRequest, answer: readonly JobLog[]): Reading {
+  const reading: Reading = { added: 0, moving: 0, pastEnd: false, older: false };
+  for (const log of answer) {
+    const start = parseIso(log.startDate);
+    if (start !== undefined && asked.toMs !== undefined && start > asked.toMs) {
+      reading.pastEnd = true;
+      continue;
+    }
+    if (start !== undefined && start < asked.fromMs) [state.startIgnored, reading.older] = [true, true];
+    if (start !== undefined && start < state.windowFromMs) continue;
+    const key = logIdentity(log);
+    if (!state.logs.has(key)) reading.added++;
+    // A later answer replaces an earlier one: the job may have ended since.
+    state.logs.set(key, log);
+    if (start === undefined || start < asked.fromMs) continue;
+    reading.moving++;
+    if (reading.lastStart === undefined || start > reading.lastStart) reading.lastStart = start;
+  }
+  return reading;
+}
+
+/** The read is over: which instants may have lost logs is decided now that the cap, if any, has shown. */
+function finish(state: LogPagingState): LogPagingState {
+  state.next = undefined;
+  // A server that does not keep to the start asked for may have cut any short answer.
+  const cap = state.startIgnored ? 1 : state.provenCap;
+  const passed = cap === undefined ? [] : state.passedInstants.filter((p) => p.logs >= cap).map((p) => p.instantMs);
+  state.crowdedInstants = [...new Set([...state.crowdedInstants, ...passed])].sort((a, b) => a - b);
+  return state;
+}
+
 /**
- * Takes the answer to `state.next` and sets the request after it (undefined: every log of the window is read).
- * Only logs that start in the window are kept, and those whose start cannot be read (a later answer of a log replaces
- * an earlier one: the job may have ended since); only those from the start asked for on move the plan:
- * - None: nothing is left to read (an honest server answers nothing; one that ignores the start asked for gives
- *   older logs, which end the read rather than loop).
- * - New ones: ask again from the last start in the answer (inclusive: logs of that instant may have been cut off).
- * - Nothing new, and the answer shorter than numRows and than the longest answer so far: all of them fitted, done.
- * - Nothing new in an answer that may have been cut (as long as numRows, or as the longest so far: perhaps a server
- *   cap): if it reaches past the start asked for, everything before its last start has come, so ask from there; if
- *   every log in it starts at that one instant, numRows grows (a whole answer, up to MAX_GROWTH × the page size),
- *   else the instant is noted as crowded (logs of it may be missing, never in silence) and the plan moves 1 ms on.
+ * Takes the answer to `state.next` and sets the request after it (undefined: the read is over). Only logs of the
+ * window are kept; only those from the start asked for on move the plan:
+ * - An answer that reaches past the window's end, or holds none from the start asked for: over. If it held none from
+ *   there but older logs (a server that ignores the start asked for), or was full (or capped) of starts that cannot
+ *   be read, logs from that start on may be missing (`unreadFromMs`).
+ * - New logs: ask again from the last start in the answer (inclusive: logs of that instant may have been cut off).
+ *   New logs after an answer shorter than its numRows prove a cap: that answer's length (`provenCap`).
+ * - Nothing new, all of one instant (the start asked for): a full answer grows numRows (up to MAX_GROWTH × the
+ *   page size; past that the instant is crowded); a short one is noted with its count and the plan moves 1 ms on.
+ *   An honest server's short answer held all of that instant; with a cap proven by the end of the read, an instant
+ *   noted with as many logs as the cap is crowded (every noted instant, if the server gave logs older than a start
+ *   asked for). A cap that never shows cannot be told from an honest answer.
+ * - Nothing new past the start asked for (a server repeating itself): ask from the last start.
  * Terminates: each step adds a log, grows numRows (bounded), or moves the start on to a later instant.
  */
 export function takeLogPage(state: LogPagingState, answer: readonly JobLog[]): LogPagingState {
   const asked = state.next;
   if (asked === undefined) throw new Error('takeLogPage: no request is pending');
-  const inWindow = (start: number) => start >= state.windowFromMs && (asked.toMs === undefined || start <= asked.toMs);
-  let added = 0;
-  let moving = 0;
-  let lastStart: number | undefined;
-  for (const log of answer) {
-    const start = startMs(log);
-    // A start IPS wrote unreadably is the server's to place: kept (the server gave it for the window), never a step.
-    if (start !== undefined && !inWindow(start)) continue;
-    const key = logIdentity(log);
-    if (!state.logs.has(key)) added++;
-    state.logs.set(key, log);
-    if (start === undefined || start < asked.fromMs) continue;
-    moving++;
-    if (lastStart === undefined || start > lastStart) lastStart = start;
-  }
-  const largestBefore = state.largestAnswer;
-  state.largestAnswer = Math.max(state.largestAnswer, answer.length);
-  const onFrom = (fromMs: number, numRows: number): LogPagingState => {
-    state.next = asked.toMs !== undefined && fromMs > asked.toMs ? undefined : { fromMs, ...(asked.toMs === undefined ? {} : { toMs: asked.toMs }), numRows };
-    return state;
-  };
-  const done = (): LogPagingState => {
-    state.next = undefined;
-    return state;
-  };
-  if (moving === 0 || lastStart === undefined) return done();
-  if (added > 0) {
-    // The same start again keeps a grown numRows; a later one goes back to the page size.
-    return onFrom(lastStart, lastStart === asked.fromMs ? asked.numRows : state.pageSize);
-  }
+  const { added, moving, lastStart, pastEnd, older } = read(state, asked, answer);
   const full = answer.length >= asked.numRows;
-  if (!full && answer.length < largestBefore) return done();
+  if (added > 0 && state.previousShort !== undefined) state.provenCap = Math.min(state.provenCap ?? Infinity, state.previousShort);
+  state.previousShort = full ? undefined : answer.length;
+  const onFrom = (fromMs: number, numRows: number): LogPagingState => {
+    if (asked.toMs !== undefined && fromMs > asked.toMs) return finish(state);
+    state.next = { fromMs, ...(asked.toMs === undefined ? {} : { toMs: asked.toMs }), numRows };
+    return state;
+  };
+  if (pastEnd) return finish(state);
+  if (moving === 0 || lastStart === undefined) {
+    // Older logs instead of an answer from the start asked for, or a full (or capped) answer of starts that cannot be
+    // read: whatever started from there on is out of reach.
+    if (answer.length > 0 && (older || full || (state.provenCap !== undefined && answer.length >= state.provenCap))) state.unreadFromMs = asked.fromMs;
+    return finish(state);
+  }
+  // The same start again keeps a grown numRows; a later one goes back to the page size.
+  if (added > 0) return onFrom(lastStart, lastStart === asked.fromMs ? asked.numRows : state.pageSize);
   if (lastStart > asked.fromMs) return onFrom(lastStart, state.pageSize);
-  if (full && asked.numRows < state.pageSize * MAX_GROWTH) return onFrom(asked.fromMs, Math.min(asked.numRows * 2, state.pageSize * MAX_GROWTH));
-  state.crowdedInstants.push(asked.fromMs);
+  if (full) {
+    if (asked.numRows < state.pageSize * MAX_GROWTH) return onFrom(asked.fromMs, Math.min(asked.numRows * 2, state.pageSize * MAX_GROWTH));
+    state.crowdedInstants.push(asked.fromMs);
+  } else {
+    state.passedInstants.push({ instantMs: asked.fromMs, logs: moving });
+  }
   return onFrom(asked.fromMs + 1, state.pageSize);
 }

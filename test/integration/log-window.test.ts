@@ -67,9 +67,39 @@ describe('readLogWindow', () => {
     expect(logs.map((log) => log.originalJobName)).toEqual(['Spread', 'Later', ...own.map((log) => log.originalJobName)]);
   });
 
+  it('says nothing of a window that was read whole, capped or not', async () => {
+    const said: unknown[] = [];
+    for (const cap of [undefined, 30]) {
+      emulator.ips.jobLogsRowCap = cap;
+      try {
+        const logs = await readLogWindow(session, { fromMs: FROM, toMs: FROM + 300 * MINUTE, onGaps: (gaps) => said.push(gaps) });
+        expect(logs).toHaveLength(325);
+      } finally {
+        emulator.ips.jobLogsRowCap = undefined;
+      }
+    }
+    // One job alone in a window.
+    expect(await readLogWindow(session, { fromMs: FROM + 400 * MINUTE, toMs: FROM + 401 * MINUTE, onGaps: (gaps) => said.push(gaps) })).toHaveLength(1);
+    expect(said).toEqual([]);
+  });
+
+  it('a cap below the logs of one instant, and logs after it: says which instant', async () => {
+    const said: Array<{ crowded: readonly number[] }> = [];
+    emulator.ips.jobLogsRowCap = 10;
+    try {
+      const logs = await readLogWindow(session, { fromMs: FROM + 149 * MINUTE, toMs: FROM + 200 * MINUTE, onGaps: (gaps) => said.push(gaps) });
+      // The 25 Burst logs share one instant with a Spread log: IPS gives 10 of the 26, whatever is asked.
+      expect(logs.filter((log) => log.originalJobName === 'Burst')).toHaveLength(9);
+      expect(logs.filter((log) => log.originalJobName === 'Spread')).toHaveLength(52);
+    } finally {
+      emulator.ips.jobLogsRowCap = undefined;
+    }
+    expect(said).toEqual([{ crowded: [FROM + 150 * MINUTE] }]);
+  });
+
   it('more logs at one instant than it will ask for at once: says which instant, and reads on past it', async () => {
     const crowded: number[] = [];
-    const logs = await readLogWindow(session, { fromMs: FROM - 110 * MINUTE, toMs: FROM + 10 * MINUTE, pageSize: 3, onCrowded: (at) => crowded.push(...at) });
+    const logs = await readLogWindow(session, { fromMs: FROM - 110 * MINUTE, toMs: FROM + 10 * MINUTE, pageSize: 3, onGaps: (gaps) => crowded.push(...gaps.crowded) });
     expect(crowded).toEqual([FROM - 100 * MINUTE]);
     // numRows grew to 16 pages of 3 at that instant.
     expect(logs.filter((log) => log.originalJobName === 'Crowd')).toHaveLength(48);

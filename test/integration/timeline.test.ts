@@ -76,6 +76,8 @@ beforeAll(async () => {
   emulator.ips.addJobLogs([seededLog(`${long}1`, -5 * DAY_MIN, -5 * DAY_MIN + 30), seededLog(`${long}2`, -5 * DAY_MIN + 10, -5 * DAY_MIN + 50, 'warnings')]);
   // Twelve days ago: eight jobs started at one instant (a server that caps answers below that loses some).
   emulator.ips.addJobLogs(Array.from({ length: 8 }, (_, i) => seededLog(`burst-${i}`, -12 * DAY_MIN, -12 * DAY_MIN + 5)));
+  // … and three after it, by which a cap shows.
+  emulator.ips.addJobLogs(Array.from({ length: 3 }, (_, i) => seededLog(`after-burst-${i}`, -11.5 * DAY_MIN + i, -11.5 * DAY_MIN + i + 5)));
   // Ten to nine days ago: 10,000 jobs, a minute apart, each 5 minutes long.
   emulator.ips.addJobLogs(Array.from({ length: 10_000 }, (_, i) => seededLog(`bulk-${i}`, -10 * DAY_MIN + i * 0.1, -10 * DAY_MIN + i * 0.1 + 5, (['succeeded', 'warnings', 'failed'] as const)[i % 3])));
 });
@@ -131,11 +133,17 @@ describe('timeline in a pipe', () => {
   });
 
   it('a server that caps its answers below the jobs of one instant: says on stderr that some may be missing', async () => {
+    const window = ['--since', '13d', '--until', '11d'];
+    // Without a cap: every job, nothing said.
+    const whole = await timeline(window);
+    expect(whole.stdout.split('\n').filter((line) => line.includes(' burst-'))).toHaveLength(8);
+    expect(whole.stderr).toBe('');
     emulator.ips.jobLogsRowCap = 5;
     try {
-      const { code, stdout, stderr } = await timeline(['--since', '13d', '--until', '11d']);
+      const { code, stdout, stderr } = await timeline(window);
       expect(code).toBe(0);
-      expect(stdout.split('\n').filter((line) => line.includes(' burst-')).length).toBeGreaterThanOrEqual(5);
+      expect(stdout.split('\n').filter((line) => line.includes(' burst-'))).toHaveLength(5);
+      expect(stdout.split('\n').filter((line) => line.includes(' after-burst-'))).toHaveLength(3);
       expect(stderr).toBe(`More job logs started at ${new Date(NOW_MS - 12 * DAY).toISOString().replace('.000Z', 'Z')} than IPS answers at once: some of them may be missing.\n`);
     } finally {
       emulator.ips.jobLogsRowCap = undefined;
@@ -153,8 +161,10 @@ describe('timeline -o json', () => {
   it('gives each job its dates, outcome and queue; a job in both lists is one, running', async () => {
     const { code, stdout } = await timeline(['--since', '4d', '-o', 'json']);
     expect(code).toBe(0);
-    const doc = JSON.parse(stdout) as { schemaVersion: number; jobs: Array<Record<string, unknown>>; truncated: boolean };
+    const doc = JSON.parse(stdout) as { schemaVersion: number; window: unknown; jobs: Array<Record<string, unknown>>; truncated: boolean };
     expect(doc.schemaVersion).toBe(1);
+    // The window as stats gives it: four days to the server's now (09:00 -08:00 on the 15th).
+    expect(doc.window).toEqual({ from: '2031-01-11T17:00:00Z', to: '2031-01-15T17:00:00Z' });
     expect(doc.truncated).toBe(false);
     const byName = new Map(doc.jobs.map((job) => [job.jobName, job]));
     expect(byName.get('upload-2')).toEqual({

@@ -51,18 +51,23 @@ export function windowText(window: Pick<ResolvedWindow, 'fromMs' | 'toMs' | 'unt
  * readLogWindow with a spinner counting the logs on a terminal, and a line on stderr for each instant whose logs may
  * not all have come (more started then than IPS answers at once): logs left out are never left out in silence.
  */
-export async function readLogWindowSaying(session: Session, io: IO, window: Pick<ResolvedWindow, 'fromMs' | 'toMs' | 'until'>, colorStderr: boolean): Promise<JobLog[]> {
+export async function readLogWindowSaying(session: Session, io: IO, window: Pick<ResolvedWindow, 'fromMs' | 'toMs'>, colorStderr: boolean): Promise<JobLog[]> {
   const spinner = await startSpinner(io, 'Reading job logs…', colorStderr);
-  let crowded: readonly number[] = [];
+  let gaps: { crowded: readonly number[]; unreadFrom?: number } = { crowded: [] };
   let logs: JobLog[];
   try {
-    const asked = { fromMs: window.fromMs, ...(window.until ? { toMs: window.toMs } : {}), onCrowded: (instants: readonly number[]) => (crowded = instants) };
+    // Always up to the window's end (the server's now without --until): a job that starts during the read is not
+    // the window's, and would look like a page IPS had cut.
+    const asked = { fromMs: window.fromMs, toMs: window.toMs, onGaps: (found: typeof gaps) => (gaps = found) };
     logs = await readLogWindow(session, asked, (count) => spinner.update(`Reading job logs… ${count.toLocaleString('en-US')}`));
   } finally {
     spinner.stop();
   }
-  for (const instant of crowded) {
+  for (const instant of gaps.crowded) {
     await write(io.stderr, `More job logs started at ${formatInstant(instant)} than IPS answers at once: some of them may be missing.\n`);
+  }
+  if (gaps.unreadFrom !== undefined) {
+    await write(io.stderr, `IPS answered no job log from ${formatInstant(gaps.unreadFrom)} on when asked: job logs that started from then on may be missing.\n`);
   }
   return logs;
 }
@@ -74,8 +79,11 @@ export interface LogWindow {
   toMs?: number;
   /** Rows asked for per request; default LOG_PAGE_SIZE. */
   pageSize?: number;
-  /** Instants so crowded with logs that IPS may not have given them all (more than its largest answer). */
-  onCrowded?: (instants: readonly number[]) => void;
+  /**
+   * Where logs may be missing, said once the read is over: instants with more logs than IPS gave at once, and the
+   * instant from which IPS gave nothing when asked (it answered older logs, or starts that cannot be read).
+   */
+  onGaps?: (gaps: { crowded: readonly number[]; unreadFrom?: number }) => void;
 }
 
 /**
@@ -98,6 +106,8 @@ export async function readLogWindow(session: Session, window: LogWindow, onPage?
     state = takeLogPage(state, answer);
     onPage?.(state.logs.size);
   }
-  if (state.crowdedInstants.length > 0) window.onCrowded?.(state.crowdedInstants);
+  if (state.crowdedInstants.length > 0 || state.unreadFromMs !== undefined) {
+    window.onGaps?.({ crowded: state.crowdedInstants, ...(state.unreadFromMs === undefined ? {} : { unreadFrom: state.unreadFromMs }) });
+  }
   return [...state.logs.values()];
 }
