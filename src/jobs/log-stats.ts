@@ -3,7 +3,8 @@
 import type { JobLog } from '../ips/types.js';
 import { parseIso } from './dates.js';
 import { jobTypeFromLogType } from './log-type.js';
-import { isFinishedLog, outcomeFromLog, type FailOn } from './outcome.js';
+import { logStatus } from './log-status.js';
+import type { FailOn } from './outcome.js';
 
 export type StatsGroupBy = 'type' | 'user' | 'day';
 
@@ -24,7 +25,7 @@ export interface GroupStats {
   succeeded: number;
   succeededWithWarnings: number;
   failed: number;
-  /** Logs without an end date: jobs still running (no outcome, no duration yet). */
+  /** Logs without an end date that have not failed already: jobs still running (no outcome, no duration yet). */
   running: number;
   /** failed ÷ finished jobs; null when none finished. */
   failureRate: number | null;
@@ -169,15 +170,16 @@ export function logStats(logs: readonly JobLog[], options: StatsOptions): LogSta
     group.files.warnings += log.fileWarningCount ?? 0;
     const day = dayIndex.get(isoDay(log.startDate) ?? '');
     if (day !== undefined) group.jobsPerDay[day]!++;
-    if (!isFinishedLog(log)) {
+    // The History tab's word (logStatus): a fatal or …Failure log has failed even before its end date.
+    const status = logStatus(log, options.failOn);
+    if (status === 'running') {
       group.running++;
       continue;
     }
-    const outcome = outcomeFromLog(log, options.failOn).outcome;
-    if (outcome === 'failed') {
+    if (status === 'failed') {
       group.failed++;
       if (day !== undefined) group.failedPerDay[day]!++;
-    } else if (outcome === 'succeeded_with_warnings') group.succeededWithWarnings++;
+    } else if (status === 'with warnings') group.succeededWithWarnings++;
     else group.succeeded++;
     const seconds = durationSeconds(log);
     if (seconds !== undefined) tally.durations.push(seconds);

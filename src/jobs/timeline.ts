@@ -3,6 +3,7 @@ import type { ActiveJob, JobLog } from '../ips/types.js';
 import { parseIso } from './dates.js';
 import { jobMatcher } from './filter.js';
 import { filterLogs, type LogCriteria } from './log-filter.js';
+import { logStatus } from './log-status.js';
 import { jobTypeFromLogType, jobTypeName } from './log-type.js';
 import { isFinishedLog, outcomeFromLog, type FailOn, type LogOutcome } from './outcome.js';
 import { stateClass } from './state-class.js';
@@ -44,8 +45,7 @@ function fromLog(log: JobLog, failOn: FailOn): TimelineJob {
   const startMs = parseIso(log.startDate);
   const endMs = finished ? parseIso(log.endDate) : undefined;
   // A log without its end is a job still being written: running, unless it has failed already (logStatus's rule).
-  const definitelyFailed = log.fatalError === true || /failure$/i.test(log.logType ?? '');
-  const outcome: TimelineOutcome = finished || definitelyFailed ? outcomeFromLog(log, failOn).outcome : 'running';
+  const outcome: TimelineOutcome = logStatus(log, failOn) === 'running' ? 'running' : outcomeFromLog(log, failOn).outcome;
   return {
     jobName: log.jobName ?? log.originalJobName ?? log.jobHandle ?? '',
     jobHandle: log.jobHandle,

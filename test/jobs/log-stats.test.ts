@@ -89,6 +89,12 @@ describe('stats of a window of job logs', () => {
     expect(only).toMatchObject({ jobs: 1, running: 1, failureRate: null, durationSeconds: null });
   });
 
+  it('a log without its end that has failed already (fatal, or a …Failure type) is failed, as the History tab says', () => {
+    const fatal = makeLog({ jobHandle: 'f', logType: 'BeginImageServingPublish', fatalError: true, startDate: '2026-11-28T11:00:00.000-08:00', endDate: undefined });
+    const [only] = logStats([fatal], { by: 'type', failOn: 'error', fromMs: FROM, toMs: TO }).groups;
+    expect(only).toMatchObject({ jobs: 1, running: 0, failed: 1, failureRate: 1, durationSeconds: null });
+  });
+
   it('an empty window: no groups', () => {
     expect(logStats([], { by: 'type', failOn: 'error', fromMs: FROM, toMs: TO }).groups).toEqual([]);
   });

@@ -37,7 +37,8 @@ Examples:
 
 Every job log of the window is read (IPS answers in pages; stats asks for each). A job's outcome is the
 one its log gives by --fail-on (succeeded, succeeded with warnings, failed); a log without an end date is
-a job still running: counted, with no outcome or duration. FAIL% is failed / finished jobs. Durations
+a job still running (counted, with no outcome or duration) unless it has failed already (a fatal error or
+a …Failure type), as logs' STATUS says. FAIL% is failed / finished jobs. Durations
 (end − start): P50 and P95 by nearest rank (the smallest duration that at least 50% or 95% of the
 durations do not exceed; no interpolation), and the longest. DAILY (the table, in a pipe too; not with
 --by day): the jobs started each day of the window in the server's time zone, ▁ to █ scaled to the row's
