@@ -16,3 +16,24 @@ export function parseIso(text?: string): number | undefined {
   const epoch = Date.parse(`${year}-${month}-${day}T${hour}:${minute}:${second}${millis}${zone}`);
   return Number.isNaN(epoch) ? undefined : epoch;
 }
+
+/** The parts of a valid server date; undefined when parseIso would refuse it. */
+function validMatch(text: string | undefined): RegExpExecArray | undefined {
+  return text === undefined || parseIso(text) === undefined ? undefined : (XSD_DATE_TIME.exec(text.trim()) ?? undefined);
+}
+
+/** The day a server date names, in the offset it is written in: `2026-11-28T23:30:00-08:00` → `2026-11-28`. */
+export function isoDay(text: string | undefined): string | undefined {
+  const match = validMatch(text);
+  return match === undefined ? undefined : `${match[1]}-${match[2]}-${match[3]}`;
+}
+
+/** The offset (minutes east of UTC) a server date is written in; undefined when it names none or is not a date. */
+export function isoOffsetMinutes(text: string | undefined): number | undefined {
+  const offset = validMatch(text)?.[8];
+  if (offset === undefined) return undefined;
+  if (/^z$/i.test(offset)) return 0;
+  const digits = offset.replace(':', '');
+  const minutes = Number(digits.slice(1, 3)) * 60 + Number(digits.slice(3, 5));
+  return offset.startsWith('-') ? -minutes : minutes;
+}

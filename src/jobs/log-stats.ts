@@ -1,7 +1,7 @@
 // `stats`: what a window of job logs says, per job type, user or day: how many, how they ended, how long they took,
 // how many files, and how many jobs (and failures) each day of the window.
 import type { JobLog } from '../ips/types.js';
-import { parseIso } from './dates.js';
+import { isoDay, isoOffsetMinutes, parseIso } from './dates.js';
 import { jobTypeFromLogType } from './log-type.js';
 import { logStatus } from './log-status.js';
 import type { FailOn } from './outcome.js';
@@ -49,25 +49,6 @@ export interface StatsOptions {
   /** The window: its days are the sparkline's, logs or not. */
   fromMs: number;
   toMs: number;
-}
-
-const ISO_DATE = /^(\d{4}-\d{2}-\d{2})T/;
-const ISO_OFFSET = /(Z|[+-]\d{2}:?\d{2})$/i;
-
-/** The day a server date names, in the offset it is written in: `2026-11-28T23:30:00-08:00` → `2026-11-28`. */
-export function isoDay(text: string | undefined): string | undefined {
-  if (text === undefined || parseIso(text) === undefined) return undefined;
-  return ISO_DATE.exec(text.trim())?.[1];
-}
-
-/** The offset (minutes east of UTC) a server date is written in; undefined when it names none. */
-export function isoOffsetMinutes(text: string | undefined): number | undefined {
-  const offset = text === undefined ? undefined : ISO_OFFSET.exec(text.trim())?.[1];
-  if (offset === undefined) return undefined;
-  if (/^z$/i.test(offset)) return 0;
-  const digits = offset.replace(':', '');
-  const minutes = Number(digits.slice(1, 3)) * 60 + Number(digits.slice(3, 5));
-  return offset.startsWith('-') ? -minutes : minutes;
 }
 
 function dayAt(ms: number, offsetMinutes: number): string {

@@ -116,11 +116,11 @@ export function renderStatsTable(stats: LogStats, options: StatsTableOptions): s
 }
 
 /** `-o json`: the window, the rule, and each group with its key under the name --by gives it (`type`, `user`, `day`). */
-export function statsDocument(stats: LogStats, context: { by: StatsGroupBy; company: object | null; from: string; to: string; failOn: string }): object {
+export function statsDocument(stats: LogStats, context: { by: StatsGroupBy; company: object | null; window: { from: string; to: string }; failOn: string }): object {
   return {
     schemaVersion: 1,
     company: context.company,
-    window: { from: context.from, to: context.to },
+    window: context.window,
     by: context.by,
     failOn: context.failOn,
     percentiles: 'nearest-rank',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseIso } from '../../src/jobs/dates.js';
+import { isoDay, isoOffsetMinutes, parseIso } from '../../src/jobs/dates.js';
 
 describe('parseIso', () => {
   it('reads the server timestamp with its offset as an instant', () => {
@@ -21,4 +21,20 @@ describe('parseIso', () => {
       expect(parseIso(text)).toBeUndefined();
     },
   );
+});
+
+describe('the day and the offset a server date is written in', () => {
+  it('takes the date and the offset as written, not as this machine would read them', () => {
+    expect(isoDay('2026-11-28T23:30:00.000-08:00')).toBe('2026-11-28');
+    expect(isoDay('not a date')).toBeUndefined();
+    expect(isoOffsetMinutes('2026-11-28T23:30:00.000-08:00')).toBe(-480);
+    expect(isoOffsetMinutes('2026-11-28T23:30:00+0530')).toBe(330);
+    expect(isoOffsetMinutes('2026-11-28T23:30:00Z')).toBe(0);
+  });
+
+  it('has no offset for a date that names none, nor for one that is not a date', () => {
+    expect(isoOffsetMinutes('2026-11-28T23:30:00')).toBeUndefined();
+    expect(isoOffsetMinutes('2026-02-30T10:00:00-08:00')).toBeUndefined();
+    expect(isoOffsetMinutes(undefined)).toBeUndefined();
+  });
 });

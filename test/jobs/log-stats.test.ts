@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { JobLog } from '../../src/ips/types.js';
-import { isoDay, isoOffsetMinutes, logStats, nearestRank, windowDays } from '../../src/jobs/log-stats.js';
+import { logStats, nearestRank, windowDays } from '../../src/jobs/log-stats.js';
 import { makeLog } from './log-fixtures.js';
 
 const FROM = Date.parse('2026-11-22T00:00:00.000-08:00');
@@ -25,14 +25,6 @@ describe('nearest-rank percentiles', () => {
 });
 
 describe('days as the server writes them', () => {
-  it('takes the date and the offset a server date is written in', () => {
-    expect(isoDay('2026-11-28T23:30:00.000-08:00')).toBe('2026-11-28');
-    expect(isoDay('not a date')).toBeUndefined();
-    expect(isoOffsetMinutes('2026-11-28T23:30:00.000-08:00')).toBe(-480);
-    expect(isoOffsetMinutes('2026-11-28T23:30:00+0530')).toBe(330);
-    expect(isoOffsetMinutes('2026-11-28T23:30:00Z')).toBe(0);
-  });
-
   it('lists every day of the window in the server offset, days without logs included', () => {
     expect(windowDays([run('2026-11-25T10:00:00', 5)], FROM, TO)).toEqual(['2026-11-22', '2026-11-23', '2026-11-24', '2026-11-25', '2026-11-26', '2026-11-27', '2026-11-28']);
   });

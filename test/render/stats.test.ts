@@ -145,7 +145,7 @@ describe('the stats table', () => {
 
 describe('json, csv and tsv', () => {
   it('json: the key under the --by name', () => {
-    const doc = statsDocument(STATS, { by: 'type', company: null, from: 'a', to: 'b', failOn: 'error' }) as { schemaVersion: number; groups: Record<string, unknown>[] };
+    const doc = statsDocument(STATS, { by: 'type', company: null, window: { from: 'a', to: 'b' }, failOn: 'error' }) as { schemaVersion: number; groups: Record<string, unknown>[] };
     expect(doc.schemaVersion).toBe(1);
     expect(doc.groups[0]).toMatchObject({ type: 'ImageServingPublish', jobs: 23, durationSeconds: { p50: 600, p95: 3000, max: 7260 }, files: { total: 1200, errors: 3, warnings: 14 } });
     expect(doc.groups[0]).not.toHaveProperty('key');

@@ -24,7 +24,7 @@ export function failOnOption(): Option {
   return new Option('--fail-on <level>', `what makes a job's status failed: ${FAIL_ON.join(', ')}`).argParser(choiceOption(FAIL_ON)).default('error');
 }
 
-/** `--type <types>` of `logs` and `stats`: job types, log types or `list`'s job types, completed from Adobe's list. */
+/** `--type <types>` of `logs`, `stats` and `timeline`: job types, log types or `list`'s job types, completed from Adobe's list. */
 export function logTypeOption(): Option {
   return offer(new Option('--type <types>', 'only these job types or log types (comma-separated, repeatable; e.g. ImageServingPublish, Upload)').argParser(listOption), {
     words: async () => (await import('../../jobs/log-type.js')).LOG_TYPE_STEMS,

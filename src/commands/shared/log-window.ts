@@ -19,13 +19,18 @@ export function checkWindowFlags(since: TimeBound, until: TimeBound | undefined,
   if (until !== undefined && boundsInOrder(since, until) === false) throw untilFirst(example);
 }
 
-/** A window of --since/--until by the server's clock: its start, its end (--until, never past now) and that now. */
+/** A window of --since/--until by the server's clock: its start and its end (--until, never past the server's now). */
 export interface ResolvedWindow {
   fromMs: number;
   toMs: number;
   /** Whether --until set the end (else it is the server's now). */
   until: boolean;
-  nowMs: number;
+}
+
+/** Where logs of a window may be missing: see LogWindow.onGaps. */
+interface LogGaps {
+  crowded: readonly number[];
+  unreadFrom?: number;
 }
 
 /** --since and --until by the server's clock (asked for when no answer has told it): exit 2 for a window after now or an --until before --since. */
@@ -34,7 +39,7 @@ export async function resolveLogWindow(session: Session, since: TimeBound, until
   const fromMs = windowStartMs('--since', since, nowMs);
   const untilMs = until === undefined ? undefined : timeBoundMs(until, nowMs);
   if (untilMs !== undefined && untilMs <= fromMs) throw untilFirst(example);
-  return { fromMs, toMs: Math.min(untilMs ?? nowMs, nowMs), until: untilMs !== undefined, nowMs };
+  return { fromMs, toMs: Math.min(untilMs ?? nowMs, nowMs), until: untilMs !== undefined };
 }
 
 /** The window as json documents give it: `{ from, to }`, UTC instants to the second. */
@@ -53,12 +58,12 @@ export function windowText(window: Pick<ResolvedWindow, 'fromMs' | 'toMs' | 'unt
  */
 export async function readLogWindowSaying(session: Session, io: IO, window: Pick<ResolvedWindow, 'fromMs' | 'toMs'>, colorStderr: boolean): Promise<JobLog[]> {
   const spinner = await startSpinner(io, 'Reading job logs…', colorStderr);
-  let gaps: { crowded: readonly number[]; unreadFrom?: number } = { crowded: [] };
+  let gaps: LogGaps = { crowded: [] };
   let logs: JobLog[];
   try {
     // Always up to the window's end (the server's now without --until): a job that starts during the read is not
     // the window's, and would look like a page IPS had cut.
-    const asked = { fromMs: window.fromMs, toMs: window.toMs, onGaps: (found: typeof gaps) => (gaps = found) };
+    const asked = { fromMs: window.fromMs, toMs: window.toMs, onGaps: (found: LogGaps) => (gaps = found) };
     logs = await readLogWindow(session, asked, (count) => spinner.update(`Reading job logs… ${count.toLocaleString('en-US')}`));
   } finally {
     spinner.stop();
@@ -83,7 +88,7 @@ export interface LogWindow {
    * Where logs may be missing, said once the read is over: instants with more logs than IPS gave at once, and the
    * instant from which IPS gave nothing when asked (it answered older logs, or starts that cannot be read).
    */
-  onGaps?: (gaps: { crowded: readonly number[]; unreadFrom?: number }) => void;
+  onGaps?: (gaps: LogGaps) => void;
 }
 
 /**

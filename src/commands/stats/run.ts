@@ -34,7 +34,7 @@ async function runStats(flags: StatsFlags, session: Session, io: IO, colors: { c
 
   switch (flags.output) {
     case 'json':
-      await write(io.stdout, renderJson(statsDocument(stats, { by: flags.by, company, ...windowJson(window), failOn: flags.failOn })));
+      await write(io.stdout, renderJson(statsDocument(stats, { by: flags.by, company, window: windowJson(window), failOn: flags.failOn })));
       break;
     case 'csv':
     case 'tsv':

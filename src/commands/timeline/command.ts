@@ -1,9 +1,9 @@
 // `ips-jobs timeline`: its flags. The work is in run.ts, loaded only when the command runs.
-import { Option, type Command } from 'commander';
+import type { Command } from 'commander';
 import type { TimeBound } from '../../jobs/time-bound.js';
 import type { CommandContext } from '../shared/command-context.js';
 import { failOnOption, limitOption, logTypeOption } from '../shared/log-flags.js';
-import { choiceOption } from '../shared/option-parsers.js';
+import { outputOption } from '../shared/output-option.js';
 import { sinceOption, timeFlag } from '../shared/time-flags.js';
 import { TIMELINE_FORMATS, type TimelineFlags } from './options.js';
 
@@ -14,7 +14,7 @@ export function registerTimeline(program: Command, context: CommandContext): voi
   program
     .command('timeline')
     .description('a Gantt chart of the jobs of a time window (default the last 24 hours): what ran when, and beside what')
-    .addOption(new Option('-o, --output <format>', 'table (the chart) or json').argParser(choiceOption(TIMELINE_FORMATS)).default('table'))
+    .addOption(outputOption(TIMELINE_FORMATS))
     .addOption(sinceOption('jobs started since this time: 24h, 7d, 2026-11-28T09:00-08:00', DEFAULT_WINDOW, '24h'))
     .addOption(timeFlag('--until', 'jobs started before this time'))
     .addOption(logTypeOption())

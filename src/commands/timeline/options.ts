@@ -1,11 +1,13 @@
 // `ips-jobs timeline`: its options as the command line gives them, shared by its definition (command.ts) and its work (run.ts).
 import type { FailOn } from '../../jobs/outcome.js';
 import type { TimeBound } from '../../jobs/time-bound.js';
+import type { OutputFormat } from '../shared/output-option.js';
 
-export const TIMELINE_FORMATS = ['table', 'json'] as const;
+/** The formats of `timeline`: the chart (table) for people, json for programs. */
+export const TIMELINE_FORMATS: readonly OutputFormat[] = ['table', 'json'];
 
 export interface TimelineFlags {
-  output: (typeof TIMELINE_FORMATS)[number];
+  output: OutputFormat;
   since: TimeBound;
   until?: TimeBound;
   type?: string[];

@@ -49,7 +49,8 @@ async function runTimeline(options: TimelineOptions, io: IO): Promise<number> {
   const sources = { logs, active };
   // The answers brought the server's clock up to date: running jobs are drawn to this now.
   const nowMs = session.client.now().getTime();
-  const toMs = Math.min(window.until ? window.toMs : nowMs, nowMs);
+  // Without --until the window runs on to this now (window.toMs is never past the server's now).
+  const toMs = window.until ? window.toMs : nowMs;
   const criteria = { types: options.types, name: options.name, user: options.user };
   const rows = timelineJobs({ ...sources, criteria, failOn: options.failOn, toMs });
   if (rows.length === 0) {
