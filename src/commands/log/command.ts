@@ -1,6 +1,5 @@
 // `ips-jobs log <job>`: its flags. The work is in run.ts, loaded only when the command runs.
 import { Argument, InvalidArgumentError, Option, type Command } from 'commander';
-import type { TimeBound } from '../../jobs/time-bound.js';
 import type { CommandContext } from '../shared/command-context.js';
 import { offer } from '../shared/completion-values.js';
 import { failOnOption, limitOption } from '../shared/log-flags.js';
@@ -10,7 +9,6 @@ import { sinceOption } from '../shared/time-flags.js';
 import { type DetailSort, type LogFlags } from './options.js';
 
 /** A job name finds a finished job of that name of the last 7 days unless --since says otherwise. */
-const DEFAULT_SINCE: TimeBound = { agoMs: 7 * 86_400_000 };
 
 /** `date`, `logtype`, `-date`, `-logtype` → getJobLogDetails' sortBy (and Descending). */
 function detailSortOption(value: string): DetailSort {
@@ -26,7 +24,7 @@ export function registerLog(program: Command, context: CommandContext): void {
     .description("one job's log: its summary, then its detail rows (every page of them)")
     .addArgument(offer(new Argument('<job>', 'a job handle, or a job name (the newest job of that name: running, or finished since --since; * and ? allowed)'), { jobs: ['active'] }))
     .addOption(outputOption())
-    .addOption(sinceOption('a job name matches finished jobs started since this time (a running job whatever its age)', DEFAULT_SINCE, '7d'))
+    .addOption(sinceOption('a job name matches finished jobs started since this time (a running job whatever its age)', '7d'))
     .option('--type <logTypes>', 'only detail rows of these log types, asked of IPS (comma-separated, repeatable; e.g. UploadError,UploadWarning)', listOption)
     .option('--errors', 'only detail rows about errors and failures (log type or aux type holding Error, Failure or Fatal)')
     .addOption(limitOption('print at most this many detail rows (0 = all), fetching pages only until a row past them is known to be there; a cut is said on stderr, and in -o json', 0, 'all'))

@@ -1,6 +1,5 @@
 // `ips-jobs logs`: its flags. The work is in run.ts, loaded only when the command runs.
 import { Option, type Command } from 'commander';
-import type { TimeBound } from '../../jobs/time-bound.js';
 import type { CommandContext } from '../shared/command-context.js';
 import { failOnOption, limitOption, logTypeOption } from '../shared/log-flags.js';
 import { outputOption } from '../shared/output-option.js';
@@ -8,15 +7,13 @@ import { sinceOption, timeFlag } from '../shared/time-flags.js';
 import { offer } from '../shared/completion-values.js';
 import { TERMINAL_DEFAULT_LIMIT, type LogsFlags } from './options.js';
 
-/** `logs` with no --since: the last 24 hours. */
-const DEFAULT_WINDOW: TimeBound = { agoMs: 24 * 3_600_000 };
 
 export function registerLogs(program: Command, context: CommandContext): void {
   program
     .command('logs')
     .description('job history: the job logs of a time window (default the last 24 hours), newest first')
     .addOption(outputOption())
-    .addOption(sinceOption('logs of jobs started since this time: 24h, 7d, 2026-11-28T09:00-08:00', DEFAULT_WINDOW, '24h'))
+    .addOption(sinceOption('logs of jobs started since this time: 24h, 7d, 2026-11-28T09:00-08:00', '24h'))
     .addOption(timeFlag('--until', 'logs of jobs started before this time'))
     .option('--user <email>', 'only jobs submitted by this user')
     .option('--failed', 'only jobs that failed (by --fail-on)')

@@ -29,7 +29,7 @@ export function addFollowOptions(command: Command): Command {
     .addOption(new Option('--log-grace <duration>', 'how long a finished job may go without a job log before it counts as vanished').argParser(durationOption).default(60_000, '60s'))
     .addOption(new Option('--appear-timeout <duration>', 'how long a named job may take to appear').argParser(durationOption).default(120_000, '2m'))
     .addOption(new Option('--timeout <duration>', 'stop after this long, exit 124 (0 = never)').argParser(durationOption).default(0, 'none'))
-    .addOption(sinceOption('a job name may pick the log of a finished job started since this time (a running job of that name whatever its age)', { agoMs: 10 * 60_000 }, '10m'))
+    .addOption(sinceOption('a job name may pick the log of a finished job started since this time (a running job of that name whatever its age)', '10m'))
     .addOption(new Option('--fail-on <level>', `what fails a job: ${FAIL_ON.join(', ')}`).argParser(choiceOption(FAIL_ON)).default('error'));
 }
 

@@ -47,9 +47,9 @@ export function timeToComeFlag(flag: string, help: string): Option {
   return timeFlag(flag, help).argParser(timeToComeOption);
 }
 
-/** `--since <time>` with the command's own default. */
-export function sinceOption(help: string, fallback: TimeBound, fallbackLabel: string): Option {
-  return windowStartFlag('--since', help).default(fallback, fallbackLabel);
+/** `--since <time>` with the command's own default, written as a user would (`24h`) and read by the same grammar. */
+export function sinceOption(help: string, fallback: string): Option {
+  return windowStartFlag('--since', help).default(windowStartOption(fallback), fallback);
 }
 
 /** `ips-jobs help times`. */

@@ -14,7 +14,7 @@ export function registerShow(program: Command, context: CommandContext): void {
     .addArgument(offer(new Argument('<job>', 'a job handle, or a job name (the newest job of that name: running, or finished since --since)'), { jobs: ['active'] }))
     .addOption(outputOption())
     .option('--items', 'show the progress of each task item under its task (csv/tsv: one row per item)')
-    .addOption(sinceOption('a job name only matches finished jobs started since this time (a running job whatever its age)', { agoMs: 7 * 86_400_000 }, '7d'))
+    .addOption(sinceOption('a job name only matches finished jobs started since this time (a running job whatever its age)', '7d'))
     .addOption(
       new Option('--stall-timeout <duration>', 'flag a running job without progress for this long (0 = off)').argParser(durationOption).default(30 * 60_000, '30m'),
     )

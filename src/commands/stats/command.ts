@@ -1,6 +1,5 @@
 // `ips-jobs stats`: its flags. The work is in run.ts, loaded only when the command runs.
 import { Option, type Command } from 'commander';
-import type { TimeBound } from '../../jobs/time-bound.js';
 import type { CommandContext } from '../shared/command-context.js';
 import { failOnOption, logTypeOption } from '../shared/log-flags.js';
 import { choiceOption } from '../shared/option-parsers.js';
@@ -8,8 +7,6 @@ import { outputOption } from '../shared/output-option.js';
 import { sinceOption, timeFlag } from '../shared/time-flags.js';
 import { STATS_FORMATS, type StatsFlags } from './options.js';
 
-/** `stats` with no --since: the last 7 days. */
-const DEFAULT_WINDOW: TimeBound = { agoMs: 7 * 24 * 3_600_000 };
 
 const GROUP_BY = ['type', 'user', 'day'] as const;
 
@@ -18,7 +15,7 @@ export function registerStats(program: Command, context: CommandContext): void {
     .command('stats')
     .description('job history in figures: jobs, outcomes, durations and files per job type, user or day, with jobs per day drawn')
     .addOption(outputOption(STATS_FORMATS))
-    .addOption(sinceOption('logs of jobs started since this time: 24h, 7d, 2026-11-28T09:00-08:00', DEFAULT_WINDOW, '7d'))
+    .addOption(sinceOption('logs of jobs started since this time: 24h, 7d, 2026-11-28T09:00-08:00', '7d'))
     .addOption(timeFlag('--until', 'logs of jobs started before this time'))
     .addOption(new Option('--by <group>', `one row per: ${GROUP_BY.join(', ')}`).argParser(choiceOption(GROUP_BY)).default('type'))
     .option('--user <email>', 'only jobs submitted by this user')

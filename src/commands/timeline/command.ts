@@ -1,21 +1,18 @@
 // `ips-jobs timeline`: its flags. The work is in run.ts, loaded only when the command runs.
 import type { Command } from 'commander';
-import type { TimeBound } from '../../jobs/time-bound.js';
 import type { CommandContext } from '../shared/command-context.js';
 import { failOnOption, limitOption, logTypeOption } from '../shared/log-flags.js';
 import { outputOption } from '../shared/output-option.js';
 import { sinceOption, timeFlag } from '../shared/time-flags.js';
 import { TIMELINE_FORMATS, type TimelineFlags } from './options.js';
 
-/** `timeline` with no --since: the last 24 hours. */
-const DEFAULT_WINDOW: TimeBound = { agoMs: 24 * 3_600_000 };
 
 export function registerTimeline(program: Command, context: CommandContext): void {
   program
     .command('timeline')
     .description('a Gantt chart of the jobs of a time window (default the last 24 hours): what ran when, and beside what')
     .addOption(outputOption(TIMELINE_FORMATS))
-    .addOption(sinceOption('jobs started since this time: 24h, 7d, 2026-11-28T09:00-08:00', DEFAULT_WINDOW, '24h'))
+    .addOption(sinceOption('jobs started since this time: 24h, 7d, 2026-11-28T09:00-08:00', '24h'))
     .addOption(timeFlag('--until', 'jobs started before this time'))
     .addOption(logTypeOption())
     .option('--user <email>', 'only jobs submitted by this user')
