@@ -147,6 +147,14 @@ describe('stats of a week', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toContain("--by");
     expect((await stats(['-o', 'wide'])).code).toBe(2);
+    for (const window of [
+      ['--since', '7d', '--until', '14d'],
+      ['--since', '2031-01-14T00:00:00Z', '--until', '2031-01-13T00:00:00Z'],
+    ]) {
+      const backwards = await stats(window);
+      expect(backwards).toMatchObject({ code: 2, stdout: '' });
+      expect(backwards.stderr).toBe('ips-jobs: --until must be later than --since (e.g. --since 14d --until 7d)\n');
+    }
   });
 });
 

@@ -157,6 +157,22 @@ describe('timeline in a pipe', () => {
   });
 });
 
+describe('bad input: one line naming the problem and exit 2, before any chart', () => {
+  it.each<{ args: string[]; says: RegExp }>([
+    { args: ['--since', '24h', '--until', '48h'], says: /^ips-jobs: --until must be later than --since \(e\.g\. --since 48h --until 24h\)/ },
+    { args: ['--since', '2031-01-14T00:00:00Z', '--until', '2031-01-13T00:00:00Z'], says: /--until must be later than --since/ },
+    { args: ['--since', '2031-02-01T00:00:00Z'], says: /--since 2031-02-01T00:00:00Z is after the server's now/ },
+    { args: ['-o', 'wide'], says: /-o, --output <format>.*wide/ },
+    { args: ['--limit', '-1'], says: /--limit/ },
+  ])('timeline $args', async ({ args, says }) => {
+    const { code, stdout, stderr } = await timeline(args);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(says);
+    expect(stderr.trimEnd().split('\n')).toHaveLength(1);
+  });
+});
+
 describe('timeline -o json', () => {
   it('gives each job its dates, outcome and queue; a job in both lists is one, running', async () => {
     const { code, stdout } = await timeline(['--since', '4d', '-o', 'json']);
