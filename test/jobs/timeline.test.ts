@@ -101,6 +101,15 @@ describe('timelineJobs', () => {
     expect(names({ user: 'RAJ@example.com' })).toEqual(['pub-active']);
   });
 
+  it('keeps an active job that began long before the window: it ran in it, and is never aged out while listed', () => {
+    const old = makeJob({ jobHandle: 'j|old', name: 'Old-Upload', startDate: '2026-11-20T09:00:00-08:00' });
+    const rows = timelineJobs(sources({ active: [old], logs: [makeLog()] }));
+    expect(rows.map((row) => [row.jobName, row.outcome])).toEqual([
+      ['Old-Upload', 'running'],
+      ['Spring-Publish-0900', 'succeeded'],
+    ]);
+  });
+
   it('leaves out active jobs that began after the window', () => {
     const job = makeJob({ startDate: '2026-11-28T11:00:00-08:00' });
     expect(timelineJobs(sources({ active: [job], toMs: Date.parse('2026-11-28T10:00:00-08:00') }))).toEqual([]);
