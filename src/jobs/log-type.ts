@@ -111,6 +111,8 @@ export const JOB_TYPES: readonly string[] = [...LOG_TYPE_STEMS, ...Object.keys(L
  */
 export function jobTypeName(activeType: string | undefined): string | undefined {
   if (activeType === undefined || activeType === '') return undefined;
-  const stem = Object.entries(LOG_STEM_BY_JOB_TYPE).find(([jobType]) => jobType.toLowerCase() === activeType.toLowerCase())?.[1];
-  return stem ?? activeType;
+  return STEM_BY_ACTIVE_TYPE.get(activeType.toLowerCase()) ?? activeType;
 }
+
+// Looked up for every row of a table and every job of a poll: a map, not a search.
+const STEM_BY_ACTIVE_TYPE: ReadonlyMap<string, string> = new Map(Object.entries(LOG_STEM_BY_JOB_TYPE).map(([jobType, stem]) => [jobType.toLowerCase(), stem]));
